@@ -1,0 +1,5 @@
+"""Allow `python -m plainlint`."""
+
+from plainlint.cli import main
+
+main()

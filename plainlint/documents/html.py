@@ -1,0 +1,248 @@
+"""Read HTML into a `Document`: the visible prose of the page, block by block.
+
+Python's own HTML tokenizer reports where every tag, text run and entity
+starts, so entities can be decoded for checking while positions still point at
+the source (`&amp;` is one `&` in the prose and five characters in the file).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from plainlint.documents.model import Block, BlockKind, Comment, Document, Image, Link
+from plainlint.documents.prose import ProseBuilder
+
+# Elements whose content a reader never sees as prose.
+_SKIPPED = {
+    "script", "style", "pre", "template", "noscript", "head", "title", "svg", "math",
+    "textarea", "select", "iframe", "object", "canvas", "button",
+}
+# Inline elements holding code: the sentence keeps a placeholder word.
+_CODE = {"code", "kbd", "samp", "var"}
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    "param", "source", "track", "wbr",
+}
+# Tags that start or end a block of prose.
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hr", "legend", "li", "main", "nav", "ol", "p", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "html",
+}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_CONTAINER_KIND = {
+    "li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM, "dd": BlockKind.LIST_ITEM,
+    "td": BlockKind.TABLE_CELL, "th": BlockKind.TABLE_CELL,
+    "blockquote": BlockKind.BLOCK_QUOTE,
+}
+# A start tag of the key closes an open element of the value's tags, up to a boundary.
+_IMPLICIT_END = {
+    "li": ({"li"}, {"ul", "ol", "menu"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "tr": ({"tr", "td", "th"}, {"table", "tbody", "thead", "tfoot"}),
+}
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_ATTRIBUTE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+
+
+def read_html(path: str, source: str) -> Document:
+    """Parse an HTML page into blocks of visible prose."""
+    document = Document(path=path, format="html", source=source)
+    blocks, comments = read_html_fragment(source, 0, len(source))
+    document.blocks.extend(blocks)
+    document.comments.extend(comments)
+    return document
+
+
+def read_html_fragment(source: str, start: int, end: int) -> tuple[list[Block], list[Comment]]:
+    """Blocks and comments of the HTML in source[start:end], positioned in `source`."""
+    extractor = _Extractor(source[start:end], start)
+    extractor.feed(source[start:end])
+    extractor.close()
+    extractor.flush()
+    return extractor.blocks, extractor.comments
+
+
+def add_decoded(builder: ProseBuilder, raw: str, source_start: int) -> None:
+    """Add raw HTML text, decoding entities but keeping each one's source span."""
+    position = 0
+    for match in _ENTITY.finditer(raw):
+        builder.copy(raw[position : match.start()], source_start + position)
+        decoded = html.unescape(match.group())
+        builder.decoded(decoded, source_start + match.start(), source_start + match.end())
+        position = match.end()
+    builder.copy(raw[position:], source_start + position)
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, fragment: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.fragment = fragment
+        self.base = base
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(fragment) if c == "\n"]
+        self.stack: list[tuple[str, bool]] = []  # (tag, hides its content)
+        self.hidden = 0
+        self.builder = ProseBuilder()
+        self.blocks: list[Block] = []
+        self.comments: list[Comment] = []
+        self.link_starts: list[tuple[int, str]] = []
+        self.strong_starts: list[int] = []
+        self.code_start: int | None = None
+        self.images: list[Block] = []  # kept until the block around them ends
+
+    # -- positions ---------------------------------------------------------------
+
+    def _offset(self) -> int:
+        """Offset in the fragment where the current token starts."""
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    # -- blocks ------------------------------------------------------------------
+
+    def _kind(self) -> tuple[BlockKind, int]:
+        for tag, _ in reversed(self.stack):
+            if tag in _HEADINGS:
+                return BlockKind.HEADING, int(tag[1])
+        for tag, _ in reversed(self.stack):
+            if tag in _CONTAINER_KIND:
+                return _CONTAINER_KIND[tag], 0
+        return BlockKind.PARAGRAPH, 0
+
+    def flush(self) -> None:
+        """End the current block of prose, if it holds any."""
+        kind, level = self._kind()
+        block = self.builder.build(kind, level)
+        if block:
+            self.blocks.append(block)
+        self.blocks.extend(self.images)
+        self.images.clear()
+        self.builder = ProseBuilder()
+        self.link_starts.clear()
+        self.strong_starts.clear()
+
+    def _pop_to(self, index: int) -> None:
+        while len(self.stack) > index:
+            _, hides = self.stack.pop()
+            self.hidden -= hides
+
+    # -- parser callbacks --------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        offset = self._offset()
+        if tag in _BLOCK:
+            self.flush()
+            self._close_implied(tag)
+        if self.hidden:
+            if tag not in _VOID:
+                self.stack.append((tag, False))
+            return
+        if tag == "img":
+            self._image(values, offset)
+        elif tag == "br":
+            self.builder.space(self.base + offset, self.base + offset + len(self._tag_text()))
+        elif tag in _CODE and self.code_start is None:
+            self.code_start = offset
+        elif tag == "a":
+            self.link_starts.append((self.builder.length, values.get("href", "")))
+        elif tag in ("strong", "b"):
+            self.strong_starts.append(self.builder.length)
+        if tag not in _VOID:
+            hides = (
+                tag in _SKIPPED
+                or "hidden" in values
+                or values.get("aria-hidden", "").lower() == "true"
+                or (tag in _CODE and self.code_start == offset)
+            )
+            self.stack.append((tag, hides))
+            self.hidden += hides
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        index = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == tag), -1)
+        if index < 0:
+            return
+        if tag in _BLOCK:
+            self.flush()
+        self._pop_to(index)
+        if self.hidden:
+            return
+        if tag in _CODE and self.code_start is not None:
+            end = self._offset() + len(f"</{tag}>")
+            self.builder.placeholder(self.base + self.code_start, self.base + end)
+            self.code_start = None
+        elif tag == "a" and self.link_starts:
+            start, target = self.link_starts.pop()
+            self.builder.links.append(Link(start, self.builder.length, target))
+        elif tag in ("strong", "b") and self.strong_starts:
+            self.builder.strong.append((self.strong_starts.pop(), self.builder.length))
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.builder.copy(data, self.base + self._offset())
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name}")
+
+    def handle_comment(self, data: str) -> None:
+        start = self.base + self._offset()
+        self.comments.append(Comment(f"<!--{data}-->", start, start + len(data) + 7))
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _tag_text(self) -> str:
+        return self.get_starttag_text() or ""
+
+    def _reference(self, raw: str) -> None:
+        if self.hidden:
+            return
+        start = self._offset()
+        if self.fragment[start + len(raw) : start + len(raw) + 1] == ";":
+            raw += ";"
+        decoded = html.unescape(raw)
+        self.builder.decoded(decoded, self.base + start, self.base + start + len(raw))
+
+    def _close_implied(self, tag: str) -> None:
+        """Close elements HTML ends without an end tag (`<li>` after `<li>`, `<p>` before a block)."""
+        if self.stack and self.stack[-1][0] == "p":
+            self._pop_to(len(self.stack) - 1)
+        if tag not in _IMPLICIT_END:
+            return
+        closes, boundaries = _IMPLICIT_END[tag]
+        for i in range(len(self.stack) - 1, -1, -1):
+            name = self.stack[i][0]
+            if name in boundaries:
+                return
+            if name in closes:
+                self._pop_to(i)
+                return
+
+    def _image(self, values: dict[str, str], offset: int) -> None:
+        tag_text = self._tag_text()
+        span = (self.base + offset, self.base + offset + len(tag_text))
+        image = Image(
+            source=values.get("src", ""),
+            has_alt="alt" in values,
+            span=span,
+            role=values.get("role", ""),
+        )
+        builder = ProseBuilder()
+        match = re.search(_ATTRIBUTE.format(name="alt"), tag_text, re.IGNORECASE)
+        if match:
+            group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+            add_decoded(builder, match.group(group), span[0] + match.start(group))
+        block = builder.build(BlockKind.IMAGE, image=image, anchor=span)
+        if block:
+            self.images.append(block)

@@ -1,0 +1,279 @@
+"""Read Markdown (CommonMark with tables) into a `Document`.
+
+markdown-it-py gives each block its lines but gives inline tokens no columns,
+so positions are recovered from the parse: each inline token's content is
+found in its own source line, then each child token in that content, in order.
+Nothing is searched for across the whole file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from plainlint.documents.html import read_html_fragment
+from plainlint.documents.model import Block, BlockKind, Comment, Document, Image, Link
+from plainlint.documents.prose import ProseBuilder
+
+_CONTAINERS = {
+    "list_item_open": BlockKind.LIST_ITEM,
+    "blockquote_open": BlockKind.BLOCK_QUOTE,
+    "td_open": BlockKind.TABLE_CELL,
+    "th_open": BlockKind.TABLE_CELL,
+}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True})
+    md.enable(["table", "strikethrough"])
+    md.use(front_matter_plugin)
+    # Keep escapes and entities as their own tokens: their `markup` is the
+    # source text, which is what lets positions stay exact.
+    md.disable("text_join")
+    return md
+
+
+def read_markdown(path: str, source: str) -> Document:
+    """Parse Markdown source into blocks of prose with a map back to the source."""
+    document = Document(path=path, format="markdown", source=source)
+    reader = _MarkdownWalker(document)
+    reader.walk(_parser().parse(source))
+    return document
+
+
+class _MarkdownWalker:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.source = document.source
+        self.line_starts = document.line_starts
+        self.line_cursors: dict[int, int] = {}
+
+    def walk(self, tokens: list[Token]) -> None:
+        containers: list[BlockKind | None] = []
+        heading_level = 0
+        for token in tokens:
+            if token.type == "front_matter":
+                self.document.front_matter = _front_matter(token.content)
+            elif token.type == "heading_open":
+                heading_level = int(token.tag[1:])
+            elif token.type == "heading_close":
+                heading_level = 0
+            elif token.nesting == 1:
+                containers.append(_CONTAINERS.get(token.type))
+            elif token.nesting == -1:
+                if containers:
+                    containers.pop()
+            elif token.type == "html_block" and token.map:
+                self._html_block(token, top_level=token.level == 0)
+            elif token.type == "inline" and token.map:
+                if heading_level:
+                    kind = BlockKind.HEADING
+                else:
+                    kind = next((k for k in reversed(containers) if k), BlockKind.PARAGRAPH)
+                self._inline(token, kind, heading_level)
+
+    # -- positions of an inline token's content ---------------------------------
+
+    def _line(self, number: int) -> tuple[int, str]:
+        if number >= len(self.line_starts):
+            return len(self.source), ""
+        start = self.line_starts[number]
+        end = self.source.find("\n", start)
+        return start, self.source[start : len(self.source) if end == -1 else end]
+
+    def _content_offsets(self, content: str, first_line: int) -> list[int]:
+        """Source offset of every character of an inline token's content, plus its end."""
+        offsets: list[int] = []
+        for i, text in enumerate(content.split("\n")):
+            if i:
+                offsets.append(offsets[-1] + 1 if offsets else 0)  # the line break
+            number = first_line + i
+            base, line = self._line(number)
+            cursor = self.line_cursors.get(number, 0)
+            found = line.find(text, cursor)
+            if found >= 0:
+                offsets.extend(range(base + found, base + found + len(text)))
+                self.line_cursors[number] = found + len(text)
+                continue
+            position = cursor  # a tab or an escaped table pipe: match character by character
+            for char in text:
+                hit = line.find(char, position)
+                if hit >= 0:
+                    position = hit + 1
+                offsets.append(base + (hit if hit >= 0 else min(position, len(line))))
+            self.line_cursors[number] = position
+        offsets.append(offsets[-1] + 1 if offsets else self._line(first_line)[0])
+        return offsets
+
+    # -- blocks ------------------------------------------------------------------
+
+    def _inline(self, token: Token, kind: BlockKind, level: int) -> None:
+        assert token.map is not None
+        offsets = self._content_offsets(token.content, token.map[0])
+        images: list[Block] = []
+        builder = ProseBuilder()
+        _InlineWalk(self, token.content, offsets, images).run(token.children or [], builder)
+        block = builder.build(kind, level)
+        if block:
+            self.document.blocks.append(block)
+        self.document.blocks.extend(images)
+
+    def _html_block(self, token: Token, top_level: bool) -> None:
+        assert token.map is not None
+        start = self.line_starts[token.map[0]]
+        end = (
+            self.line_starts[token.map[1]]
+            if token.map[1] < len(self.line_starts)
+            else len(self.source)
+        )
+        blocks, comments = read_html_fragment(self.source, start, end)
+        self.document.comments.extend(comments)
+        if top_level:
+            self.document.blocks.extend(blocks)
+
+
+class _InlineWalk:
+    """Walks an inline token's children, keeping a cursor in its content."""
+
+    def __init__(
+        self, walker: _MarkdownWalker, content: str, offsets: list[int], images: list[Block]
+    ) -> None:
+        self.walker = walker
+        self.content = content
+        self.offsets = offsets
+        self.images = images
+        self.cursor = 0
+
+    def _find(self, text: str) -> int:
+        found = self.content.find(text, self.cursor)
+        return self.cursor if found < 0 else found
+
+    def _copy(self, builder: ProseBuilder, text: str) -> None:
+        start = self._find(text)
+        builder.mapped(text, self.offsets[start : start + len(text)])
+        self.cursor = start + len(text)
+
+    def run(self, children: list[Token], builder: ProseBuilder) -> None:
+        link_starts: list[tuple[int, str]] = []
+        strong_starts: list[int] = []
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                self._copy(builder, child.content)
+            elif kind == "text_special":
+                start = self._find(child.markup)
+                end = start + len(child.markup)
+                builder.decoded(child.content, self.offsets[start], self.offsets[end])
+                self.cursor = end
+            elif kind in ("softbreak", "hardbreak"):
+                start = self._find("\n")
+                builder.space(self.offsets[start], self.offsets[start] + 1)
+                self.cursor = start + 1
+            elif kind == "code_inline":
+                start = self._find(child.markup)
+                close = self._closing_backticks(child.markup, start + len(child.markup))
+                builder.placeholder(self.offsets[start], self.offsets[close])
+                self.cursor = close
+            elif kind == "html_inline":
+                self._html_inline(child, builder)
+            elif kind.endswith("_open") and kind != "link_open":
+                self.cursor = self._find(child.markup) + len(child.markup)
+                if kind == "strong_open":
+                    strong_starts.append(builder.length)
+            elif kind.endswith("_close") and kind != "link_close":
+                self.cursor = self._find(child.markup) + len(child.markup)
+                if kind == "strong_close" and strong_starts:
+                    builder.strong.append((strong_starts.pop(), builder.length))
+            elif kind == "link_open":
+                opener = "<" if child.markup == "autolink" else "["
+                self.cursor = self._find(opener) + 1
+                link_starts.append((builder.length, str(child.attrs.get("href", ""))))
+            elif kind == "link_close":
+                if link_starts:
+                    start, target = link_starts.pop()
+                    builder.links.append(Link(start, builder.length, target))
+                if child.markup == "autolink":
+                    self.cursor = self._find(">") + 1
+                else:
+                    self._skip_link_end()
+            elif kind == "image":
+                self._image(child)
+
+    def _closing_backticks(self, fence: str, position: int) -> int:
+        """Offset just past the backtick run that closes an inline code span."""
+        while True:
+            found = self.content.find(fence, position)
+            if found < 0:
+                return len(self.content)
+            end = found + len(fence)
+            if self.content[end : end + 1] != "`" and self.content[found - 1] != "`":
+                return end
+            position = end
+            while self.content[position : position + 1] == "`":
+                position += 1
+
+    def _skip_link_end(self) -> None:
+        """Move the cursor past `](destination "title")` or `][label]`."""
+        self.cursor = self._find("]") + 1
+        text = self.content
+        if text[self.cursor : self.cursor + 1] == "[":
+            self.cursor = self._find("]") + 1
+        elif text[self.cursor : self.cursor + 1] == "(":
+            depth, quote, i = 0, "", self.cursor
+            while i < len(text):
+                char = text[i]
+                if char == "\\":
+                    i += 2
+                    continue
+                if quote:
+                    if char == quote:
+                        quote = ""
+                elif char in "\"'" and text[i - 1] in " \t\n":
+                    quote = char
+                elif char == "(":
+                    depth += 1
+                elif char == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                i += 1
+            self.cursor = min(i + 1, len(text))
+
+    def _html_inline(self, child: Token, builder: ProseBuilder) -> None:
+        start = self._find(child.content)
+        end = start + len(child.content)
+        self.cursor = end
+        source_start, source_end = self.offsets[start], self.offsets[end]
+        tag = child.content.lower()
+        if tag.startswith("<!--"):
+            self.walker.document.comments.append(Comment(child.content, source_start, source_end))
+        elif tag.startswith("<br"):
+            builder.space(source_start, source_end)
+
+    def _image(self, child: Token) -> None:
+        start = self._find("![")
+        self.cursor = start + 2
+        alt = ProseBuilder()
+        self.run(child.children or [], alt)
+        self._skip_link_end()
+        span = (self.offsets[start], self.offsets[self.cursor])
+        source = str(child.attrs.get("src", ""))
+        image = Image(source=source, has_alt=bool(child.content.strip()), span=span)
+        block = alt.build(BlockKind.IMAGE, image=image, anchor=span)
+        assert block is not None
+        self.images.append(block)
+
+
+def _front_matter(text: str) -> dict[str, Any]:
+    """The page's YAML front matter as a mapping; anything else counts as none."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,144 @@
+"""The document model every reader produces and every rule reads.
+
+A `Document` is a list of `Block`s (heading, paragraph, list item, table cell,
+block quote, image). Each block holds its prose, the links and bold text in it,
+the parts rules must leave alone (code placeholders, URLs, quotations) and a
+`SourceMap` back to the file. Rules never see markup.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from plainlint.documents.source_map import SourceMap
+
+
+class BlockKind(str, Enum):
+    """What a block is on the page."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    BLOCK_QUOTE = "block_quote"
+    IMAGE = "image"
+
+
+@dataclass
+class Link:
+    """A link inside a block: its text span in the block's prose and its target."""
+
+    start: int
+    end: int
+    target: str
+
+
+@dataclass
+class Image:
+    """Facts about an image that rules on alt text need; `span` is its source span."""
+
+    source: str
+    has_alt: bool
+    span: tuple[int, int] = (0, 0)
+    role: str = ""
+
+
+# Words or phrases in quotation marks: a writer quoting a form, a sign or a
+# person is not choosing those words. Straight quotes only count at word edges.
+_QUOTED = re.compile(
+    r"“[^”\n]{1,300}”"
+    r"|‘[^’\n]{1,300}’(?!\w)"
+    r"|(?<![\w\"])\"[^\"\n]{1,300}\"(?!\w)"
+    r"|(?<![\w'])'[^'\n]{1,300}'(?!\w)"
+)
+# Web addresses and e-mail addresses written out in prose.
+_ADDRESS = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"]+[^\s<>\"\.,;:!?\)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+@dataclass
+class Block:
+    """One run of prose that sentences never cross."""
+
+    kind: BlockKind
+    text: str
+    source_map: SourceMap
+    level: int = 0
+    links: list[Link] = field(default_factory=list)
+    strong: list[tuple[int, int]] = field(default_factory=list)
+    placeholders: list[tuple[int, int]] = field(default_factory=list)
+    image: Image | None = None
+    sections: tuple[str, ...] = ()
+    _protected: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def protected(self) -> list[tuple[int, int]]:
+        """Spans word rules leave alone: code placeholders, addresses, quotations."""
+        if self._protected is None:
+            spans = list(self.placeholders)
+            spans += [m.span() for m in _ADDRESS.finditer(self.text)]
+            spans += [m.span() for m in _QUOTED.finditer(self.text)]
+            self._protected = sorted(spans)
+        return self._protected
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a span that rules leave alone."""
+        return any(s < end and start < e for s, e in self.protected)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the prose span [start, end)."""
+        return self.source_map.span(start, end)
+
+
+@dataclass
+class Position:
+    """A 1-based line and column; columns count characters (code points)."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Comment:
+    """An HTML comment in the source (suppression comments use these)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """A file turned into blocks, with what is needed to point back into it."""
+
+    path: str
+    format: str
+    source: str
+    blocks: list[Block] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offsets where each line of the source begins."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.source.find
+            index = find("\n")
+            while index != -1:
+                starts.append(index + 1)
+                index = find("\n", index + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> Position:
+        """Line and column of a source offset."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return Position(line + 1, offset - self.line_starts[line] + 1)

@@ -1,0 +1,69 @@
+"""Read plain text into a `Document`: paragraphs split on blank lines.
+
+Lines that start with a list marker ("- ", "* ", "• ", "1. ", "2) ") are list
+items, and a short line standing alone with no closing punctuation is taken
+as a heading, as writers of plain text pages use them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plainlint.documents.model import BlockKind, Document
+from plainlint.documents.prose import ProseBuilder
+
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
+_HEADING_WORDS = 10
+
+
+def read_text(path: str, source: str) -> Document:
+    """Split plain text into paragraph, list item and heading blocks."""
+    document = Document(path=path, format="text", source=source)
+    builder: ProseBuilder | None = None
+    kind = BlockKind.PARAGRAPH
+    lines_in_block = 0
+
+    def finish() -> None:
+        nonlocal builder
+        if builder is not None:
+            block_kind = kind
+            if kind is BlockKind.PARAGRAPH and lines_in_block == 1:
+                block_kind = _heading_or_paragraph(builder)
+            block = builder.build(block_kind, 2 if block_kind is BlockKind.HEADING else 0)
+            if block:
+                document.blocks.append(block)
+        builder = None
+
+    for start, line in _lines(source):
+        if not line.strip():
+            finish()
+            continue
+        marker = _LIST_MARKER.match(line)
+        if marker or builder is None:
+            finish()
+            builder, lines_in_block = ProseBuilder(), 0
+            kind = BlockKind.LIST_ITEM if marker else BlockKind.PARAGRAPH
+        else:
+            builder.space(start - 1, start)  # the line break inside a paragraph
+        skip = marker.end() if marker else 0
+        builder.copy(line[skip:], start + skip)
+        lines_in_block += 1
+    finish()
+    return document
+
+
+def _lines(source: str) -> list[tuple[int, str]]:
+    """Each line with its start offset, without its line break."""
+    result, start = [], 0
+    for line in source.split("\n"):
+        result.append((start, line.rstrip("\r")))
+        start += len(line) + 1
+    return result
+
+
+def _heading_or_paragraph(builder: ProseBuilder) -> BlockKind:
+    block = builder.build(BlockKind.PARAGRAPH)
+    text = block.text if block else ""
+    if text and text[-1] not in ".!?:;,)" and len(text.split()) <= _HEADING_WORDS:
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH

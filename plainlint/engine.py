@@ -1,0 +1,97 @@
+"""The pipeline: read each file, analyse its prose once, run the rules, place the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from plainlint.config import Settings
+from plainlint.documents import Document, parse_document
+from plainlint.errors import InputError
+from plainlint.files import Target, find_files, read_text
+from plainlint.findings import FileResult, Finding
+from plainlint.language_model import components_for, load_pipeline
+from plainlint.page import Page, analyse
+from plainlint.rules import RULES, Hit, Rule
+
+
+@dataclass
+class Linter:
+    """Checks files against the enabled rules; the language model loads on first use."""
+
+    settings: Settings
+    rules: list[Rule]
+
+    @classmethod
+    def create(
+        cls, settings: Settings, select: set[str] | None = None, ignore: set[str] | None = None
+    ) -> Linter:
+        """A linter with the rules that are enabled, selected and not ignored."""
+        rules = []
+        for rule_id, rule_class in RULES.items():
+            chosen = settings.rules[rule_id]
+            if select is not None:
+                wanted = rule_id in select
+            else:
+                wanted = chosen.enabled
+            if wanted and rule_id not in (ignore or set()):
+                rules.append(rule_class(chosen.severity, chosen.options))
+        return cls(settings, rules)
+
+    def check_paths(self, paths: list[Path]) -> Iterator[FileResult]:
+        """A result for every file found under `paths`, in order."""
+        for target in find_files(paths, self.settings.extensions):
+            yield self.check_target(target)
+
+    def check_target(self, target: Target) -> FileResult:
+        """Check one file; a file that cannot be read gives a result with an error."""
+        name = str(target.path)
+        if target.problem:
+            return FileResult(name, error=target.problem)
+        try:
+            source = read_text(target.path)
+            format_name = self.settings.format_for(target.path)
+            assert format_name is not None
+            return self.check_source(name, source, format_name)
+        except InputError as exc:
+            return FileResult(name, error=exc.reason)
+
+    def check_source(self, name: str, source: str, format_name: str) -> FileResult:
+        """Check text already in memory, as if it were the file `name`."""
+        try:
+            document = parse_document(name, source, format_name)
+        except RecursionError:
+            return FileResult(name, error="this file is nested too deeply to read")
+        document.blocks = [b for b in document.blocks if not self.settings.skips(b.sections)]
+        page = self.analyse(document)
+        findings = [self._place(document, hit, rule) for rule in self.rules for hit in rule.check(page)]
+        findings.sort(key=lambda f: (f.line, f.column, f.rule))
+        return FileResult(name, page.metrics, findings)
+
+    def analyse(self, document: Document) -> Page:
+        """Split the document's prose into sentences with the model the rules need."""
+        if not document.blocks:
+            return analyse(document, None)  # nothing to read: no need to load the model
+        needs = frozenset({"sentences"}).union(*(rule.needs for rule in self.rules))
+        return analyse(document, load_pipeline(components_for(needs)))
+
+    @staticmethod
+    def _place(document: Document, hit: Hit, rule: Rule) -> Finding:
+        severity = hit.severity or rule.severity
+        if hit.block is None:
+            return Finding(rule.id, severity, 1, 1, 1, 1, "", hit.message, hit.suggestions)
+        start, end = hit.block.source_span(hit.start, hit.end)
+        first, last = document.position(start), document.position(end)
+        return Finding(
+            rule.id,
+            severity,
+            first.line,
+            first.column,
+            last.line,
+            last.column,
+            document.source[start:end],
+            hit.message,
+            hit.suggestions,
+        )
+

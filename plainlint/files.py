@@ -1,0 +1,85 @@
+"""Find the files to check and read them as text, with a plain reason when that fails."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from plainlint.errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024
+_SKIPPED_FOLDERS = {"node_modules", "__pycache__", "venv", "site-packages"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A path to check, or a path named on the command line that cannot be."""
+
+    path: Path
+    problem: str | None = None
+
+
+def find_files(paths: list[Path], extensions: dict[str, str]) -> Iterator[Target]:
+    """Files to check under `paths`, in a stable order; folders are searched."""
+    for path in paths:
+        if path.is_dir():
+            yield from (Target(p) for p in _walk(path, extensions))
+        elif path.is_file():
+            if path.suffix.lower() in extensions:
+                yield Target(path)
+            else:
+                known = ", ".join(sorted(extensions))
+                yield Target(
+                    path,
+                    f"plainlint does not check '{path.suffix or 'no extension'}' files "
+                    f"(it checks {known}); add the extension under 'extensions' in your settings",
+                )
+        elif path.exists():
+            yield Target(path, "this is not a regular file")
+        else:
+            yield Target(path, "no such file or folder")
+
+
+def _walk(folder: Path, extensions: dict[str, str]) -> Iterator[Path]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS)
+        for name in files:
+            if Path(name).suffix.lower() in extensions and not name.startswith("."):
+                found.append(Path(root) / name)
+    yield from sorted(found)
+
+
+def read_text(path: Path) -> str:
+    """The file's text. UTF-8, with or without a byte order mark; anything else is an error."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(str(path), f"this file is too large to check ({size // 1_048_576} MB)")
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(str(path), "permission denied: plainlint cannot open this file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "this is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read this file ({exc.strerror or exc})") from None
+    return decode(str(path), data)
+
+
+def decode(name: str, data: bytes) -> str:
+    """Decode bytes as UTF-8 text, or explain why they are not text."""
+    if b"\x00" in data[:8192]:
+        raise InputError(name, "this looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise InputError(
+            name,
+            f"this file is not UTF-8 text (unreadable byte at line {line}, column {column}); "
+            "save it as UTF-8 and try again",
+        ) from None

@@ -1,0 +1,82 @@
+"""What a check reports: findings with exact positions, and per-file results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How serious a finding is; the order matters for `--fail-on`."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return list(Severity).index(self)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place in a file; lines and columns are 1-based."""
+
+    rule: str
+    severity: Severity
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding in the JSON output shape."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+        }
+
+
+@dataclass
+class Metrics:
+    """Reading figures for a file's prose."""
+
+    words: int = 0
+    sentences: int = 0
+    average_sentence_words: float = 0.0
+    flesch_reading_ease: float = 0.0
+    flesch_kincaid_grade: float = 0.0
+    smog_index: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The metrics in the JSON output shape."""
+        return {
+            "words": self.words,
+            "sentences": self.sentences,
+            "average_sentence_words": self.average_sentence_words,
+            "flesch_reading_ease": self.flesch_reading_ease,
+            "flesch_kincaid_grade": self.flesch_kincaid_grade,
+            "smog_index": self.smog_index,
+        }
+
+
+@dataclass
+class FileResult:
+    """Everything found in one file, or why it could not be checked."""
+
+    path: str
+    metrics: Metrics = field(default_factory=Metrics)
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None

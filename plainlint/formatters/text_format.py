@@ -1,0 +1,44 @@
+"""Text output for people: one line per finding, then a summary."""
+
+from __future__ import annotations
+
+import click
+
+from plainlint.findings import FileResult, Severity
+from plainlint.formatters.summary import summarise
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def format_text(results: list[FileResult]) -> str:
+    """`path:line:column: severity rule message`, a suggestion line where there is one."""
+    lines = []
+    for result in results:
+        for finding in result.findings:
+            where = click.style(f"{result.path}:{finding.line}:{finding.column}:", bold=True)
+            severity = click.style(finding.severity.value, fg=_COLOURS[finding.severity])
+            lines.append(f"{where} {severity} {finding.rule} {finding.message}")
+            if finding.suggestions:
+                lines.append(f"    suggestion: {' or '.join(finding.suggestions)}")
+    lines.append(_summary_line(results))
+    return "\n".join(lines)
+
+
+def _summary_line(results: list[FileResult]) -> str:
+    counts = summarise(results)
+    files = _plural(counts["files"], "file")
+    unreadable = sum(1 for r in results if r.error is not None)
+    tail = f" {_plural(unreadable, 'file')} could not be checked." if unreadable else ""
+    if not counts["findings"]:
+        return f"No problems found in {files}.{tail}"
+    parts = [
+        _plural(counts[s.value], s.value) if s is not Severity.INFO else f"{counts['info']} info"
+        for s in reversed(Severity)
+        if counts[s.value]
+    ]
+    found = _plural(counts["findings"], "problem")
+    return f"Found {found} in {files} ({', '.join(parts)}).{tail}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -1,0 +1,19 @@
+"""The registry: every rule plainlint has, in one place."""
+
+from __future__ import annotations
+
+from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.plain_words import PlainWords
+from plainlint.rules.readability import Readability
+from plainlint.rules.sentences import LongSentence
+
+RULES: dict[str, type[Rule]] = {
+    rule.id: rule
+    for rule in (
+        LongSentence,
+        PlainWords,
+        Readability,
+    )
+}
+
+__all__ = ["RULES", "Hit", "Option", "Rule"]

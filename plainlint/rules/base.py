@@ -1,0 +1,84 @@
+"""What every rule is: documentation, options, and a check that yields hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterator
+
+from plainlint.documents.model import Block
+from plainlint.findings import Severity
+from plainlint.page import Page
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting a rule reads from rules.yaml, with how to check its value."""
+
+    kind: str  # "int", "number", "bool", "words" (mapping of word to replacements), "list"
+    help: str
+    minimum: float | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's report, in block coordinates; the engine turns it into a Finding.
+
+    A hit with no block is about the whole file (line 1, column 1).
+    """
+
+    message: str
+    block: Block | None = None
+    start: int = 0
+    end: int = 0
+    suggestions: tuple[str, ...] = ()
+    severity: Severity | None = None
+
+
+class Rule:
+    """Base class: subclasses set the class attributes and write `check`."""
+
+    id: ClassVar[str]
+    summary: ClassVar[str]
+    why: ClassVar[str]
+    fix: ClassVar[str]
+    flags: ClassVar[tuple[str, ...]]  # example text the rule must flag
+    passes: ClassVar[tuple[str, ...]]  # example text the rule must leave alone
+    default_severity: ClassVar[Severity]
+    options: ClassVar[dict[str, Option]] = {}
+    needs: ClassVar[frozenset[str]] = frozenset({"sentences"})
+
+    def __init__(self, severity: Severity, settings: dict[str, Any]) -> None:
+        self.severity = severity
+        self.settings = settings
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        """Yield a hit for each problem on the page."""
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls, settings: dict[str, Any] | None = None) -> str:
+        """The rule's full help text, as `plainlint rules ID` prints it."""
+        lines = [
+            f"{cls.id} ({cls.default_severity.value})",
+            "",
+            cls.summary,
+            "",
+            "Why it matters",
+            f"  {cls.why}",
+            "",
+            "What to do",
+            f"  {cls.fix}",
+            "",
+            "Flagged",
+            *(f"  - {example}" for example in cls.flags),
+            "",
+            "Left alone",
+            *(f"  - {example}" for example in cls.passes),
+        ]
+        if cls.options:
+            lines += ["", "Options in rules.yaml"]
+            for name, option in cls.options.items():
+                value = (settings or {}).get(name)
+                shown = "" if value is None or option.kind in ("words", "list") else f" (now {value})"
+                lines.append(f"  {name}: {option.help}{shown}")
+        return "\n".join(lines)

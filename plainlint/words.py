@@ -1,0 +1,79 @@
+"""Words as a reader counts them, and their syllables.
+
+A word is a run of non-space characters holding a letter or digit, so
+punctuation never counts, and numbers ("1,000", "3.5") and hyphenated words
+("follow-up") count once. A list marker opening a sentence ("1.", "b)") is
+not a word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib import resources
+
+_CHUNK = re.compile(r"\S+")
+_EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>.,;:!?…*_~`–—-/\\|"
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the words in text[start:end], trimmed of surrounding punctuation."""
+    spans: list[tuple[int, int]] = []
+    for match in _CHUNK.finditer(text, start, len(text) if end is None else end):
+        chunk = match.group()
+        if not any(char.isalnum() for char in chunk):
+            continue
+        if not spans and _LIST_MARKER.fullmatch(chunk):
+            continue
+        left = len(chunk) - len(chunk.lstrip(_EDGE_PUNCTUATION))
+        right = len(chunk.rstrip(_EDGE_PUNCTUATION))
+        spans.append((match.start() + left, match.start() + max(right, left + 1)))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _syllable_table() -> dict[str, int]:
+    """Syllable counts from the CMU Pronouncing Dictionary, shipped with plainlint."""
+    table: dict[str, int] = {}
+    data = resources.files("plainlint") / "data" / "syllables.txt.gz"
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            count, words = line.rstrip("\n").split("\t")
+            table.update(dict.fromkeys(words.split(" "), int(count)))
+    return table
+
+
+def is_english_word(word: str) -> bool:
+    """True for a word in the pronouncing dictionary (about 126,000 English words)."""
+    return word.lower() in _syllable_table()
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables in one word: the dictionary's count, else an estimate from vowel groups."""
+    word = word.lower().replace("’", "'")
+    table = _syllable_table()
+    if word in table:
+        return max(table[word], 1)
+    parts = [part for part in re.split(r"[-/]", word) if part]
+    if len(parts) > 1:
+        return sum(syllables(part) for part in parts)
+    letters = _LETTERS.search(word)
+    if letters is None:
+        return 1  # a number or a symbol
+    word = letters.group()
+    if word.endswith(("'s", "s'")) and word[:-2] in table:
+        return max(table[word[:-2]], 1)
+    return _estimate(word)
+
+
+def _estimate(word: str) -> int:
+    """Count vowel groups, less a silent final e ("make"), but not in "-le" ("table")."""
+    count = len(_VOWEL_GROUPS.findall(word))
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    return max(count, 1)

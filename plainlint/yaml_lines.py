@@ -1,0 +1,82 @@
+"""Load YAML and remember the line of every key, so errors can name it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plainlint.errors import ConfigError
+
+KeyPath = tuple[str, ...]
+
+
+@dataclass
+class LocatedYaml:
+    """Parsed YAML data plus the 1-based line where each key path starts."""
+
+    path: str
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line(self, keys: KeyPath) -> int:
+        """Line of the deepest known key on `keys` (1 when none is known)."""
+        while keys:
+            if keys in self.lines:
+                return self.lines[keys]
+            keys = keys[:-1]
+        return 1
+
+    def error(self, keys: KeyPath, reason: str) -> ConfigError:
+        """A ConfigError that names this file and the line of `keys`."""
+        return ConfigError(f"{self.path}, line {self.line(keys)}", reason)
+
+
+def load_yaml(path: Path | str, text: str | None = None) -> LocatedYaml:
+    """Parse a YAML file; any mistake in it becomes one clear ConfigError."""
+    name = str(path)
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ConfigError(name, "this settings file does not exist") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(name, f"cannot read this file ({_reason(exc)})") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        problem = getattr(exc, "problem", None) or "it is not valid YAML"
+        raise ConfigError(f"{name}, line {line}", f"this is not valid YAML: {problem}") from None
+    located = LocatedYaml(name, None)
+    if node is None:
+        located.data = {}
+        return located
+    _record_lines(node, (), located)
+    located.data = yaml.SafeLoader(text).construct_document(node)
+    return located
+
+
+def _record_lines(node: yaml.Node, keys: KeyPath, located: LocatedYaml) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise ConfigError(f"{located.path}, line {line}", f"the key '{key}' appears twice")
+            seen.add(key)
+            located.lines[keys + (key,)] = key_node.start_mark.line + 1
+            _record_lines(value_node, keys + (key,), located)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            located.lines[keys + (str(index),)] = item.start_mark.line + 1
+            _record_lines(item, keys + (str(index),), located)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    return getattr(exc, "strerror", None) or exc.__class__.__name__
