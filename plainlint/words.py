@@ -47,11 +47,6 @@ def _syllable_table() -> dict[str, int]:
     return table
 
 
-def is_english_word(word: str) -> bool:
-    """True for a word in the pronouncing dictionary (about 126,000 English words)."""
-    return word.lower() in _syllable_table()
-
-
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one word: the dictionary's count, else an estimate from vowel groups."""

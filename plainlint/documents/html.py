@@ -48,7 +48,9 @@ _IMPLICIT_END = {
     "tr": ({"tr", "td", "th"}, {"table", "tbody", "thead", "tfoot"}),
 }
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
-_ATTRIBUTE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+_TAG_NAME = re.compile(r"<[^\s/>]+")
+# One attribute of a start tag: its name and, if given, its value in one of three quotings.
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
 def read_html(path: str, source: str) -> Document:
@@ -116,6 +118,9 @@ class _Extractor(HTMLParser):
 
     def flush(self) -> None:
         """End the current block of prose, if it holds any."""
+        if self.code_start is not None:  # code left open: it ends with the block
+            self.builder.placeholder(self.base + self.code_start, self.base + self._offset())
+            self.code_start = None
         kind, level = self._kind()
         block = self.builder.build(kind, level)
         if block:
@@ -239,10 +244,19 @@ class _Extractor(HTMLParser):
             role=values.get("role", ""),
         )
         builder = ProseBuilder()
-        match = re.search(_ATTRIBUTE.format(name="alt"), tag_text, re.IGNORECASE)
-        if match:
-            group = next(g for g in (1, 2, 3) if match.group(g) is not None)
-            add_decoded(builder, match.group(group), span[0] + match.start(group))
+        value = _attribute_value(tag_text, "alt")
+        if value is not None:
+            add_decoded(builder, tag_text[value[0] : value[1]], span[0] + value[0])
         block = builder.build(BlockKind.IMAGE, image=image, anchor=span)
         if block:
             self.images.append(block)
+
+
+def _attribute_value(tag_text: str, name: str) -> tuple[int, int] | None:
+    """Where the value of attribute `name` sits in a start tag's text, if it has one."""
+    tag_name = _TAG_NAME.match(tag_text)
+    for match in _ATTRIBUTE.finditer(tag_text, tag_name.end() if tag_name else 0):
+        if match.group(1).lower() == name:
+            group = next((g for g in (2, 3, 4) if match.group(g) is not None), None)
+            return None if group is None else match.span(group)
+    return None

@@ -8,6 +8,7 @@ Nothing is searched for across the whole file.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +27,10 @@ _CONTAINERS = {
     "td_open": BlockKind.TABLE_CELL,
     "th_open": BlockKind.TABLE_CELL,
 }
+# Inline HTML whose content is not prose: code gets a placeholder word, the rest nothing.
+_INLINE_CODE = {"code", "kbd", "samp", "var"}
+_INLINE_RAW = _INLINE_CODE | {"script", "style", "textarea", "svg", "math"}
+_INLINE_TAG = re.compile(r"<([a-z][a-z0-9-]*)")
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +106,14 @@ class _MarkdownWalker:
                 offsets.extend(range(base + found, base + found + len(text)))
                 self.line_cursors[number] = found + len(text)
                 continue
+            core = text.lstrip(" ")  # indentation tabs come back as spaces
+            found = line.find(core, cursor) if core else -1
+            if found >= 0:
+                indent = len(text) - len(core)
+                offsets.extend([base + max(found - 1, 0)] * indent)
+                offsets.extend(range(base + found, base + found + len(core)))
+                self.line_cursors[number] = found + len(core)
+                continue
             position = cursor  # a tab or an escaped table pipe: match character by character
             for char in text:
                 hit = line.find(char, position)
@@ -149,6 +162,7 @@ class _InlineWalk:
         self.offsets = offsets
         self.images = images
         self.cursor = 0
+        self.skip_until = -1  # children inside inline `<code>...</code>` are not prose
 
     def _find(self, text: str) -> int:
         found = self.content.find(text, self.cursor)
@@ -164,6 +178,11 @@ class _InlineWalk:
         strong_starts: list[int] = []
         for child in children:
             kind = child.type
+            if self.skip_until >= 0:
+                if kind == "html_inline" and child.content.lower().startswith("</"):
+                    if self._find(child.content) + len(child.content) >= self.skip_until:
+                        self.skip_until = -1
+                continue
             if kind == "text":
                 self._copy(builder, child.content)
             elif kind == "text_special":
@@ -251,10 +270,22 @@ class _InlineWalk:
         self.cursor = end
         source_start, source_end = self.offsets[start], self.offsets[end]
         tag = child.content.lower()
+        name = _INLINE_TAG.match(tag)
         if tag.startswith("<!--"):
             self.walker.document.comments.append(Comment(child.content, source_start, source_end))
         elif tag.startswith("<br"):
             builder.space(source_start, source_end)
+        elif name and name.group(1) in _INLINE_RAW:
+            closing = f"</{name.group(1)}"
+            close = self.content.lower().find(closing, end)
+            if close < 0:
+                return
+            close_end = self.content.find(">", close)
+            close_end = len(self.content) if close_end < 0 else close_end + 1
+            if name.group(1) in _INLINE_CODE:
+                builder.placeholder(source_start, self.offsets[close_end])
+            self.cursor = close_end
+            self.skip_until = close_end
 
     def _image(self, child: Token) -> None:
         start = self._find("![")

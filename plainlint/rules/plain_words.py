@@ -10,7 +10,6 @@ from plainlint.findings import Severity
 from plainlint.inflection import forms, inflect_phrase
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.words import is_english_word
 
 
 class PlainWords(Rule):
@@ -48,8 +47,6 @@ class PlainWords(Rule):
         for phrase, alternatives in self.settings["words"].items():
             choices = (alternatives,) if isinstance(alternatives, str) else tuple(alternatives)
             for kind, form in forms(phrase.lower()).items():
-                if kind and not is_english_word(form.partition(" ")[0]):
-                    continue  # "additionals" is no word: keep the pattern lean
                 found.setdefault(form, (choices, kind))
         return found
 

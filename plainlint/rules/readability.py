@@ -28,7 +28,12 @@ class Readability(Rule):
         "prescribed prophylactically. Haematological monitoring continues throughout the "
         "therapeutic programme. Unexpected complications require immediate professional "
         "consultation. Additional information regarding potential complications is available "
-        "from specialist nursing personnel.",
+        "from specialist nursing personnel. Pharmacological interventions necessitate "
+        "individualised consideration of comorbidities, concurrent medications and "
+        "physiological parameters. Consequently, practitioners frequently undertake "
+        "supplementary investigations prior to initiating intravenous administration. "
+        "Documentation of adverse reactions facilitates subsequent therapeutic optimisation "
+        "and multidisciplinary communication between specialist clinical departments.",
     )
     passes = (
         "You have chemotherapy in cycles. Before each cycle you have a blood test. If you get a "
@@ -36,7 +41,9 @@ class Readability(Rule):
         "you medicine to help with this. Your nurse will check on you during each cycle. "
         "Ask us if you have any questions. We are here to help you. You can call us at any "
         "time of the day or night. Keep our number with you. Most side effects go away "
-        "after treatment ends. Tell us how you feel at each visit.",
+        "after treatment ends. Tell us how you feel at each visit. Bring a friend if you "
+        "like. Wear loose clothes. Eat a light meal before you come in. Drink plenty of "
+        "water.",
     )
     default_severity = Severity.WARNING
     options = {

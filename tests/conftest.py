@@ -1,0 +1,68 @@
+"""Shared helpers: lint a snippet through the real engine and the real spaCy model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from plainlint.config import Settings, load_settings
+from plainlint.engine import Linter
+from plainlint.findings import FileResult, Finding
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "nci"
+EXTENSION = {"markdown": ".md", "html": ".html", "text": ".txt"}
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    """The built-in settings, loaded once."""
+    return load_settings()
+
+
+@pytest.fixture(scope="session")
+def check(settings: Settings):
+    """Check a snippet of source text; returns the FileResult."""
+
+    def run(source: str, fmt: str = "markdown", select: set[str] | None = None) -> FileResult:
+        linter = Linter.create(settings, select=select)
+        return linter.check_source(f"page{EXTENSION[fmt]}", source, fmt)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def findings(check):
+    """Findings of the selected rules (all rules when none are named) for a snippet."""
+
+    def run(source: str, *rules: str, fmt: str = "markdown") -> list[Finding]:
+        return check(source, fmt, set(rules) if rules else None).findings
+
+    return run
+
+
+def slice_of(source: str, finding: Finding) -> str:
+    """The source text a finding's line and column range points at."""
+    lines = source.split("\n")
+    if finding.line == finding.end_line:
+        return lines[finding.line - 1][finding.column - 1 : finding.end_column - 1]
+    first = lines[finding.line - 1][finding.column - 1 :]
+    middle = lines[finding.line : finding.end_line - 1]
+    last = lines[finding.end_line - 1][: finding.end_column - 1]
+    return "\n".join([first, *middle, last])
+
+
+def run_cli(*args: str) -> Any:
+    """Run the plainlint command in-process through click's test runner."""
+    from plainlint.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def json_output(result: Any) -> dict[str, Any]:
+    """The JSON document a `--format json` run printed."""
+    return json.loads(result.stdout)

@@ -1,0 +1,75 @@
+"""Real cancer.gov pages: no crashes, no unreadable files, and prose that maps back exactly.
+
+The corpus lives outside the repository (../shared/corpus/nci); these tests skip
+cleanly where it is absent, as in a user's clone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plainlint.documents import parse_document
+from plainlint.engine import Linter
+
+from conftest import CORPUS, slice_of
+
+PAGES = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
+pytestmark = [
+    pytest.mark.corpus,
+    pytest.mark.skipif(not PAGES, reason="the shared cancer.gov corpus is not here"),
+]
+_SPACING = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+
+def test_every_prose_character_maps_back_to_the_same_source_character():
+    """Copied prose must equal its source span; only entities, escapes and code differ."""
+    mismatches = []
+    for page in PAGES:
+        source = page.read_text(encoding="utf-8-sig")
+        for block in parse_document(str(page), source, "markdown").blocks:
+            smap = block.source_map
+            for i, text_start in enumerate(smap.text_starts):
+                if not smap.linear[i]:
+                    continue
+                piece = source[smap.source_starts[i] : smap.source_ends[i]]
+                prose = block.text[text_start : text_start + len(piece)]
+                if prose != piece.translate(_SPACING):
+                    mismatches.append((page.name, prose[:40], piece[:40]))
+    assert mismatches == []
+
+
+def test_whole_corpus_checks_without_errors_and_findings_point_at_their_text(settings):
+    linter = Linter.create(settings)
+    errors, misplaced, total = [], [], 0
+    for page in PAGES:
+        source = page.read_text(encoding="utf-8-sig")
+        result = linter.check_source(str(page), source, "markdown")
+        if result.error:
+            errors.append((page.name, result.error))
+        for finding in result.findings:
+            total += 1
+            if finding.text and slice_of(source, finding) != finding.text:
+                misplaced.append((page.name, finding))
+        assert result.metrics.words > 0, page.name
+    assert errors == []
+    assert misplaced == []
+    assert total > 0
+
+
+def test_plain_words_findings_are_the_listed_words(settings):
+    """Every plain-words finding's text is a form of a listed entry, not a shifted slice."""
+    from plainlint.inflection import forms
+
+    words = settings.rules["plain-words"].options["words"]
+    known = {form for phrase in words for form in forms(phrase.lower()).values()}
+    linter = Linter.create(settings, select={"plain-words"})
+    strays = []
+    for page in PAGES[:150]:
+        result = linter.check_source(str(page), page.read_text(encoding="utf-8-sig"), "markdown")
+        for finding in result.findings:
+            words_only = " ".join(
+                part for part in finding.text.lower().split() if not part.startswith("](")
+            )
+            if " ".join(words_only.split()) not in known and "](" not in finding.text:
+                strays.append((page.name, finding.text))
+    assert strays == []

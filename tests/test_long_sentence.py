@@ -1,0 +1,97 @@
+"""long-sentence: flags sentences over the limit, counts words the way readers do."""
+
+from __future__ import annotations
+
+from plainlint.findings import Severity
+
+
+def words(n: int, word: str = "word") -> str:
+    return " ".join([word] * n)
+
+
+def test_sentence_over_the_limit_is_a_warning(findings):
+    source = f"You {words(25)}."
+    [finding] = findings(source, "long-sentence")
+    assert finding.severity is Severity.WARNING
+    assert finding.text == source
+    assert "26 words" in finding.message and "25 or fewer" in finding.message
+
+
+def test_sentence_over_the_error_limit_is_an_error(findings):
+    [finding] = findings(f"You {words(35)}.", "long-sentence")
+    assert finding.severity is Severity.ERROR
+    assert "36 words" in finding.message
+
+
+def test_sentence_at_the_limit_is_left_alone(findings):
+    assert findings(f"You {words(24)}.", "long-sentence") == []
+
+
+def test_short_sentences_side_by_side_are_left_alone(findings):
+    source = " ".join(f"Sentence {i} is short and plain." for i in range(12))
+    assert findings(source, "long-sentence") == []
+
+
+def test_punctuation_does_not_count_as_words(findings):
+    source = "You " + " , ; – ".join(["word"] * 24) + " — … !"
+    assert findings(source, "long-sentence") == []
+
+
+def test_hyphenated_words_and_numbers_count_once(findings):
+    prefix = "Your follow-up visit is in 1,000 days at 10.30 and costs 3.5 "  # 12 words
+    assert findings(prefix + words(13) + ".", "long-sentence") == []  # 25 words exactly
+    [finding] = findings(prefix + words(14) + ".", "long-sentence")
+    assert "26 words" in finding.message
+
+
+def test_list_markers_do_not_count(findings):
+    source = "1. Take " + words(24) + "."
+    assert findings(source, "long-sentence", fmt="text") == []
+
+
+def test_heading_is_never_glued_to_the_next_paragraph(findings):
+    source = f"# Your treatment plan explained\n\n{words(22)}.\n"
+    assert findings(source, "long-sentence") == []
+
+
+def test_list_items_are_separate_sentences(findings):
+    items = "\n".join(f"- item {words(8)}" for _ in range(5))
+    assert findings(items, "long-sentence") == []
+    html = "<ul>" + "".join(f"<li>item {words(8)}</li>" for _ in range(5)) + "</ul>"
+    assert findings(html, "long-sentence", fmt="html") == []
+
+
+def test_table_cells_are_separate(findings):
+    row = "| " + " | ".join(words(9) for _ in range(4)) + " |"
+    table = "| a | b | c | d |\n|---|---|---|---|\n" + row + "\n"
+    assert findings(table, "long-sentence") == []
+
+
+def test_emphasis_and_links_do_not_break_a_sentence(findings):
+    source = f"You *may* {words(10)} [see this guide](http://x.org) {words(12)}."
+    [finding] = findings(source, "long-sentence")
+    assert "27 words" in finding.message
+    assert finding.text == source
+
+
+def test_long_sentence_spanning_lines_points_at_all_of_it(findings):
+    source = f"Start {words(10)}\n{words(10)}\n{words(10)} end.\n"
+    [finding] = findings(source, "long-sentence")
+    assert (finding.line, finding.column, finding.end_line) == (1, 1, 3)
+    assert finding.text == source.rstrip("\n")
+
+
+def test_code_is_not_counted_as_many_words(findings):
+    source = f"Type `{words(30)}` and {words(10)}."
+    assert findings(source, "long-sentence") == []
+
+
+def test_error_step_can_be_switched_off(settings, tmp_path):
+    from plainlint.config import load_settings
+    from plainlint.engine import Linter
+
+    config = tmp_path / "plainlint.yaml"
+    config.write_text("rules:\n  long-sentence:\n    error_words: 0\n")
+    linter = Linter.create(load_settings(config), select={"long-sentence"})
+    [finding] = linter.check_source("p.md", f"You {words(50)}.", "markdown").findings
+    assert finding.severity is Severity.WARNING

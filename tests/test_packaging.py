@@ -1,0 +1,62 @@
+"""The built wheel carries the built-in rules.yaml and glossary.yaml, and uses them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    [built] = out.glob("plainlint-*.whl")
+    return built
+
+
+def test_wheel_carries_the_defaults_and_data(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        for name in ("rules.yaml", "glossary.yaml"):
+            assert archive.read(f"plainlint/{name}") == (ROOT / name).read_bytes()
+    assert "plainlint/data/syllables.txt.gz" in names
+    assert "plainlint/data/irregular_verbs.yaml" in names
+    assert "plainlint/data/CMUDICT-LICENSE" in names
+
+
+def test_installed_wheel_reads_its_own_rules_yaml(wheel, tmp_path):
+    env_dir = tmp_path / "env"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
+         str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    page = tmp_path / "page.md"
+    page.write_text("Please utilise the ramp.\n")
+    probe = (
+        "from plainlint.config import default_file; print(default_file('rules.yaml'))"
+    )
+    where = subprocess.run(
+        [str(python), "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert str(env_dir) in where.stdout
+    done = subprocess.run(
+        [str(python), "-m", "plainlint", "check", str(page)],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert "plain-words" in done.stdout, done.stderr

@@ -1,0 +1,132 @@
+"""plain-words: complex words and phrases with plainer alternatives."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from plainlint.inflection import forms, inflect
+
+
+def texts(found):
+    return [f.text for f in found]
+
+
+def test_flags_a_listed_word_with_its_replacement(findings):
+    [finding] = findings("Please utilise the ramp.", "plain-words")
+    assert finding.text == "utilise"
+    assert finding.suggestions == ("use",)
+    assert "“use”" in finding.message and "“utilise”" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "suggestion"),
+    [
+        ("The nurse utilised a needle.", "utilised", "used"),
+        ("We are utilising a new scan.", "utilising", "using"),
+        ("She utilises it.", "utilises", "uses"),
+        ("Treatment commenced in May.", "commenced", "started"),
+        ("You underwent surgery.", "underwent", "had"),
+        ("Tell us before commencing.", "commencing", "starting"),
+    ],
+)
+def test_flags_inflected_forms_and_inflects_the_suggestion(findings, sentence, word, suggestion):
+    [finding] = findings(sentence, "plain-words")
+    assert finding.text == word
+    assert suggestion in finding.suggestions
+
+
+def test_matching_ignores_case_and_keeps_capitals_in_suggestions(findings):
+    [finding] = findings("Prior to surgery, rest.", "plain-words")
+    assert finding.text == "Prior to"
+    assert finding.suggestions == ("Before",)
+    [shout] = findings("PRIOR TO SURGERY, REST.", "plain-words")
+    assert shout.text == "PRIOR TO"
+
+
+def test_phrases_match_across_a_line_break(findings):
+    source = "Call us in the event\nof a fever.\n"
+    [finding] = findings(source, "plain-words")
+    assert finding.text == "in the event\nof"
+    assert (finding.line, finding.end_line) == (1, 2)
+
+
+def test_longer_phrase_wins_over_a_shorter_one(findings):
+    [finding] = findings("We need a sufficient amount of rest.", "plain-words")
+    assert finding.text == "a sufficient amount of"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The physiotherapy assistant will see you.",  # "assist" is not a whole word here
+        "We made a utilisation-review form.",  # a hyphenated compound is its own word
+        "Your appointment is prior.",  # "prior to" needs both words
+        "You should start the tablets before your operation.",
+    ],
+)
+def test_leaves_alone_words_that_only_contain_a_listed_word(findings, source):
+    assert findings(source, "plain-words") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        ("Your consent form may say “commence treatment”.", "markdown"),
+        ('The sign says "utilise the ramp".', "markdown"),
+        ("Run `utilise --all` now.", "markdown"),
+        ("```\nutilise prior to commence\n```\n", "markdown"),
+        ("    utilise prior to commence\n", "markdown"),
+        ("See [the guide](https://example.org/commence-utilise).", "markdown"),
+        ("Visit https://example.org/utilise today.", "markdown"),
+        ("Mail utilise@example.org today.", "markdown"),
+        ("---\ntitle: Commence treatment\n---\n\nYou start today.\n", "markdown"),
+        ("<!-- utilise this later -->\n\nYou start today.\n", "markdown"),
+        ("<p>Start today.</p><script>var utilise = 1;</script>", "html"),
+        ("<p>Type <code>utilise</code> here.</p><pre>commence</pre>", "html"),
+        ("<style>.commence { color: red }</style><p>Hello.</p>", "html"),
+        ("# References\n\nSmith J. Utilisation of services prior to surgery. 2019.\n", "markdown"),
+    ],
+)
+def test_leaves_alone_quotes_code_links_and_references(findings, source, fmt):
+    assert findings(source, "plain-words", fmt=fmt) == []
+
+
+def test_link_text_is_checked_but_its_target_is_not(findings):
+    source = "Read [how to utilise the app](https://example.org/utilise)."
+    assert texts(findings(source, "plain-words")) == ["utilise"]
+
+
+def test_project_word_list_adds_and_removes_entries(tmp_path):
+    from plainlint.config import load_settings
+    from plainlint.engine import Linter
+
+    config = tmp_path / "plainlint.yaml"
+    config.write_text(
+        textwrap.dedent(
+            """\
+            rules:
+              plain-words:
+                words:
+                  haemorrhage: bleeding
+                  utilise: null
+            """
+        )
+    )
+    linter = Linter.create(load_settings(config), select={"plain-words"})
+    result = linter.check_source("p.md", "Utilise it. A haemorrhage. Prior to that.", "markdown")
+    assert texts(result.findings) == ["haemorrhage", "Prior to"]
+
+
+def test_built_in_list_has_at_least_150_entries(settings):
+    assert len(settings.rules["plain-words"].options["words"]) >= 150
+
+
+def test_inflection_rules():
+    assert inflect("utilise", "ing") == "utilising"
+    assert inflect("occur", "ed") == "occurred"  # from the irregular table
+    assert inflect("apply", "s") == "applies"
+    assert inflect("finish", "s") == "finishes"
+    assert inflect("undertake", "en") == "undertaken"
+    assert forms("carry out")["ed"] == "carried out"
