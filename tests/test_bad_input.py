@@ -89,8 +89,8 @@ def test_unknown_extension_named_directly(tmp_path, good):
 
 def test_five_megabyte_file_is_checked(tmp_path):
     """A big export: a log in a code block, a long table, and prose with a finding at the end."""
-    log = "```\n" + "2024-05-01 12:00:00 utilise prior to commence\n" * 90_000 + "```\n\n"
-    table = "| Day | What happens |\n|---|---|\n" + "| 1 | Blood test |\n" * 60_000
+    log = "```\n" + "2024-05-01 12:00:00 utilise prior to commence\n" * 115_000 + "```\n\n"
+    table = "| Day | What happens |\n|---|---|\n" + "| 1 | Blood test |\n" * 2_000
     prose = "\n".join("You can eat and drink as normal after your scan." for _ in range(2000))
     source = log + table + "\n" + prose + "\n\nPlease utilise the ramp.\n"
     assert len(source.encode()) > 5 * 1024 * 1024
