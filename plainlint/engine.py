@@ -8,7 +8,7 @@ from typing import Iterator
 
 from plainlint.config import Settings
 from plainlint.documents import Document, parse_document
-from plainlint.errors import InputError
+from plainlint.errors import InputError, PlainlintError
 from plainlint.files import Target, find_files, read_text
 from plainlint.findings import FileResult, Finding
 from plainlint.language_model import components_for, load_pipeline
@@ -56,6 +56,14 @@ class Linter:
             return self.check_source(name, source, format_name)
         except InputError as exc:
             return FileResult(name, error=exc.reason)
+        except PlainlintError:
+            raise  # settings or model trouble stops the whole run
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            return FileResult(
+                name,
+                error=f"plainlint could not check this file ({type(exc).__name__}: {exc}); "
+                "please report this as a bug",
+            )
 
     def check_source(self, name: str, source: str, format_name: str) -> FileResult:
         """Check text already in memory, as if it were the file `name`."""

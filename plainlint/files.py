@@ -47,8 +47,9 @@ def _walk(folder: Path, extensions: dict[str, str]) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS)
         for name in files:
-            if Path(name).suffix.lower() in extensions and not name.startswith("."):
-                found.append(Path(root) / name)
+            path = Path(root) / name
+            if path.suffix.lower() in extensions and not name.startswith(".") and path.is_file():
+                found.append(path)  # not pipes or broken links: reading them would hang or fail
     yield from sorted(found)
 
 

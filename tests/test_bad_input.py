@@ -81,6 +81,15 @@ def test_unreadable_file(tmp_path, good):
     assert_reported(run_cli("check", str(locked), str(good)), locked, "permission denied")
 
 
+def test_pipe_named_directly_is_not_read_and_one_in_a_folder_is_skipped(tmp_path, good):
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    assert_reported(run_cli("check", str(pipe), str(good)), pipe, "not a regular file")
+    result = run_cli("check", str(tmp_path))  # would hang if the pipe were opened
+    assert result.exit_code == 0
+    assert "in 1 file" in result.stdout
+
+
 def test_unknown_extension_named_directly(tmp_path, good):
     doc = tmp_path / "leaflet.docx"
     doc.write_bytes(b"PK\x03\x04")
@@ -119,3 +128,24 @@ def test_deeply_nested_markup_does_not_crash(tmp_path):
     result = run_cli("check", str(page))
     assert "Traceback" not in result.stdout + result.stderr
     assert result.exit_code in (0, 2)
+
+
+def test_an_unexpected_failure_in_one_file_is_reported_and_the_rest_are_checked(
+    tmp_path, good, monkeypatch
+):
+    """A bug met on one page gives one line naming it, not a traceback."""
+    import plainlint.engine as engine
+
+    real = engine.parse_document
+
+    def fragile(path, source, fmt):
+        if "boom" in source:
+            raise ValueError("unexpected markup")
+        return real(path, source, fmt)
+
+    monkeypatch.setattr(engine, "parse_document", fragile)
+    bad = tmp_path / "bad.md"
+    bad.write_text("boom\n")
+    result = run_cli("check", str(bad), str(good))
+    assert_reported(result, bad, "could not check this file (ValueError: unexpected markup)")
+    assert "1 problem in 1 file" in result.stdout

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -149,7 +150,8 @@ def test_rules_unknown_id():
 
 def test_installed_command_runs_as_a_real_process(tmp_path):
     """One real run of the installed console script, not through click's runner."""
-    executable = shutil.which("plainlint")
+    beside_python = Path(sys.executable).parent / "plainlint"
+    executable = str(beside_python) if beside_python.exists() else shutil.which("plainlint")
     assert executable, "the plainlint command is not installed"
     page = tmp_path / "page.md"
     page.write_text("Prior to your scan, drink water.\n")

@@ -73,24 +73,21 @@ def test_leaves_alone_words_that_only_contain_a_listed_word(findings, source):
 @pytest.mark.parametrize(
     ("source", "fmt"),
     [
-        ("Your consent form may say “commence treatment”.", "markdown"),
+        # Code, addresses, comments and scripts: see test_positions.py::test_not_reported.
         ('The sign says "utilise the ramp".', "markdown"),
-        ("Run `utilise --all` now.", "markdown"),
-        ("```\nutilise prior to commence\n```\n", "markdown"),
-        ("    utilise prior to commence\n", "markdown"),
-        ("See [the guide](https://example.org/commence-utilise).", "markdown"),
-        ("Visit https://example.org/utilise today.", "markdown"),
+        ("Her note said 'commence at once' in red.", "text"),
         ("Mail utilise@example.org today.", "markdown"),
-        ("---\ntitle: Commence treatment\n---\n\nYou start today.\n", "markdown"),
-        ("<!-- utilise this later -->\n\nYou start today.\n", "markdown"),
-        ("<p>Start today.</p><script>var utilise = 1;</script>", "html"),
-        ("<p>Type <code>utilise</code> here.</p><pre>commence</pre>", "html"),
-        ("<style>.commence { color: red }</style><p>Hello.</p>", "html"),
         ("# References\n\nSmith J. Utilisation of services prior to surgery. 2019.\n", "markdown"),
+        ("<h2>Sources</h2><p>Jones A. Commencing care. 2020.</p>", "html"),
     ],
 )
-def test_leaves_alone_quotes_code_links_and_references(findings, source, fmt):
+def test_leaves_alone_quotes_and_references(findings, source, fmt):
     assert findings(source, "plain-words", fmt=fmt) == []
+
+
+def test_text_after_a_references_section_is_checked_again(findings):
+    source = "# Sources\n\nPrior to 2019.\n\n# Next steps\n\nPlease utilise the ramp.\n"
+    assert texts(findings(source, "plain-words")) == ["utilise"]
 
 
 def test_link_text_is_checked_but_its_target_is_not(findings):
