@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from plainlint.findings import Severity
 from plainlint.inflection import forms, inflect_phrase
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
+
+# A listed form: its words, its plainer alternatives, and which inflection it is.
+Entry = tuple[tuple[str, ...], tuple[str, ...], str]
 
 
 class PlainWords(Rule):
@@ -41,32 +44,40 @@ class PlainWords(Rule):
     }
 
     @cached_property
-    def _entries(self) -> dict[str, tuple[tuple[str, ...], str]]:
-        """Every form of every listed word, lower case: (alternatives, form kind)."""
-        found: dict[str, tuple[tuple[str, ...], str]] = {}
+    def _index(self) -> dict[str, list[Entry]]:
+        """First word of every form -> (all its words, alternatives, form kind), longest first."""
+        index: dict[str, list[Entry]] = {}
+        seen: set[tuple[str, ...]] = set()
         for phrase, alternatives in self.settings["words"].items():
             choices = (alternatives,) if isinstance(alternatives, str) else tuple(alternatives)
             for kind, form in forms(phrase.lower()).items():
-                found.setdefault(form, (choices, kind))
-        return found
-
-    @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        alternatives = sorted(self._entries, key=len, reverse=True)
-        body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in alternatives)
-        return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-]|['’]\w)", re.IGNORECASE)
+                words = tuple(form.split())
+                if words not in seen:
+                    seen.add(words)
+                    index.setdefault(words[0], []).append((words, choices, kind))
+        for entries in index.values():
+            entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+        return index
 
     def check(self, page: Page) -> Iterator[Hit]:
-        if not self._entries:
-            return
+        index = self._index
         for analysed in page.blocks:
             block = analysed.block
-            for match in self._pattern.finditer(block.text):
-                start, end = match.span()
+            text = block.text
+            chunks = list(_WORD.finditer(text))
+            lowered = [chunk.group().lower() for chunk in chunks]
+            i = 0
+            while i < len(chunks):
+                match = _longest_match(index.get(lowered[i], ()), lowered, chunks, text, i)
+                if match is None:
+                    i += 1
+                    continue
+                length, choices, kind = match
+                start, end = chunks[i].start(), chunks[i + length - 1].end()
+                i += length
                 if block.is_protected(start, end):
                     continue
-                matched = match.group()
-                choices, kind = self._entries[" ".join(matched.lower().split())]
+                matched = text[start:end]
                 suggestions = tuple(_same_case(matched, inflect_phrase(c, kind)) for c in choices)
                 quoted = " or ".join(f"“{s}”" for s in suggestions)
                 yield Hit(
@@ -77,6 +88,29 @@ class PlainWords(Rule):
                     end,
                     suggestions=suggestions,
                 )
+
+
+# A word as the list sees it: letters and digits joined by hyphens or apostrophes,
+# so "follow-up" and "patient's" are single words that never match "follow" or "patient".
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _longest_match(
+    candidates: Sequence[Entry],
+    lowered: list[str],
+    chunks: list[re.Match[str]],
+    text: str,
+    i: int,
+) -> tuple[int, tuple[str, ...], str] | None:
+    """The longest listed phrase starting at word i, its words separated by white space only."""
+    for words, choices, kind in candidates:
+        n = len(words)
+        if i + n > len(chunks) or tuple(lowered[i : i + n]) != words:
+            continue
+        gaps = (text[chunks[k].end() : chunks[k + 1].start()] for k in range(i, i + n - 1))
+        if all(not gap.strip() for gap in gaps):
+            return n, choices, kind
+    return None
 
 
 def _same_case(original: str, replacement: str) -> str:
