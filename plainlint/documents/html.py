@@ -62,13 +62,39 @@ def read_html(path: str, source: str) -> Document:
     return document
 
 
-def read_html_fragment(source: str, start: int, end: int) -> tuple[list[Block], list[Comment]]:
-    """Blocks and comments of the HTML in source[start:end], positioned in `source`."""
-    extractor = _Extractor(source[start:end], start)
-    extractor.feed(source[start:end])
+def read_html_fragment(
+    source: str, start: int, end: int, offsets: list[int] | None = None
+) -> tuple[list[Block], list[Comment]]:
+    """Blocks and comments of the HTML in source[start:end], positioned in `source`.
+
+    When the HTML was taken out of a container (a Markdown list item or block
+    quote), `source` is that text and `offsets` maps each of its characters
+    back to the file.
+    """
+    fragment = source[start:end]
+    extractor = _Extractor(fragment, start, offsets)
+    unclosed = _unclosed_comment(fragment)
+    extractor.feed(fragment[:unclosed])
     extractor.close()
     extractor.flush()
+    if unclosed < len(fragment):  # browsers hide everything after a comment never closed
+        extractor.comments.append(
+            Comment(fragment[unclosed:], extractor.source_offset(unclosed), extractor.source_offset(len(fragment)))
+        )
     return extractor.blocks, extractor.comments
+
+
+def _unclosed_comment(fragment: str) -> int:
+    """Where a comment that is never closed starts, or the fragment's length."""
+    position = 0
+    while True:
+        start = fragment.find("<!--", position)
+        if start < 0:
+            return len(fragment)
+        end = fragment.find("-->", start + 4)
+        if end < 0:
+            return start
+        position = end + 3
 
 
 def add_decoded(builder: ProseBuilder, raw: str, source_start: int) -> None:
@@ -83,10 +109,11 @@ def add_decoded(builder: ProseBuilder, raw: str, source_start: int) -> None:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, fragment: str, base: int) -> None:
+    def __init__(self, fragment: str, base: int, offsets: list[int] | None = None) -> None:
         super().__init__(convert_charrefs=False)
         self.fragment = fragment
         self.base = base
+        self.offsets = offsets  # fragment index -> source offset, when not simply base + index
         self.line_starts = [0] + [i + 1 for i, c in enumerate(fragment) if c == "\n"]
         self.stack: list[tuple[str, bool]] = []  # (tag, hides its content)
         self.hidden = 0
@@ -105,6 +132,25 @@ class _Extractor(HTMLParser):
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
+    def source_offset(self, index: int) -> int:
+        """Source offset of a fragment index."""
+        if self.offsets is None:
+            return self.base + index
+        return self.offsets[min(index, len(self.offsets) - 1)]
+
+    def parse_html_declaration(self, i: int) -> int:
+        """Treat `<![` junk that Python's parser rejects as a bogus comment, as browsers do."""
+        position = self.lineno, self.offset
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.lineno, self.offset = position  # the failed scan moved them
+            end = self.rawdata.find(">", i + 2)
+            if end < 0:
+                return -1
+            self.handle_comment(self.rawdata[i + 2 : end])
+            return end + 1
+
     # -- blocks ------------------------------------------------------------------
 
     def _kind(self) -> tuple[BlockKind, int]:
@@ -119,7 +165,7 @@ class _Extractor(HTMLParser):
     def flush(self) -> None:
         """End the current block of prose, if it holds any."""
         if self.code_start is not None:  # code left open: it ends with the block
-            self.builder.placeholder(self.base + self.code_start, self.base + self._offset())
+            self.builder.placeholder(self.source_offset(self.code_start), self.source_offset(self._offset()))
             self.code_start = None
         kind, level = self._kind()
         block = self.builder.build(kind, level)
@@ -151,7 +197,7 @@ class _Extractor(HTMLParser):
         if tag == "img":
             self._image(values, offset)
         elif tag == "br":
-            self.builder.space(self.base + offset, self.base + offset + len(self._tag_text()))
+            self.builder.space(self.source_offset(offset), self.source_offset(offset + len(self._tag_text())))
         elif tag in _CODE and self.code_start is None:
             self.code_start = offset
         elif tag == "a":
@@ -183,7 +229,7 @@ class _Extractor(HTMLParser):
             return
         if tag in _CODE and self.code_start is not None:
             end = self._offset() + len(f"</{tag}>")
-            self.builder.placeholder(self.base + self.code_start, self.base + end)
+            self.builder.placeholder(self.source_offset(self.code_start), self.source_offset(end))
             self.code_start = None
         elif tag == "a" and self.link_starts:
             start, target = self.link_starts.pop()
@@ -193,7 +239,11 @@ class _Extractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:
-            self.builder.copy(data, self.base + self._offset())
+            start = self._offset()
+            if self.offsets is None:
+                self.builder.copy(data, self.base + start)
+            else:
+                self.builder.mapped(data, self.offsets[start : start + len(data)])
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name}")
@@ -202,8 +252,10 @@ class _Extractor(HTMLParser):
         self._reference(f"&#{name}")
 
     def handle_comment(self, data: str) -> None:
-        start = self.base + self._offset()
-        self.comments.append(Comment(f"<!--{data}-->", start, start + len(data) + 7))
+        start = self._offset()
+        self.comments.append(
+            Comment(f"<!--{data}-->", self.source_offset(start), self.source_offset(start + len(data) + 7))
+        )
 
     # -- helpers -----------------------------------------------------------------
 
@@ -217,7 +269,7 @@ class _Extractor(HTMLParser):
         if self.fragment[start + len(raw) : start + len(raw) + 1] == ";":
             raw += ";"
         decoded = html.unescape(raw)
-        self.builder.decoded(decoded, self.base + start, self.base + start + len(raw))
+        self.builder.decoded(decoded, self.source_offset(start), self.source_offset(start + len(raw)))
 
     def _close_implied(self, tag: str) -> None:
         """Close elements HTML ends without an end tag (`<li>` after `<li>`, `<p>` before a block)."""
@@ -236,7 +288,7 @@ class _Extractor(HTMLParser):
 
     def _image(self, values: dict[str, str], offset: int) -> None:
         tag_text = self._tag_text()
-        span = (self.base + offset, self.base + offset + len(tag_text))
+        span = (self.source_offset(offset), self.source_offset(offset + len(tag_text)))
         image = Image(
             source=values.get("src", ""),
             has_alt="alt" in values,

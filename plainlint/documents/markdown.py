@@ -31,6 +31,7 @@ _CONTAINERS = {
 _INLINE_CODE = {"code", "kbd", "samp", "var"}
 _INLINE_RAW = _INLINE_CODE | {"script", "style", "textarea", "svg", "math"}
 _INLINE_TAG = re.compile(r"<([a-z][a-z0-9-]*)")
+_TOML_FRONT_MATTER = re.compile(r"\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
 @lru_cache(maxsize=1)
@@ -48,8 +49,26 @@ def read_markdown(path: str, source: str) -> Document:
     """Parse Markdown source into blocks of prose with a map back to the source."""
     document = Document(path=path, format="markdown", source=source)
     reader = _MarkdownWalker(document)
-    reader.walk(_parser().parse(source))
+    text, document.front_matter = _toml_front_matter(source)
+    reader.walk(_parser().parse(text))
     return document
+
+
+def _toml_front_matter(source: str) -> tuple[str, dict[str, Any]]:
+    """Blank out `+++` (TOML) front matter, keeping the line count; return it parsed."""
+    match = _TOML_FRONT_MATTER.match(source)
+    if match is None:
+        return source, {}
+    block = match.group()
+    data: dict[str, Any] = {}
+    try:
+        import tomllib
+
+        data = tomllib.loads(match.group(1))
+    except (ImportError, ValueError):
+        pass
+    blanked = "".join("\n" if line.endswith("\n") else "" for line in block.splitlines(True))
+    return blanked + source[len(block) :], data
 
 
 class _MarkdownWalker:
@@ -75,7 +94,7 @@ class _MarkdownWalker:
                 if containers:
                     containers.pop()
             elif token.type == "html_block" and token.map:
-                self._html_block(token, top_level=token.level == 0)
+                self._html_block(token, next((k for k in reversed(containers) if k), None))
             elif token.type == "inline" and token.map:
                 if heading_level:
                     kind = BlockKind.HEADING
@@ -85,13 +104,6 @@ class _MarkdownWalker:
 
     # -- positions of an inline token's content ---------------------------------
 
-    def _line(self, number: int) -> tuple[int, str]:
-        if number >= len(self.line_starts):
-            return len(self.source), ""
-        start = self.line_starts[number]
-        end = self.source.find("\n", start)
-        return start, self.source[start : len(self.source) if end == -1 else end]
-
     def _content_offsets(self, content: str, first_line: int) -> list[int]:
         """Source offset of every character of an inline token's content, plus its end."""
         offsets: list[int] = []
@@ -99,7 +111,7 @@ class _MarkdownWalker:
             if i:
                 offsets.append(offsets[-1] + 1 if offsets else 0)  # the line break
             number = first_line + i
-            base, line = self._line(number)
+            base, line = self.document.line(number)
             cursor = self.line_cursors.get(number, 0)
             found = line.find(text, cursor)
             if found >= 0:
@@ -121,7 +133,7 @@ class _MarkdownWalker:
                     position = hit + 1
                 offsets.append(base + (hit if hit >= 0 else min(position, len(line))))
             self.line_cursors[number] = position
-        offsets.append(offsets[-1] + 1 if offsets else self._line(first_line)[0])
+        offsets.append(offsets[-1] + 1 if offsets else self.document.line(first_line)[0])
         return offsets
 
     # -- blocks ------------------------------------------------------------------
@@ -137,18 +149,26 @@ class _MarkdownWalker:
             self.document.blocks.append(block)
         self.document.blocks.extend(images)
 
-    def _html_block(self, token: Token, top_level: bool) -> None:
+    def _html_block(self, token: Token, container: BlockKind | None) -> None:
+        """HTML in a Markdown page: its visible text is prose, its comments are kept."""
         assert token.map is not None
-        start = self.line_starts[token.map[0]]
-        end = (
-            self.line_starts[token.map[1]]
-            if token.map[1] < len(self.line_starts)
-            else len(self.source)
-        )
-        blocks, comments = read_html_fragment(self.source, start, end)
+        if container is None:
+            start = self.line_starts[token.map[0]]
+            end = (
+                self.line_starts[token.map[1]]
+                if token.map[1] < len(self.line_starts)
+                else len(self.source)
+            )
+            blocks, comments = read_html_fragment(self.source, start, end)
+        else:  # inside a list item or block quote: map the text without its markers
+            content = token.content
+            offsets = self._content_offsets(content, token.map[0])
+            blocks, comments = read_html_fragment(content, 0, len(content), offsets)
+            for block in blocks:
+                if block.kind is BlockKind.PARAGRAPH:
+                    block.kind = container
         self.document.comments.extend(comments)
-        if top_level:
-            self.document.blocks.extend(blocks)
+        self.document.blocks.extend(blocks)
 
 
 class _InlineWalk:
@@ -162,42 +182,45 @@ class _InlineWalk:
         self.offsets = offsets
         self.images = images
         self.cursor = 0
-        self.skip_until = -1  # children inside inline `<code>...</code>` are not prose
+        self.skip_tag = ""  # inside inline <code> or <svg>: children are not prose
 
     def _find(self, text: str) -> int:
         found = self.content.find(text, self.cursor)
         return self.cursor if found < 0 else found
 
+    def _at(self, index: int) -> int:
+        """Source offset of a content index, clamped so a surprise never crashes."""
+        return self.offsets[min(max(index, 0), len(self.offsets) - 1)]
+
     def _copy(self, builder: ProseBuilder, text: str) -> None:
         start = self._find(text)
-        builder.mapped(text, self.offsets[start : start + len(text)])
+        builder.mapped(text, [self._at(i) for i in range(start, start + len(text))])
         self.cursor = start + len(text)
 
     def run(self, children: list[Token], builder: ProseBuilder) -> None:
         link_starts: list[tuple[int, str]] = []
         strong_starts: list[int] = []
-        for child in children:
+        for index, child in enumerate(children):
             kind = child.type
-            if self.skip_until >= 0:
-                if kind == "html_inline" and child.content.lower().startswith("</"):
-                    if self._find(child.content) + len(child.content) >= self.skip_until:
-                        self.skip_until = -1
+            if self.skip_tag:
+                if kind == "html_inline" and child.content.lower().startswith(f"</{self.skip_tag}"):
+                    self.skip_tag = ""
                 continue
             if kind == "text":
                 self._copy(builder, child.content)
             elif kind == "text_special":
                 start = self._find(child.markup)
                 end = start + len(child.markup)
-                builder.decoded(child.content, self.offsets[start], self.offsets[end])
+                builder.decoded(child.content, self._at(start), self._at(end))
                 self.cursor = end
             elif kind in ("softbreak", "hardbreak"):
                 start = self._find("\n")
-                builder.space(self.offsets[start], self.offsets[start] + 1)
+                builder.space(self._at(start), self._at(start) + 1)
                 self.cursor = start + 1
             elif kind == "code_inline":
                 start = self._find(child.markup)
                 close = self._closing_backticks(child.markup, start + len(child.markup))
-                builder.placeholder(self.offsets[start], self.offsets[close])
+                builder.placeholder(self._at(start), self._at(close))
                 self.cursor = close
             elif kind == "html_inline":
                 self._html_inline(child, builder)
@@ -220,9 +243,9 @@ class _InlineWalk:
                 if child.markup == "autolink":
                     self.cursor = self._find(">") + 1
                 else:
-                    self._skip_link_end()
+                    self._skip_link_end(children[index + 1] if index + 1 < len(children) else None)
             elif kind == "image":
-                self._image(child)
+                self._image(child, children[index + 1] if index + 1 < len(children) else None)
 
     def _closing_backticks(self, fence: str, position: int) -> int:
         """Offset just past the backtick run that closes an inline code span."""
@@ -237,9 +260,16 @@ class _InlineWalk:
             while self.content[position : position + 1] == "`":
                 position += 1
 
-    def _skip_link_end(self) -> None:
-        """Move the cursor past `](destination "title")` or `][label]`."""
+    def _skip_link_end(self, following: Token | None) -> None:
+        """Move the cursor past `](destination "title")` or `][label]`.
+
+        A reference link may be followed by brackets that are only text
+        ("[NHS 111](free from any phone)"): then the next token starts there.
+        """
         self.cursor = self._find("]") + 1
+        if following is not None and following.type == "text" and following.content:
+            if self.content.startswith(following.content, self.cursor):
+                return
         text = self.content
         if text[self.cursor : self.cursor + 1] == "[":
             self.cursor = self._find("]") + 1
@@ -268,7 +298,7 @@ class _InlineWalk:
         start = self._find(child.content)
         end = start + len(child.content)
         self.cursor = end
-        source_start, source_end = self.offsets[start], self.offsets[end]
+        source_start, source_end = self._at(start), self._at(end)
         tag = child.content.lower()
         name = _INLINE_TAG.match(tag)
         if tag.startswith("<!--"):
@@ -283,17 +313,17 @@ class _InlineWalk:
             close_end = self.content.find(">", close)
             close_end = len(self.content) if close_end < 0 else close_end + 1
             if name.group(1) in _INLINE_CODE:
-                builder.placeholder(source_start, self.offsets[close_end])
+                builder.placeholder(source_start, self._at(close_end))
             self.cursor = close_end
-            self.skip_until = close_end
+            self.skip_tag = name.group(1)
 
-    def _image(self, child: Token) -> None:
+    def _image(self, child: Token, following: Token | None) -> None:
         start = self._find("![")
         self.cursor = start + 2
         alt = ProseBuilder()
         self.run(child.children or [], alt)
-        self._skip_link_end()
-        span = (self.offsets[start], self.offsets[self.cursor])
+        self._skip_link_end(following)
+        span = (self._at(start), self._at(self.cursor))
         source = str(child.attrs.get("src", ""))
         image = Image(source=source, has_alt=bool(child.content.strip()), span=span)
         block = alt.build(BlockKind.IMAGE, image=image, anchor=span)

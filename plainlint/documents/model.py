@@ -55,11 +55,30 @@ _QUOTED = re.compile(
     r"|(?<![\w\"])\"[^\"\n]{1,300}\"(?!\w)"
     r"|(?<![\w'])'[^'\n]{1,300}'(?!\w)"
 )
-# Web addresses and e-mail addresses written out in prose.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Web addresses, e-mail addresses and file names written out in prose, with or
+# without "https://" ("nhs.uk/conditions", "leaflet.pdf").
 _ADDRESS = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"]+[^\s<>\"\.,;:!?\)\]]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@./-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|nhs|uk|io|info|co|us|ca|au|ie|eu"
+    r"|int|scot|wales|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|html?|txt|md|csv|zip)\b"
+    r"(?:/[^\s<>\"]*[^\s<>\"\.,;:!?\)\]])?"
 )
+# Small words that stay lower case inside a title.
+_TITLE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per the to vs via with".split()
+)
+
+
+def looks_like_title(text: str) -> bool:
+    """True for the title of a cited work ("Gardasil 9 Vaccine Protects against More Types")."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if len(words) < 4:
+        return False
+    content = [w for w in words[1:] if w.lower() not in _TITLE_SMALL_WORDS]
+    capitals = sum(1 for w in content if w[:1].isupper())
+    return bool(content) and capitals / len(content) >= 0.75
 
 
 @dataclass
@@ -79,11 +98,16 @@ class Block:
 
     @property
     def protected(self) -> list[tuple[int, int]]:
-        """Spans word rules leave alone: code placeholders, addresses, quotations."""
+        """Spans word rules leave alone: code, addresses, quotations, titles of cited works."""
         if self._protected is None:
             spans = list(self.placeholders)
             spans += [m.span() for m in _ADDRESS.finditer(self.text)]
             spans += [m.span() for m in _QUOTED.finditer(self.text)]
+            spans += [
+                (link.start, link.end)
+                for link in self.links
+                if looks_like_title(self.text[link.start : link.end])
+            ]
             self._protected = sorted(spans)
         return self._protected
 
@@ -127,16 +151,19 @@ class Document:
 
     @property
     def line_starts(self) -> list[int]:
-        """Offsets where each line of the source begins."""
+        """Offsets where each line of the source begins (after \n, \r\n or a lone \r)."""
         if self._line_starts is None:
-            starts = [0]
-            find = self.source.find
-            index = find("\n")
-            while index != -1:
-                starts.append(index + 1)
-                index = find("\n", index + 1)
-            self._line_starts = starts
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.source)]
         return self._line_starts
+
+    def line(self, number: int) -> tuple[int, str]:
+        """Start offset and text (without its line break) of the 0-based line `number`."""
+        starts = self.line_starts
+        if number >= len(starts):
+            return len(self.source), ""
+        start = starts[number]
+        end = starts[number + 1] if number + 1 < len(starts) else len(self.source)
+        return start, self.source[start:end].rstrip("\r\n")
 
     def position(self, offset: int) -> Position:
         """Line and column of a source offset."""

@@ -11,8 +11,10 @@ from plainlint.inflection import forms, inflect_phrase
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
 
-# A listed form: its words, its plainer alternatives, and which inflection it is.
-Entry = tuple[tuple[str, ...], tuple[str, ...], str]
+# A listed form: its words, its plainer alternatives, and which inflections it is.
+Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+# Patient information is often passive ("is given"): the participle comes first.
+_SUGGESTION_ORDER = ("", "en", "ed", "s", "ing")
 
 
 class PlainWords(Rule):
@@ -45,16 +47,24 @@ class PlainWords(Rule):
 
     @cached_property
     def _index(self) -> dict[str, list[Entry]]:
-        """First word of every form -> (all its words, alternatives, form kind), longest first."""
-        index: dict[str, list[Entry]] = {}
-        seen: set[tuple[str, ...]] = set()
+        """First word of every form -> (all its words, alternatives, form kinds), longest first.
+
+        A form can be more than one kind: "administered" is both the past tense
+        ("gave") and the participle ("is given"), so both are suggested.
+        """
+        found: dict[tuple[str, ...], tuple[tuple[str, ...], list[str]]] = {}
         for phrase, alternatives in self.settings["words"].items():
             choices = (alternatives,) if isinstance(alternatives, str) else tuple(alternatives)
             for kind, form in forms(phrase.lower()).items():
                 words = tuple(form.split())
-                if words not in seen:
-                    seen.add(words)
-                    index.setdefault(words[0], []).append((words, choices, kind))
+                if words not in found:
+                    found[words] = (choices, [])
+                if found[words][0] == choices and kind not in found[words][1]:
+                    found[words][1].append(kind)
+        index: dict[str, list[Entry]] = {}
+        for words, (choices, kinds) in found.items():
+            ordered = tuple(sorted(kinds, key=_SUGGESTION_ORDER.index))
+            index.setdefault(words[0], []).append((words, choices, ordered))
         for entries in index.values():
             entries.sort(key=lambda entry: len(entry[0]), reverse=True)
         return index
@@ -72,13 +82,19 @@ class PlainWords(Rule):
                 if match is None:
                     i += 1
                     continue
-                length, choices, kind = match
+                length, choices, kinds = match
                 start, end = chunks[i].start(), chunks[i + length - 1].end()
                 i += length
-                if block.is_protected(start, end):
-                    continue
                 matched = text[start:end]
-                suggestions = tuple(_same_case(matched, inflect_phrase(c, kind)) for c in choices)
+                if block.is_protected(start, end) or (length == 1 and _is_acronym(matched)):
+                    continue
+                suggestions = tuple(
+                    dict.fromkeys(
+                        _same_case(matched, inflect_phrase(choice, kind))
+                        for choice in choices
+                        for kind in kinds
+                    )
+                )
                 quoted = " or ".join(f"“{s}”" for s in suggestions)
                 yield Hit(
                     f"Try {quoted} instead of “{matched}”. Plain words are quicker to read "
@@ -101,16 +117,21 @@ def _longest_match(
     chunks: list[re.Match[str]],
     text: str,
     i: int,
-) -> tuple[int, tuple[str, ...], str] | None:
+) -> tuple[int, tuple[str, ...], tuple[str, ...]] | None:
     """The longest listed phrase starting at word i, its words separated by white space only."""
-    for words, choices, kind in candidates:
+    for words, choices, kinds in candidates:
         n = len(words)
         if i + n > len(chunks) or tuple(lowered[i : i + n]) != words:
             continue
         gaps = (text[chunks[k].end() : chunks[k + 1].start()] for k in range(i, i + n - 1))
         if all(not gap.strip() for gap in gaps):
-            return n, choices, kind
+            return n, choices, kinds
     return None
+
+
+def _is_acronym(word: str) -> bool:
+    """A single word in capitals is a name ("the SELECT trial"), not a word choice."""
+    return len(word) > 1 and word.isupper()
 
 
 def _same_case(original: str, replacement: str) -> str:
