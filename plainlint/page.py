@@ -76,7 +76,11 @@ def analyse(document: Document, nlp: Language | None) -> Page:
             if words:
                 item.sentences.append(Sentence(item.block, start, end, words))
     prose = [
-        [sentence.block.text[a:b] for a, b in sentence.words]
+        [
+            sentence.block.text[a:b]
+            for a, b in sentence.words
+            if not any(s < b and a < e for s, e in sentence.block.not_prose)
+        ]
         for item in analysed
         if item.block.kind is not BlockKind.IMAGE
         for sentence in item.sentences

@@ -62,6 +62,13 @@ def test_metrics_use_prose_only(check):
     assert metrics.average_sentence_words == 2.67
 
 
+def test_code_and_addresses_are_not_counted_as_words(check):
+    source = "Visit https://www.example.org/a-very-long-address-indeed or run `some code here`.\n"
+    metrics = check(source).metrics
+    assert metrics.words == 3  # "Visit", "or", "run": the address and the code are not words
+    assert metrics.sentences == 1
+
+
 def test_formulas_match_the_published_constants():
     metrics = measure([["The", "cat", "sat"], ["on", "the", "mat"]])
     # 3 words a sentence, 1 syllable a word

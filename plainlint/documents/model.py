@@ -95,13 +95,21 @@ class Block:
     image: Image | None = None
     sections: tuple[str, ...] = ()
     _protected: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _not_prose: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def not_prose(self) -> list[tuple[int, int]]:
+        """Spans that are no words at all: code placeholders and addresses."""
+        if self._not_prose is None:
+            spans = list(self.placeholders) + [m.span() for m in _ADDRESS.finditer(self.text)]
+            self._not_prose = sorted(spans)
+        return self._not_prose
 
     @property
     def protected(self) -> list[tuple[int, int]]:
         """Spans word rules leave alone: code, addresses, quotations, titles of cited works."""
         if self._protected is None:
-            spans = list(self.placeholders)
-            spans += [m.span() for m in _ADDRESS.finditer(self.text)]
+            spans = list(self.not_prose)
             spans += [m.span() for m in _QUOTED.finditer(self.text)]
             spans += [
                 (link.start, link.end)
