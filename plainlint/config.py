@@ -42,10 +42,12 @@ class Settings:
         """The reader for a file, by extension; None when plainlint does not check it."""
         return self.extensions.get(path.suffix.lower())
 
+    def __post_init__(self) -> None:
+        self._skipped = frozenset(name.casefold() for name in self.skip_sections)
+
     def skips(self, sections: tuple[str, ...]) -> bool:
         """True when a block sits under a heading whose text is not checked."""
-        wanted = {name.casefold() for name in self.skip_sections}
-        return any(heading.strip().rstrip(":").casefold() in wanted for heading in sections)
+        return any(h.strip().rstrip(":").casefold() in self._skipped for h in sections)
 
 
 def default_file(name: str) -> Path:
@@ -80,7 +82,7 @@ def _merge(base: dict[str, Any], change: dict[str, Any]) -> None:
     """Apply a project's settings: word lists gain entries, other values are replaced."""
     for key, value in change.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
-            if key in base and all(not isinstance(v, dict) for v in value.values()):
+            if all(not isinstance(v, dict) for v in value.values()):
                 merged = {**base[key], **value}
                 base[key] = {k: v for k, v in merged.items() if v is not None}
             else:

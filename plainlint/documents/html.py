@@ -240,10 +240,10 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             start = self._offset()
-            if self.offsets is None:
-                self.builder.copy(data, self.base + start)
+            if self.offsets is None:  # copied as it is: one segment
+                self.builder.copy(data, self.source_offset(start))
             else:
-                self.builder.mapped(data, self.offsets[start : start + len(data)])
+                self.builder.mapped(data, [self.source_offset(start + i) for i in range(len(data))])
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name}")

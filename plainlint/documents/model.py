@@ -55,7 +55,8 @@ _QUOTED = re.compile(
     r"|(?<![\w\"])\"[^\"\n]{1,300}\"(?!\w)"
     r"|(?<![\w'])'[^'\n]{1,300}'(?!\w)"
 )
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A line break in any of the three conventions; markdown-it counts lines the same way.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Web addresses, e-mail addresses and file names written out in prose, with or
 # without "https://" ("nhs.uk/conditions", "leaflet.pdf").
 _ADDRESS = re.compile(
@@ -161,7 +162,7 @@ class Document:
     def line_starts(self) -> list[int]:
         """Offsets where each line of the source begins (after \n, \r\n or a lone \r)."""
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.source)]
+            self._line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(self.source)]
         return self._line_starts
 
     def line(self, number: int) -> tuple[int, str]:

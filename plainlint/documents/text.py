@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-from plainlint.documents.model import BlockKind, Document
+from plainlint.documents.model import LINE_BREAK, BlockKind, Document
 from plainlint.documents.prose import ProseBuilder
 
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _HEADING_WORDS = 10
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def read_text(path: str, source: str) -> Document:
@@ -56,7 +55,7 @@ def read_text(path: str, source: str) -> Document:
 def _lines(source: str) -> list[tuple[int, str]]:
     """Each line with its start offset, without its line break (\n, \r\n or \r)."""
     result, start = [], 0
-    for match in _LINE_BREAK.finditer(source):
+    for match in LINE_BREAK.finditer(source):
         result.append((start, source[start : match.start()]))
         start = match.end()
     result.append((start, source[start:]))
