@@ -94,7 +94,9 @@ def main() -> None:
             folder = scratch_path / "corpus"
             folder.mkdir()
             build_corpus(folder)
-        runs = [timed([*command, "check", "--format", "json", str(folder)]) for _ in range(args.runs)]
+        runs = [
+            timed([*command, "check", "--format", "json", str(folder)]) for _ in range(args.runs)
+        ]
         page = three_hundred_words(scratch_path)
         cold = [timed([*command, "check", "--format", "json", str(page)]) for _ in range(3)]
     seconds = statistics.median(r.seconds for r in runs)

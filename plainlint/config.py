@@ -100,7 +100,9 @@ def _validate(located: LocatedYaml, require_all: bool) -> None:
         raise located.error((), "settings must be a mapping of keys to values")
     for key in data:
         if key not in TOP_LEVEL_KEYS:
-            raise located.error((key,), f"unknown setting '{key}'. Known: {', '.join(TOP_LEVEL_KEYS)}")
+            raise located.error(
+                (key,), f"unknown setting '{key}'. Known: {', '.join(TOP_LEVEL_KEYS)}"
+            )
     if require_all:
         for key in TOP_LEVEL_KEYS:
             if key not in data:

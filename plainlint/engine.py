@@ -73,7 +73,9 @@ class Linter:
             return FileResult(name, error="this file is nested too deeply to read")
         document.blocks = [b for b in document.blocks if not self.settings.skips(b.sections)]
         page = self.analyse(document)
-        findings = [self._place(document, hit, rule) for rule in self.rules for hit in rule.check(page)]
+        findings = [
+            self._place(document, hit, rule) for rule in self.rules for hit in rule.check(page)
+        ]
         findings.sort(key=lambda f: (f.line, f.column, f.rule))
         return FileResult(name, page.metrics, findings)
 
@@ -102,4 +104,3 @@ class Linter:
             hit.message,
             hit.suggestions,
         )
-

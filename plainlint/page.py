@@ -63,9 +63,7 @@ def analyse(document: Document, nlp: Language | None) -> Page:
     """
     analysed = [AnalysedBlock(block) for block in document.blocks]
     pieces = [
-        (item, offset, text)
-        for item in analysed
-        for offset, text in _pieces(item.block.text)
+        (item, offset, text) for item in analysed for offset, text in _pieces(item.block.text)
     ]
     docs = nlp.pipe((text for _, _, text in pieces), batch_size=64) if nlp and pieces else ()
     for (item, offset, _), doc in zip(pieces, docs):

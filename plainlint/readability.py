@@ -37,6 +37,8 @@ def measure(sentence_words: list[list[str]]) -> Metrics:
         flesch_reading_ease=round(
             206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word, 2
         ),
-        flesch_kincaid_grade=round(0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59, 2),
+        flesch_kincaid_grade=round(
+            0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59, 2
+        ),
         smog_index=round(smog, 2),
     )

@@ -109,7 +109,9 @@ def test_five_megabyte_file_is_checked(tmp_path):
     assert result.exit_code == 0, result.stderr
     [finding] = json_output(result)["files"][0]["findings"]
     assert (finding["line"], finding["column"], finding["text"]) == (
-        source.count("\n"), 8, "utilise"
+        source.count("\n"),
+        8,
+        "utilise",
     )
 
 

@@ -51,16 +51,30 @@ def test_json_has_exactly_the_agreed_shape(pages):
     file = next(f for f in report["files"] if f["path"].endswith("long.md"))
     assert set(file) == {"path", "metrics", "findings"}
     assert set(file["metrics"]) == {
-        "words", "sentences", "average_sentence_words", "flesch_reading_ease",
-        "flesch_kincaid_grade", "smog_index",
+        "words",
+        "sentences",
+        "average_sentence_words",
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "smog_index",
     }
     [finding] = file["findings"]
     assert set(finding) == {
-        "rule", "severity", "line", "column", "end_line", "end_column", "text", "message",
+        "rule",
+        "severity",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "text",
+        "message",
         "suggestions",
     }
     assert (finding["rule"], finding["severity"], finding["line"], finding["column"]) == (
-        "long-sentence", "error", 3, 1,
+        "long-sentence",
+        "error",
+        3,
+        1,
     )
     assert isinstance(file["metrics"]["average_sentence_words"], float)
 
@@ -81,9 +95,7 @@ def test_clean_files_say_so_and_exit_0(pages):
     assert result.stdout.strip() == "No problems found in 1 file."
 
 
-@pytest.mark.parametrize(
-    ("fail_on", "code"), [("error", 1), ("warning", 1), ("never", 0)]
-)
+@pytest.mark.parametrize(("fail_on", "code"), [("error", 1), ("warning", 1), ("never", 0)])
 def test_fail_on_sets_the_exit_code(pages, fail_on, code):
     assert run_cli("check", "--fail-on", fail_on, str(pages)).exit_code == code
 
@@ -157,7 +169,9 @@ def test_installed_command_runs_as_a_real_process(tmp_path):
     page.write_text("Prior to your scan, drink water.\n")
     done = subprocess.run(
         [executable, "check", "--format", "json", str(page)],
-        capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     assert done.returncode == 0, done.stderr
     [finding] = json.loads(done.stdout)["files"][0]["findings"]

@@ -41,22 +41,31 @@ def test_installed_wheel_reads_its_own_rules_yaml(wheel, tmp_path):
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
-         str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
     page = tmp_path / "page.md"
     page.write_text("Please utilise the ramp.\n")
-    probe = (
-        "from plainlint.config import default_file; print(default_file('rules.yaml'))"
-    )
+    probe = "from plainlint.config import default_file; print(default_file('rules.yaml'))"
     where = subprocess.run(
         [str(python), "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert str(env_dir) in where.stdout
     done = subprocess.run(
         [str(python), "-m", "plainlint", "check", str(page)],
-        cwd=tmp_path, capture_output=True, text=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert "plain-words" in done.stdout, done.stderr

@@ -311,7 +311,7 @@ def test_file_level_finding_is_at_line_1_column_1(findings, fmt):
         ("markdown", "Run this:\n\n    utilise --all\n"),
         ("markdown", "See https://example.org/utilise-services and www.utilise.org today.\n"),
         ("markdown", "Visit <https://example.org/utilise> today.\n"),
-        ("markdown", "Read [the page](http://x.org/utilise \"utilise\") today.\n"),
+        ("markdown", 'Read [the page](http://x.org/utilise "utilise") today.\n'),
         ("markdown", "Read [the page][ref] today.\n\n[ref]: http://x.org/utilise\n"),
         ("markdown", "---\ntitle: We utilise\n---\n\nHello there.\n"),
         ("markdown", "<!-- utilise -->\n\nHello <!-- utilise --> there.\n"),

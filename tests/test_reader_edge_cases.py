@@ -46,14 +46,19 @@ def test_inline_html_code_with_tags_inside(source, text):
 
 
 def test_reference_link_followed_by_brackets_that_are_text():
-    source = "Call [NHS 111](free from any phone) if you need help.\n\n[NHS 111]: https://111.nhs.uk\n"
+    source = (
+        "Call [NHS 111](free from any phone) if you need help.\n\n[NHS 111]: https://111.nhs.uk\n"
+    )
     [(_, text, sliced)] = prose(source)
     assert text == "Call NHS 111(free from any phone) if you need help."
     assert sliced == "Call [NHS 111](free from any phone) if you need help."
 
 
 def test_html_inside_list_items_and_block_quotes_is_read():
-    source = '- <p>Please utilise the side door.</p>\n\n> <div class="note">Utilise the red button.</div>\n'
+    source = (
+        "- <p>Please utilise the side door.</p>\n\n"
+        '> <div class="note">Utilise the red button.</div>\n'
+    )
     assert prose(source) == [
         ("list_item", "Please utilise the side door.", "Please utilise the side door."),
         ("block_quote", "Utilise the red button.", "Utilise the red button."),

@@ -16,26 +16,92 @@ from plainlint.documents.prose import ProseBuilder
 
 # Elements whose content a reader never sees as prose.
 _SKIPPED = {
-    "script", "style", "pre", "template", "noscript", "head", "title", "svg", "math",
-    "textarea", "select", "iframe", "object", "canvas", "button",
+    "script",
+    "style",
+    "pre",
+    "template",
+    "noscript",
+    "head",
+    "title",
+    "svg",
+    "math",
+    "textarea",
+    "select",
+    "iframe",
+    "object",
+    "canvas",
+    "button",
 }
 # Inline elements holding code: the sentence keeps a placeholder word.
 _CODE = {"code", "kbd", "samp", "var"}
 _VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-    "param", "source", "track", "wbr",
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
 }
 # Tags that start or end a block of prose.
 _BLOCK = {
-    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hr", "legend", "li", "main", "nav", "ol", "p", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "html",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "legend",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "html",
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTAINER_KIND = {
-    "li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM, "dd": BlockKind.LIST_ITEM,
-    "td": BlockKind.TABLE_CELL, "th": BlockKind.TABLE_CELL,
+    "li": BlockKind.LIST_ITEM,
+    "dt": BlockKind.LIST_ITEM,
+    "dd": BlockKind.LIST_ITEM,
+    "td": BlockKind.TABLE_CELL,
+    "th": BlockKind.TABLE_CELL,
     "blockquote": BlockKind.BLOCK_QUOTE,
 }
 # A start tag of the key closes an open element of the value's tags, up to a boundary.
@@ -79,7 +145,11 @@ def read_html_fragment(
     extractor.flush()
     if unclosed < len(fragment):  # browsers hide everything after a comment never closed
         extractor.comments.append(
-            Comment(fragment[unclosed:], extractor.source_offset(unclosed), extractor.source_offset(len(fragment)))
+            Comment(
+                fragment[unclosed:],
+                extractor.source_offset(unclosed),
+                extractor.source_offset(len(fragment)),
+            )
         )
     return extractor.blocks, extractor.comments
 
@@ -165,7 +235,9 @@ class _Extractor(HTMLParser):
     def flush(self) -> None:
         """End the current block of prose, if it holds any."""
         if self.code_start is not None:  # code left open: it ends with the block
-            self.builder.placeholder(self.source_offset(self.code_start), self.source_offset(self._offset()))
+            self.builder.placeholder(
+                self.source_offset(self.code_start), self.source_offset(self._offset())
+            )
             self.code_start = None
         kind, level = self._kind()
         block = self.builder.build(kind, level)
@@ -197,7 +269,9 @@ class _Extractor(HTMLParser):
         if tag == "img":
             self._image(values, offset)
         elif tag == "br":
-            self.builder.space(self.source_offset(offset), self.source_offset(offset + len(self._tag_text())))
+            self.builder.space(
+                self.source_offset(offset), self.source_offset(offset + len(self._tag_text()))
+            )
         elif tag in _CODE and self.code_start is None:
             self.code_start = offset
         elif tag == "a":
@@ -254,7 +328,11 @@ class _Extractor(HTMLParser):
     def handle_comment(self, data: str) -> None:
         start = self._offset()
         self.comments.append(
-            Comment(f"<!--{data}-->", self.source_offset(start), self.source_offset(start + len(data) + 7))
+            Comment(
+                f"<!--{data}-->",
+                self.source_offset(start),
+                self.source_offset(start + len(data) + 7),
+            )
         )
 
     # -- helpers -----------------------------------------------------------------
@@ -269,10 +347,12 @@ class _Extractor(HTMLParser):
         if self.fragment[start + len(raw) : start + len(raw) + 1] == ";":
             raw += ";"
         decoded = html.unescape(raw)
-        self.builder.decoded(decoded, self.source_offset(start), self.source_offset(start + len(raw)))
+        self.builder.decoded(
+            decoded, self.source_offset(start), self.source_offset(start + len(raw))
+        )
 
     def _close_implied(self, tag: str) -> None:
-        """Close elements HTML ends without an end tag (`<li>` after `<li>`, `<p>` before a block)."""
+        """Close what HTML ends without an end tag (`<li>` after `<li>`, `<p>` before a block)."""
         if self.stack and self.stack[-1][0] == "p":
             self._pop_to(len(self.stack) - 1)
         if tag not in _IMPLICIT_END:

@@ -92,7 +92,9 @@ class ProseBuilder:
                 continue
             if self._map.linear[i]:
                 shift = self._map.source_starts[i] - text_start
-                source_map.add(seg_start - lead, seg_end - seg_start, seg_start + shift, seg_end + shift)
+                source_map.add(
+                    seg_start - lead, seg_end - seg_start, seg_start + shift, seg_end + shift
+                )
             else:
                 source_map.add(
                     seg_start - lead,

@@ -79,6 +79,8 @@ class Rule:
             lines += ["", "Options in rules.yaml"]
             for name, option in cls.options.items():
                 value = (settings or {}).get(name)
-                shown = "" if value is None or option.kind in ("words", "list") else f" (now {value})"
+                shown = (
+                    "" if value is None or option.kind in ("words", "list") else f" (now {value})"
+                )
                 lines.append(f"  {name}: {option.help}{shown}")
         return "\n".join(lines)
