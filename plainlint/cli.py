@@ -1,4 +1,5 @@
-"""The command line: `plainlint check`, `plainlint rules`.
+"""The command line: `plainlint check`, `plainlint rules`, `plainlint explain`,
+`plainlint glossary check`.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 a usage or settings mistake, or a file that could not be read.
@@ -17,7 +18,9 @@ from plainlint.engine import Linter
 from plainlint.errors import PlainlintError
 from plainlint.findings import FileResult, Severity
 from plainlint.formatters import FORMATTERS
+from plainlint.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.rules import RULES
+from plainlint.yaml_lines import load_yaml
 
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
@@ -56,6 +59,14 @@ def main() -> None:
     help="A settings file in the shape of rules.yaml; its values change the built-in ones.",
 )
 @click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A project glossary file; its entries add to or change the built-in ones. "
+    "Can be given more than once.",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
     default="error",
@@ -75,13 +86,14 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config: Path | None,
+    glossaries: tuple[Path, ...],
     fail_on: str,
     output_format: str,
 ) -> None:
     """Check files, or every Markdown, HTML and text file in folders (default: this folder)."""
     selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
     try:
-        linter = Linter.create(load_settings(config), selected, ignored)
+        linter = Linter.create(load_settings(config, glossaries), selected, ignored)
         results = []
         for result in linter.check_paths(list(paths) or [Path(".")]):
             if result.error is not None:
@@ -121,3 +133,91 @@ def rules(rule_id: str | None) -> None:
     if rule_id not in RULES:
         _fail(f"unknown rule '{rule_id}'. Run 'plainlint rules' to list them")
     click.echo(RULES[rule_id].documentation(settings.rules[rule_id].options))
+
+
+_CONFIG_OPTION = click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A settings file whose glossary list is used as well as the built-in glossary.",
+)
+_GLOSSARY_OPTION = click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A project glossary file to use as well as the built-in one.",
+)
+
+
+@main.command()
+@click.argument("word", nargs=-1, required=True)
+@_CONFIG_OPTION
+@_GLOSSARY_OPTION
+def explain(word: tuple[str, ...], config: Path | None, glossaries: tuple[Path, ...]) -> None:
+    """Show the glossary entry for a word, a phrase or an abbreviation."""
+    phrase = " ".join(word)
+    try:
+        glossary = load_glossary(load_settings(config, glossaries).glossaries)
+    except PlainlintError as exc:
+        _fail(str(exc))
+    entry = glossary.lookup(phrase)
+    if entry is None:
+        click.echo(
+            f"No glossary entry covers “{phrase}”. You can add one to your project's glossary."
+        )
+        sys.exit(EXIT_FINDINGS)
+    click.echo(_describe(entry))
+
+
+def _describe(entry: Entry) -> str:
+    """An entry as `plainlint explain` prints it."""
+    lines = [entry.term, "", f"  {entry.explanation}", ""]
+    if entry.plain:
+        lines.append(f"  Plainer word:   {entry.plain}")
+    if entry.variants:
+        lines.append(f"  Other forms:    {', '.join(entry.variants)}")
+    if entry.abbreviations:
+        lines.append(f"  Abbreviations:  {', '.join(entry.abbreviations)}")
+    if entry.category:
+        lines.append(f"  Category:       {entry.category}")
+    lines.append(f"  From:           {entry.where}")
+    return "\n".join(lines)
+
+
+@main.group()
+def glossary() -> None:
+    """Work with glossary files."""
+
+
+@glossary.command("check")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@_CONFIG_OPTION
+def glossary_check(files: tuple[Path, ...], config: Path | None) -> None:
+    """Check glossary files for mistakes (default: the glossaries in use).
+
+    Each file is checked on top of the built-in glossary, so an entry that
+    clashes with a built-in one is found too. Every problem is listed.
+    """
+    try:
+        settings = load_settings(config)
+    except PlainlintError as exc:
+        _fail(str(exc))
+    built_in, *project = settings.glossaries
+    paths = list(files) or project
+    merged = Glossary()
+    problems = []
+    try:
+        if not files or any(p.resolve() != built_in.resolve() for p in files):
+            problems += apply_file(merged, load_yaml(built_in))
+        for path in paths:
+            if path.resolve() == built_in.resolve() and merged.files:
+                continue
+            problems += apply_file(merged, load_yaml(path))
+    except PlainlintError as exc:
+        problems.append(exc)
+    for problem in problems:
+        click.echo(f"plainlint: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_TROUBLE)
+    checked = ", ".join(str(p) for p in (paths or [built_in]))
+    click.echo(f"{checked}: no problems found ({len(merged.entries)} entries in use).")

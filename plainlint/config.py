@@ -17,7 +17,7 @@ from plainlint.findings import Severity
 from plainlint.rules import RULES, Option
 from plainlint.yaml_lines import KeyPath, LocatedYaml, load_yaml
 
-TOP_LEVEL_KEYS = ("extensions", "skip_sections", "rules")
+TOP_LEVEL_KEYS = ("extensions", "skip_sections", "glossary", "rules")
 RULE_KEYS = ("enabled", "severity")
 
 
@@ -37,6 +37,12 @@ class Settings:
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     extensions: dict[str, str] = field(default_factory=dict)
     skip_sections: list[str] = field(default_factory=list)
+    glossary_files: list[Path] = field(default_factory=list)
+
+    @property
+    def glossaries(self) -> list[Path]:
+        """The built-in glossary, then the project's own, in the order they apply."""
+        return [default_file("glossary.yaml"), *self.glossary_files]
 
     def format_for(self, path: Path) -> str | None:
         """The reader for a file, by extension; None when plainlint does not check it."""
@@ -58,15 +64,23 @@ def default_file(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / name
 
 
-def load_settings(config: Path | None = None) -> Settings:
-    """The built-in settings, changed by `config` when one is given."""
+def load_settings(config: Path | None = None, glossaries: tuple[Path, ...] = ()) -> Settings:
+    """The built-in settings, changed by `config` when one is given.
+
+    Glossary files named in `config` are found relative to it; `glossaries`
+    (from the command line) apply after them.
+    """
     base = load_yaml(default_file("rules.yaml"))
     _validate(base, require_all=True)
     data = copy.deepcopy(base.data)
+    data.setdefault("glossary", [])
     if config is not None:
         project = load_yaml(config)
         _validate(project, require_all=False)
+        found = [config.parent / name for name in project.data.pop("glossary", None) or []]
         _merge(data, project.data)
+        data["glossary"] = found
+    data["glossary"] = [*data["glossary"], *glossaries]
     return _settings(data)
 
 
@@ -75,7 +89,12 @@ def _settings(data: dict[str, Any]) -> Settings:
     for rule_id, values in data["rules"].items():
         options = {k: v for k, v in values.items() if k not in RULE_KEYS}
         rules[rule_id] = RuleSettings(values["enabled"], Severity(values["severity"]), options)
-    return Settings(rules, dict(data["extensions"]), list(data["skip_sections"]))
+    return Settings(
+        rules,
+        dict(data["extensions"]),
+        list(data["skip_sections"]),
+        [Path(p) for p in data["glossary"]],
+    )
 
 
 def _merge(base: dict[str, Any], change: dict[str, Any]) -> None:
@@ -105,12 +124,15 @@ def _validate(located: LocatedYaml, require_all: bool) -> None:
             )
     if require_all:
         for key in TOP_LEVEL_KEYS:
-            if key not in data:
+            if key not in data and key != "glossary":
                 raise located.error((), f"the setting '{key}' is missing")
     _check_extensions(located, data.get("extensions", {}))
     sections = data.get("skip_sections", [])
     if not isinstance(sections, list) or not all(isinstance(s, str) for s in sections):
         raise located.error(("skip_sections",), "skip_sections must be a list of headings")
+    files = data.get("glossary", [])
+    if not isinstance(files, list) or not all(isinstance(f, str) and f.strip() for f in files):
+        raise located.error(("glossary",), "glossary must be a list of glossary file names")
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise located.error(("rules",), "rules must be a mapping of rule ids to settings")

@@ -11,6 +11,7 @@ from plainlint.documents import Document, parse_document
 from plainlint.errors import InputError, PlainlintError
 from plainlint.files import Target, find_files, read_text
 from plainlint.findings import FileResult, Finding
+from plainlint.glossary import Glossary, load_glossary
 from plainlint.language_model import components_for, load_pipeline
 from plainlint.page import Page, analyse
 from plainlint.rules import RULES, Hit, Rule
@@ -27,16 +28,27 @@ class Linter:
     def create(
         cls, settings: Settings, select: set[str] | None = None, ignore: set[str] | None = None
     ) -> Linter:
-        """A linter with the rules that are enabled, selected and not ignored."""
-        rules = []
-        for rule_id, rule_class in RULES.items():
-            chosen = settings.rules[rule_id]
-            if select is not None:
-                wanted = rule_id in select
-            else:
-                wanted = chosen.enabled
-            if wanted and rule_id not in (ignore or set()):
-                rules.append(rule_class(chosen.severity, chosen.options))
+        """A linter with the rules that are enabled, selected and not ignored.
+
+        The glossary loads only when a chosen rule reads it.
+        """
+        chosen = [
+            rule_class
+            for rule_id, rule_class in RULES.items()
+            if (rule_id in select if select is not None else settings.rules[rule_id].enabled)
+            and rule_id not in (ignore or set())
+        ]
+        glossary = Glossary()
+        if any(rule_class.uses_glossary for rule_class in chosen):
+            glossary = load_glossary(settings.glossaries)
+        rules = [
+            rule_class(
+                settings.rules[rule_class.id].severity,
+                settings.rules[rule_class.id].options,
+                glossary,
+            )
+            for rule_class in chosen
+        ]
         return cls(settings, rules)
 
     def check_paths(self, paths: list[Path]) -> Iterator[FileResult]:

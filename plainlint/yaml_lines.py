@@ -10,6 +10,9 @@ import yaml
 
 from plainlint.errors import ConfigError
 
+# libyaml's parser when PyYAML has it: the same results, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 KeyPath = tuple[str, ...]
 
 
@@ -45,7 +48,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> LocatedYaml:
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(name, f"cannot read this file ({_reason(exc)})") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         problem = getattr(exc, "problem", None) or "it is not valid YAML"
@@ -55,7 +58,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> LocatedYaml:
         located.data = {}
         return located
     _record_lines(node, (), located)
-    located.data = yaml.SafeLoader(text).construct_document(node)
+    located.data = _LOADER(text).construct_document(node)
     return located
 
 

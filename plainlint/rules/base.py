@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Iterator
 
 from plainlint.documents.model import Block
 from plainlint.findings import Severity
+from plainlint.glossary import Glossary
 from plainlint.page import Page
 
 
@@ -46,10 +47,14 @@ class Rule:
     default_severity: ClassVar[Severity]
     options: ClassVar[dict[str, Option]] = {}
     needs: ClassVar[frozenset[str]] = frozenset({"sentences"})
+    uses_glossary: ClassVar[bool] = False
 
-    def __init__(self, severity: Severity, settings: dict[str, Any]) -> None:
+    def __init__(
+        self, severity: Severity, settings: dict[str, Any], glossary: Glossary | None = None
+    ) -> None:
         self.severity = severity
         self.settings = settings
+        self.glossary = glossary or Glossary()
 
     def check(self, page: Page) -> Iterator[Hit]:
         """Yield a hit for each problem on the page."""

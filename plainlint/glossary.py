@@ -1,0 +1,321 @@
+"""The glossary: medical words, their other forms, and plain explanations.
+
+The built-in `glossary.yaml` loads first; a project's glossary files then add
+entries, replace an entry (same term) or switch one off (`ignore: true`).
+Every file is checked as it loads; each mistake names the file, the entry
+and the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from plainlint.errors import ConfigError
+from plainlint.inflection import inflect
+from plainlint.yaml_lines import LocatedYaml, load_yaml
+
+ENTRY_KEYS = ("term", "variants", "abbreviations", "explanation", "plain", "category", "ignore")
+CATEGORIES = ("treatment", "test", "body", "condition", "medicine", "care", "research")
+MAX_EXPLANATION_WORDS = 25
+# An abbreviation as glossaries write it: two or more capitals, maybe digits,
+# hyphens or "&" ("CT", "HER2", "5-FU", "A&E").
+ABBREVIATION_SHAPE = re.compile(r"(?=(?:.*[A-Z]){2})[0-9A-Za-z&-]+")
+# A word as terms are matched: letters and digits joined by hyphens or apostrophes.
+WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One concept: its preferred term, other forms and a plain explanation."""
+
+    term: str
+    explanation: str
+    variants: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    plain: str | None = None
+    category: str | None = None
+    where: str = ""  # "FILE, line N", for messages and `plainlint explain`
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term and its variants, as written."""
+        return (self.term, *self.variants)
+
+    def forms(self) -> set[str]:
+        """Every matchable form of the term and variants, lower case, with regular plurals."""
+        found: set[str] = set()
+        for name in self.names:
+            words = [normal_word(word) for word in name.split()]
+            found.add(" ".join(words))
+            last = words[-1]
+            if last[-1:].isalpha() and not last.endswith(("s", "x")):
+                found.add(" ".join([*words[:-1], inflect(last, "s")]))
+        return found
+
+
+@dataclass
+class Glossary:
+    """The entries in effect after every glossary file has been applied."""
+
+    entries: list[Entry] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @cached_property
+    def phrase_index(self) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+        """First word of every form -> (the form's words, its entry), longest first."""
+        index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for entry in self.entries:
+            for form in entry.forms():
+                words = tuple(form.split())
+                index.setdefault(words[0], []).append((words, entry))
+        for candidates in index.values():
+            candidates.sort(key=lambda item: len(item[0]), reverse=True)
+        return index
+
+    @cached_property
+    def abbreviation_index(self) -> dict[str, Entry]:
+        """Each abbreviation, as written, -> its entry."""
+        return {abbr: entry for entry in self.entries for abbr in entry.abbreviations}
+
+    def lookup(self, word: str) -> Entry | None:
+        """The entry covering a word or phrase: by abbreviation, term, variant or plural."""
+        text = " ".join(word.split())
+        if text in self.abbreviation_index:
+            return self.abbreviation_index[text]
+        if text.endswith("s") and text[:-1] in self.abbreviation_index:
+            return self.abbreviation_index[text[:-1]]
+        words = tuple(normal_word(w) for w in text.split())
+        for form, entry in self.phrase_index.get(words[0], []) if words else ():
+            if form == words:
+                return entry
+        upper = text.upper()
+        return self.abbreviation_index.get(upper)
+
+
+def normal_word(word: str) -> str:
+    """A word as the index holds it: lower case, with no possessive ending."""
+    return _POSSESSIVE.sub("", word.lower()) or word.lower()
+
+
+def match_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, int, Entry]]:
+    """Glossary terms in text, as (start, end, entry); longer terms win over shorter ones."""
+    chunks = list(WORD.finditer(text))
+    lowered = [normal_word(chunk.group()) for chunk in chunks]
+    index = glossary.phrase_index
+    i = 0
+    while i < len(chunks):
+        found = None
+        for words, entry in index.get(lowered[i], ()):
+            n = len(words)
+            if tuple(lowered[i : i + n]) != words:
+                continue
+            gaps = (text[chunks[k].end() : chunks[k + 1].start()] for k in range(i, i + n - 1))
+            if all(not gap.strip() for gap in gaps):
+                found = (n, entry)
+                break
+        if found is None:
+            i += 1
+            continue
+        n, entry = found
+        end = chunks[i + n - 1].end()
+        tail = _POSSESSIVE.search(chunks[i + n - 1].group())
+        yield chunks[i].start(), end - (len(tail.group()) if tail else 0), entry
+        i += n
+
+
+# -- loading and checking -----------------------------------------------------
+
+
+def load_glossary(paths: list[Path]) -> Glossary:
+    """Apply glossary files in order; the first mistake found is raised as a ConfigError.
+
+    The result is shared while the files stay the same: rules only read it.
+    """
+    return _load(tuple((str(path), _stamp(path)) for path in paths))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """When a file last changed, and its size (0, 0 for a file that cannot be read)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return (0, 0)
+    return (info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(files: tuple[tuple[str, tuple[int, int]], ...]) -> Glossary:
+    glossary = Glossary()
+    for name, _ in files:
+        problems = apply_file(glossary, load_yaml(name))
+        if problems:
+            raise problems[0]
+    return glossary
+
+
+def apply_file(glossary: Glossary, located: LocatedYaml) -> list[ConfigError]:
+    """Check one glossary file and apply its valid entries; returns every problem found."""
+    glossary.files.append(located.path)
+    data = located.data
+    if data == {}:
+        return []  # an empty project glossary
+    if not isinstance(data, dict) or set(data) != {"entries"}:
+        return [located.error((), "a glossary must have one key, 'entries', holding a list")]
+    raw = data["entries"] or []
+    if not isinstance(raw, list):
+        return [located.error(("entries",), "'entries' must be a list of entries")]
+    problems: list[ConfigError] = []
+    by_name = _names(glossary.entries)
+    new: dict[str, Entry | None] = {}  # term (folded) -> entry, or None when switched off
+    claimed: dict[str, str] = {}  # name or abbreviation in this file -> its entry's term
+    for index, item in enumerate(raw):
+        keys = ("entries", str(index))
+        entry, problem = _read_entry(located, keys, item)
+        if problem:
+            problems.append(problem)
+            continue
+        assert entry is not None
+        folded = entry.term.casefold()
+        if folded in new:
+            problems.append(located.error(keys, f"the entry '{entry.term}' is in this file twice"))
+            continue
+        replaced = by_name.get(folded)
+        if isinstance(item, dict) and item.get("ignore") is True:
+            if replaced is None:
+                problems.append(
+                    located.error(
+                        keys, f"the entry '{entry.term}' is switched off, but no entry has it"
+                    )
+                )
+                continue
+            new[folded] = None
+            continue
+        clash = _clash(entry, claimed, by_name, replaced)
+        if clash:
+            problems.append(located.error(keys, clash))
+            continue
+        for name in [*entry.names, *entry.abbreviations]:
+            claimed[_key(name)] = entry.term
+        new[folded] = entry
+    if problems:
+        return problems
+    kept = []
+    for entry in glossary.entries:
+        replacement = _replacement(entry, new)
+        if replacement is None:
+            kept.append(entry)
+    kept += [entry for entry in new.values() if entry is not None]
+    glossary.entries = kept
+    glossary.__dict__.pop("phrase_index", None)
+    glossary.__dict__.pop("abbreviation_index", None)
+    return []
+
+
+def _replacement(entry: Entry, new: dict[str, Entry | None]) -> str | None:
+    """The key in `new` that replaces or switches off `entry`, if any."""
+    for name in entry.names:
+        if name.casefold() in new:
+            return name.casefold()
+    return None
+
+
+def _names(entries: list[Entry]) -> dict[str, Entry]:
+    """Every term, variant and abbreviation of the entries so far -> its entry."""
+    found: dict[str, Entry] = {}
+    for entry in entries:
+        for name in [*entry.names, *entry.abbreviations]:
+            found[_key(name)] = entry
+    return found
+
+
+def _key(name: str) -> str:
+    """How names are compared: abbreviations exactly, words in any case."""
+    return name if ABBREVIATION_SHAPE.fullmatch(name) else name.casefold()
+
+
+def _clash(
+    entry: Entry, claimed: dict[str, str], earlier: dict[str, Entry], replaced: Entry | None
+) -> str | None:
+    """Why an entry's names collide with another entry's, or None."""
+    for name in [*entry.names, *entry.abbreviations]:
+        key = _key(name)
+        if key in claimed and claimed[key] != entry.term:
+            return f"the entry '{entry.term}': '{name}' is also in the entry '{claimed[key]}'"
+        other = earlier.get(key)
+        if other is not None and other is not replaced and name.casefold() != other.term.casefold():
+            return (
+                f"the entry '{entry.term}': '{name}' is already in the entry '{other.term}' "
+                f"({other.where}); change that entry by giving its term, or remove '{name}' here"
+            )
+    return None
+
+
+def _read_entry(
+    located: LocatedYaml, keys: tuple[str, ...], item: Any
+) -> tuple[Entry | None, ConfigError | None]:
+    """One entry from its YAML mapping, or the first problem with it."""
+    number = int(keys[-1]) + 1
+    if not isinstance(item, dict):
+        return None, located.error(keys, f"entry {number} must be a mapping with a 'term'")
+    term = item.get("term")
+    if not isinstance(term, str) or not term.strip():
+        return None, located.error(keys, f"entry {number} needs a 'term' that is not empty")
+    term = " ".join(term.split())
+
+    def problem(key: str | None, reason: str) -> tuple[None, ConfigError]:
+        where = keys + (key,) if key else keys
+        return None, located.error(where, f"the entry '{term}': {reason}")
+
+    for key in item:
+        if key not in ENTRY_KEYS:
+            return problem(str(key), f"unknown key '{key}'. Known: {', '.join(ENTRY_KEYS)}")
+    where = f"{located.path}, line {located.line(keys)}"
+    if item.get("ignore") is not None:
+        if not isinstance(item["ignore"], bool):
+            return problem("ignore", "ignore must be true or false")
+        if item["ignore"]:
+            return Entry(term, "", where=where), None
+    explanation = item.get("explanation")
+    if not isinstance(explanation, str) or not explanation.strip():
+        return problem(None, "it needs an explanation in plain English")
+    words = len(explanation.split())
+    if words > MAX_EXPLANATION_WORDS:
+        return problem(
+            "explanation",
+            f"the explanation has {words} words; keep it to {MAX_EXPLANATION_WORDS} or fewer",
+        )
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("variants", "abbreviations"):
+        value = item.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            return problem(key, f"{key} must be a list of words")
+        lists[key] = tuple(dict.fromkeys(" ".join(v.split()) for v in value))
+    for abbreviation in lists["abbreviations"]:
+        if not ABBREVIATION_SHAPE.fullmatch(abbreviation):
+            return problem(
+                "abbreviations",
+                f"'{abbreviation}' is not written like an abbreviation (two or more capitals, "
+                "like CT); put it under variants instead",
+            )
+    plain = item.get("plain")
+    if plain is not None and (not isinstance(plain, str) or not plain.strip()):
+        return problem("plain", "plain must be a word or phrase")
+    category = item.get("category")
+    if category is not None and category not in CATEGORIES:
+        return problem("category", f"unknown category '{category}'. Known: {', '.join(CATEGORIES)}")
+    variants = tuple(v for v in lists["variants"] if v.casefold() != term.casefold())
+    entry = Entry(
+        term,
+        " ".join(explanation.split()),
+        variants,
+        lists["abbreviations"],
+        plain,
+        category,
+        where,
+    )
+    return entry, None
