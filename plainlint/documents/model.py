@@ -66,6 +66,10 @@ _ADDRESS = re.compile(
     r"|int|scot|wales|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|html?|txt|md|csv|zip)\b"
     r"(?:/[^\s<>\"]*[^\s<>\"\.,;:!?\)\]])?"
 )
+# A pronunciation guide in brackets: "(KAP-luh-SIH-zoo-mab)", "(ly-MOH-muh)".
+_PRONUNCIATION = re.compile(
+    r"\((?=[^()]*(?:[a-z]-[A-Z]{2}|[A-Z]{2}-[a-z]))[A-Za-z][A-Za-z\s.…-]*\)"
+)
 # Small words that stay lower case inside a title.
 _TITLE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or per the to vs via with".split()
@@ -108,10 +112,12 @@ class Block:
 
     @property
     def protected(self) -> list[tuple[int, int]]:
-        """Spans word rules leave alone: code, addresses, quotations, titles of cited works."""
+        """Spans word rules leave alone: code, addresses, quotations, titles of cited works,
+        pronunciation guides."""
         if self._protected is None:
             spans = list(self.not_prose)
             spans += [m.span() for m in _QUOTED.finditer(self.text)]
+            spans += [m.span() for m in _PRONUNCIATION.finditer(self.text)]
             spans += [
                 (link.start, link.end)
                 for link in self.links

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from plainlint.rules.abbreviations import UnexplainedAbbreviation
 from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.jargon import Jargon
+from plainlint.rules.medical_terms import UnexplainedTerm
 from plainlint.rules.plain_words import PlainWords
 from plainlint.rules.readability import Readability
 from plainlint.rules.sentences import LongSentence
@@ -13,6 +16,9 @@ RULES: dict[str, type[Rule]] = {
         LongSentence,
         PlainWords,
         Readability,
+        UnexplainedTerm,
+        UnexplainedAbbreviation,
+        Jargon,
     )
 }
 

@@ -1,0 +1,148 @@
+"""Whether the words around a term explain it.
+
+Two ways count. A definition pattern around the term: "X is a ...",
+"... is called X", "X (plain words)", "plain words (X)", "X – plain words".
+Or a nearby sentence that says what the glossary says: it shares enough
+content words with the glossary's explanation.
+
+The phrases come from `rules.yaml`; only the shape of brackets and dashes is
+written here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from plainlint.documents.model import Block
+
+# Text inside brackets that does not explain anything: a pronunciation guide
+# ("KAP-luh-SIH-zoo-mab"), a cross-reference, a number or a year.
+_NOT_AN_EXPLANATION = re.compile(
+    r"\s*(?:see\b|figure\b|fig\.|table\b|page\b|p\.|[\d\s,.;%–-]*$|e\.g\.,?\s*$)", re.IGNORECASE
+)
+_PRONUNCIATION = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+){2,}")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_WORDS = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# How far either side of a term a pattern may reach.
+_REACH = 120
+
+
+@dataclass(frozen=True)
+class DefinitionPatterns:
+    """Phrases that, after or before a word, explain it."""
+
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+
+    @property
+    def after_pattern(self) -> re.Pattern[str]:
+        return _after_pattern(self.after)
+
+    @property
+    def before_pattern(self) -> re.Pattern[str]:
+        return _before_pattern(self.before)
+
+
+def _phrase(phrase: str) -> str:
+    """A phrase as a pattern: any white space between words, and an "-ly" word after the first."""
+    words = [re.escape(word) for word in phrase.split()]
+    if not words:
+        return ""
+    head = words[0] + (r"(?:\s+\w+ly)?" if words[0].isalpha() and len(words) > 1 else "")
+    tail = "".join(r"\s+" + word for word in words[1:])
+    edge = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return head + tail + edge
+
+
+_NEVER = r"(?!)"
+
+
+def _choices(phrases: tuple[str, ...]) -> str:
+    """One alternation of every phrase, longest first; a pattern that never matches if none."""
+    found = [_phrase(p) for p in sorted(phrases, key=len, reverse=True) if p.strip()]
+    return "|".join(found) or _NEVER
+
+
+@lru_cache(maxsize=16)
+def _after_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    choices = _choices(phrases)
+    # An abbreviation or a plain word in brackets may sit between the term and the phrase.
+    return re.compile(rf"\s*(?:\([^()]{{0,80}}\)\s*)?(?:{choices})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _before_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    choices = _choices(phrases)
+    return re.compile(rf"(?:{choices})\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+
+
+def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) -> bool:
+    """True when a definition pattern surrounds text[start:end] in this sentence."""
+    after = text[end : end + _REACH]
+    before = text[max(0, start - _REACH) : start]
+    if patterns.after_pattern.match(after) or patterns.before_pattern.search(before):
+        return True
+    if _explaining_brackets(after):
+        return True  # "X (plain words)"
+    # "plain words (X)": the term alone in brackets after some words.
+    return bool(re.search(r"\w[^()]*\(\s*$", before) and re.match(r"\s*\)", after))
+
+
+def _explaining_brackets(after: str) -> bool:
+    """True for "(plain words)" straight after a term, but not "(CT)" or "(see page 4)"."""
+    found = re.match(r"\s*\(([^()]{1,200})\)", after)
+    if not found:
+        return False
+    inside = found.group(1)
+    if _NOT_AN_EXPLANATION.match(inside) or _PRONUNCIATION.fullmatch(inside.strip()):
+        return False
+    return bool(_LOWER_WORD.search(inside))
+
+
+def stem(word: str) -> str:
+    """A rough stem for comparing words: lower case, singular, first five letters."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return word[:5]
+
+
+def content_stems(text: str, ignored: frozenset[str]) -> set[str]:
+    """Stems of the content words in text, leaving out function words and `ignored` stems."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {
+        stem(word)
+        for word in _WORDS.findall(text)
+        if len(word) > 2 and word.lower() not in STOP_WORDS and stem(word) not in ignored
+    }
+
+
+def says_the_same(sentence: str, explanation_stems: set[str], minimum: int) -> bool:
+    """True when a sentence shares at least `minimum` content words with an explanation."""
+    return len(explanation_stems & content_stems(sentence, frozenset())) >= minimum
+
+
+def linked_to_definition(block: Block, start: int, end: int, markers: Iterable[str]) -> bool:
+    """True when text[start:end] links to more about it.
+
+    Either part of it links to a glossary or dictionary page, or the link text
+    starts with the word itself (a link to a page about it).
+    """
+    lowered = [marker.lower() for marker in markers]
+    for link in block.links:
+        if not (link.start < end and start < link.end):
+            continue
+        if any(marker in link.target.lower() for marker in lowered):
+            return True
+        shown = block.text[link.start : link.end].strip(" *_").lower()
+        if shown.startswith(block.text[start:end].lower()):
+            return True
+    return False

@@ -1,0 +1,184 @@
+"""Guideline: explain medical words, including abbreviations such as CT, MRI or TACE."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Iterator
+
+from plainlint.documents.model import BlockKind
+from plainlint.explanations import DefinitionPatterns, defined_at, linked_to_definition
+from plainlint.findings import Severity
+from plainlint.glossary import Entry
+from plainlint.page import Page, Sentence
+from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.first_use import Use, needs_explaining, readable_sentences, uses_in_order
+from plainlint.word_frequency import zipf
+
+# Two or more capitals, maybe with digits, "&", a leading "5-" or a plural "s":
+# CT, MRI, HER2, A&E, 5-FU, NETs.
+_CANDIDATE = re.compile(
+    r"(?<![\w&’'-])(?:\d+-)?[A-Z0-9&]*[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*s?(?![\w&’'])"
+)
+# An identifier rather than an abbreviation: "NCT05564390".
+_IDENTIFIER = re.compile(r".*\d{4,}.*")
+# A capitalised word or a number straight after: the abbreviation is part of a
+# name ("UC Davis", "CA 125").
+_NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|\d)")
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[A-C]?")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+class UnexplainedAbbreviation(Rule):
+    """An abbreviation that is not spelled out where the reader first meets it."""
+
+    id = "unexplained-abbreviation"
+    summary = "An abbreviation is not spelled out where it is first used."
+    why = (
+        "Readers cannot guess what letters such as CT, PICC or TACE stand for. Some will "
+        "skip them, and miss what the page says."
+    )
+    fix = (
+        "Write the words in full the first time, with the abbreviation after them in "
+        "brackets: “a computed tomography (CT) scan”. Or say what it stands for."
+    )
+    flags = (
+        "You will have a CT scan on Monday.",
+        "Ask your nurse about a PICC line.",
+    )
+    passes = (
+        "You will have a computed tomography (CT) scan. The CT scan takes 10 minutes.",
+        "You may have TACE (transarterial chemoembolisation).",
+        "PICC stands for peripherally inserted central catheter.",
+        "Contact the NHS or your GP in the UK.",
+        "You have stage II cancer.",
+        "## WHAT TO EXPECT",
+        "Type `MRI` in the search box.",
+    )
+    default_severity = Severity.WARNING
+    uses_glossary = True
+    options = {
+        "known": Option("list", "abbreviations every reader knows, which need no explaining"),
+        "units": Option("list", "units of measurement written in capitals"),
+        "explained_after": Option(
+            "list", "phrases that explain an abbreviation when they follow it"
+        ),
+        "explained_before": Option(
+            "list", "phrases that give an abbreviation as another name, before it"
+        ),
+        "definition_links": Option(
+            "list", "an abbreviation linked to an address holding one of these counts as explained"
+        ),
+    }
+
+    @cached_property
+    def _patterns(self) -> DefinitionPatterns:
+        return DefinitionPatterns(
+            tuple(self.settings["explained_after"]), tuple(self.settings["explained_before"])
+        )
+
+    @cached_property
+    def _skipped(self) -> frozenset[str]:
+        return frozenset([*self.settings["known"], *self.settings["units"]])
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        sentences = readable_sentences(page)
+        uses = uses_in_order(sentences, self._abbreviations_in)
+        for abbreviation, found in uses.items():
+            assert isinstance(abbreviation, str)
+            entry = self.glossary.abbreviation_index.get(abbreviation)
+
+            def explained(use: Use, entry: Entry | None = entry) -> bool:
+                return self._explained_here(use) or (
+                    entry is not None and _long_form_near(sentences, use.index, entry)
+                )
+
+            def explains(sentence: Sentence, entry: Entry | None = entry) -> bool:
+                return entry is not None and _names_entry(sentence.text, entry)
+
+            use = needs_explaining(found, sentences, explained, explains)
+            if use is not None:
+                yield self._hit(use, abbreviation, entry)
+
+    def _abbreviations_in(self, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
+        block = sentence.block
+        if block.kind is BlockKind.HEADING and not any(c.islower() for c in block.text):
+            return  # a heading in capitals is not made of abbreviations
+        text = block.text
+        matches = list(_CANDIDATE.finditer(text, sentence.start, sentence.end))
+        if _shouting(text[sentence.start : sentence.end], len(matches)):
+            return
+        for match in matches:
+            start, end = match.span()
+            word = match.group()
+            core = _singular(word.split("-")[-1] if word[:1].isdigit() else word)
+            if sum(c.isupper() for c in core) < 2 or _ROMAN.fullmatch(core):
+                continue
+            if _IDENTIFIER.fullmatch(core) or _NAME_AFTER.match(text, end):
+                continue
+            if {word, core} & self._skipped or block.is_protected(start, end):
+                continue
+            if _word_in_capitals(core):
+                continue
+            yield start, end, core
+
+    def _explained_here(self, use: Use) -> bool:
+        text = use.block.text
+        before, after = text[max(0, use.start - 200) : use.start], text[use.end : use.end + 200]
+        # "long form (ABBR)": the abbreviation opens a bracket that follows some words.
+        if re.search(r"[A-Za-z][^()]*\(\s*$", before) and re.match(r"\s*(?:\)|,|;| or )", after):
+            return True
+        # "ABBR (long form)": words in the bracket straight after it.
+        spelled = re.match(r"\s*\(([^()]{3,200})\)", after)
+        if spelled and len(_WORD.findall(spelled.group(1))) >= 2:
+            return True
+        if defined_at(text, use.start, use.end, self._patterns):
+            return True
+        markers = self.settings["definition_links"]
+        return linked_to_definition(use.block, use.start, use.end, markers)
+
+    def _hit(self, use: Use, abbreviation: str, entry: Entry | None) -> Hit:
+        word = use.block.text[use.start : use.end]
+        message = (
+            f"Spell out “{word}” the first time you use it. Readers may not know what the "
+            "letters stand for."
+        )
+        if entry is not None:
+            message += f" Try “{entry.term} ({abbreviation})”. It means: “{entry.explanation}”"
+        else:
+            message += " Write the words in full, with the letters after them in brackets."
+        suggestion = (f"{entry.term} ({abbreviation})",) if entry is not None else ()
+        return Hit(message, use.block, use.start, use.end, suggestions=suggestion)
+
+
+def _singular(word: str) -> str:
+    """ "NETs" -> "NET"; "CTs" -> "CT"; "HER2" stays as it is."""
+    return word[:-1] if word.endswith("s") and len(word) > 2 and word[-2].isupper() else word
+
+
+def _word_in_capitals(core: str) -> bool:
+    """True for an everyday word written in capitals ("1-800-4-CANCER", "IMPORTANT")."""
+    parts = core.split("-")
+    return all(len(p) >= 5 and p.isalpha() and zipf(p.lower()) >= 3.0 for p in parts)
+
+
+def _shouting(sentence: str, capitals: int) -> bool:
+    """True for a sentence written in capitals ("DO NOT EAT AFTER MIDNIGHT")."""
+    words = _WORD.findall(sentence)
+    return capitals >= 3 and capitals * 2 > len(words)
+
+
+def _names_entry(text: str, entry: Entry) -> bool:
+    """True when text uses the entry's term or a variant written out in words."""
+    lowered = " ".join(text.lower().split())
+    return any(
+        re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", lowered)
+        for name in entry.names
+        if not set(re.findall(r"[\w&-]+", name)) & set(entry.abbreviations)
+    )
+
+
+def _long_form_near(sentences: list[Sentence], index: int, entry: Entry) -> bool:
+    """True when the glossary's long form is in this sentence or the one before."""
+    nearby = sentences[max(0, index - 1) : index + 1]
+    return any(_names_entry(sentence.text, entry) for sentence in nearby)

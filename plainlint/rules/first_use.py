@@ -1,0 +1,92 @@
+"""Where a reader first meets a word, and the text that could explain it there.
+
+Shared by the rules that ask for a word to be explained at its first use
+(medical terms, abbreviations, jargon). A word first met in a heading counts
+as explained when the text under that heading explains it; otherwise its
+first use in body text is the one that must be explained.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Hashable, Iterable, Iterator
+
+from plainlint.documents.model import Block, BlockKind
+from plainlint.page import Page, Sentence
+
+# How many sentences under a heading may explain a word the heading uses.
+SENTENCES_UNDER_HEADING = 2
+
+
+@dataclass
+class Use:
+    """One use of a word: the sentence (by page order) and its span in the block."""
+
+    index: int
+    sentence: Sentence
+    start: int
+    end: int
+
+    @property
+    def block(self) -> Block:
+        return self.sentence.block
+
+    @property
+    def in_heading(self) -> bool:
+        return self.block.kind is BlockKind.HEADING
+
+
+def readable_sentences(page: Page) -> list[Sentence]:
+    """The page's sentences in order, leaving out image alt text."""
+    return [s for s in page.sentences() if s.block.kind is not BlockKind.IMAGE]
+
+
+def uses_in_order(
+    sentences: list[Sentence],
+    find: Callable[[Sentence], Iterable[tuple[int, int, Hashable]]],
+) -> dict[Hashable, list[Use]]:
+    """Every use of every key `find` reports, grouped by key, in page order."""
+    uses: dict[Hashable, list[Use]] = {}
+    for index, sentence in enumerate(sentences):
+        for start, end, key in find(sentence):
+            uses.setdefault(key, []).append(Use(index, sentence, start, end))
+    return uses
+
+
+def under_heading(sentences: list[Sentence], index: int) -> Iterator[Sentence]:
+    """The first few sentences of body text after the heading at `index`."""
+    taken = 0
+    for sentence in sentences[index + 1 :]:
+        if sentence.block.kind is BlockKind.HEADING:
+            return
+        yield sentence
+        taken += 1
+        if taken == SENTENCES_UNDER_HEADING:
+            return
+
+
+def nearby(sentences: list[Sentence], index: int) -> list[Sentence]:
+    """The sentence at `index` and the next one, when it is not a heading."""
+    found = [sentences[index]]
+    if index + 1 < len(sentences) and sentences[index + 1].block.kind is not BlockKind.HEADING:
+        found.append(sentences[index + 1])
+    return found
+
+
+def needs_explaining(
+    uses: list[Use],
+    sentences: list[Sentence],
+    explained: Callable[[Use], bool],
+    explains: Callable[[Sentence], bool],
+) -> Use | None:
+    """The use to report when a word is not explained where it is first met, else None.
+
+    `explained(use)` says whether a use is explained where it stands;
+    `explains(sentence)` whether a sentence explains the word without naming it.
+    """
+    for use in uses:
+        if not use.in_heading:
+            return None if explained(use) else use
+        if explained(use) or any(explains(s) for s in under_heading(sentences, use.index)):
+            return None
+    return uses[0] if uses else None

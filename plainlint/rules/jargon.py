@@ -1,0 +1,192 @@
+"""Guideline: explain medical words, including ones the glossary does not hold."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Iterator
+
+from plainlint.explanations import DefinitionPatterns, defined_at, linked_to_definition
+from plainlint.findings import Severity
+from plainlint.glossary import match_terms, normal_word
+from plainlint.page import Page, Sentence
+from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.first_use import Use, nearby, readable_sentences
+from plainlint.word_frequency import zipf
+
+# A word as this rule sees it: letters only, so each part of "anti-sickness" is a word.
+_LETTERS = re.compile(r"(?<![\w'’])[A-Za-z]+(?![\w'’])")
+# Everyday endings: "tiredness" and "painless" are as plain as "tired" and "pain".
+_ENDINGS = ("ness", "less", "ful", "ly", "ing", "ed", "es", "s", "er", "ers", "ment", "able")
+_PREFIXES = ("un", "re", "non", "pre", "over", "under", "self", "out")
+
+
+class Jargon(Rule):
+    """A probably medical or technical word, not in the glossary and not explained."""
+
+    id = "jargon"
+    summary = "A word is probably medical or technical, and not explained."
+    why = (
+        "Words that are rare in everyday English, or built from medical parts such as "
+        "-ectomy or -itis, are hard for many readers. If the page does not explain them, "
+        "readers may miss the point."
+    )
+    fix = (
+        "Say what the word means where you first use it, use a plainer word, or add it to "
+        "your project's glossary with a plain explanation."
+    )
+    flags = (
+        "Your surgeon may do a cholecystectomy.",
+        "You may be given ondansetron after your operation.",
+    )
+    passes = (
+        "Your surgeon may do a cholecystectomy, which is an operation to remove your gallbladder.",
+        "You may feel some tiredness and numbness.",
+        "Ask Dr Okonkwo at the Marsden about Keytruda.",
+        "Type `ondansetron` in the search box.",
+    )
+    default_severity = Severity.INFO
+    uses_glossary = True
+    options = {
+        "max_frequency": Option(
+            "number",
+            "words rarer than this (Zipf scale: 3 is about once in a million words) count "
+            "as jargon",
+            minimum=0,
+        ),
+        "max_frequency_medical": Option(
+            "number",
+            "words built from medical parts and rarer than this count as jargon",
+            minimum=0,
+        ),
+        "common_base_frequency": Option(
+            "number",
+            "a word made from an everyday word this common (“tiredness”) is not jargon",
+            minimum=0,
+        ),
+        "min_letters": Option("int", "shorter words are never jargon", minimum=1),
+        "medical_prefixes": Option("list", "word beginnings that mark a medical word"),
+        "medical_suffixes": Option("list", "word endings that mark a medical word"),
+        "everyday_words": Option("list", "words that are never jargon"),
+        "explained_after": Option("list", "phrases that explain a word when they follow it"),
+        "explained_before": Option("list", "phrases that explain a word when they come before it"),
+        "definition_links": Option(
+            "list", "a word linked to an address holding one of these counts as explained"
+        ),
+        "kind_words": Option(
+            "list",
+            "words that say what kind of thing the next words are (“the drugs X, Y and Z”)",
+        ),
+        "kind_window": Option(
+            "int", "how many words before a word a kind word may stand", minimum=1
+        ),
+    }
+
+    @cached_property
+    def _patterns(self) -> DefinitionPatterns:
+        return DefinitionPatterns(
+            tuple(self.settings["explained_after"]), tuple(self.settings["explained_before"])
+        )
+
+    @cached_property
+    def _everyday(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.settings["everyday_words"])
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        sentences = readable_sentences(page)
+        first: dict[str, Use] = {}
+        in_lower_case: set[str] = set()
+        for index, sentence in enumerate(sentences):
+            for start, end, word in self._candidates(sentence):
+                if word[0].islower():
+                    in_lower_case.add(word)
+                first.setdefault(word.lower(), Use(index, sentence, start, end))
+        for word, use in first.items():
+            if word not in in_lower_case or not self.is_jargon(word):
+                continue  # a name: never written in lower case on this page
+            if not self._explained(sentences, use):
+                yield self._hit(use)
+
+    def _candidates(self, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
+        """Words that could be jargon: not names in capitals, not glossary words, not code."""
+        block = sentence.block
+        text = block.text
+        terms = [
+            (sentence.start + start, sentence.start + end)
+            for start, end, _ in match_terms(text[sentence.start : sentence.end], self.glossary)
+        ]
+        for match in _LETTERS.finditer(text, sentence.start, sentence.end):
+            word = match.group()
+            start, end = match.span()
+            if len(word) < self.settings["min_letters"]:
+                continue
+            if word[0].isupper() and (start != sentence.words[0][0] or word.isupper()):
+                continue  # a name or an abbreviation, unless it simply starts the sentence
+            if any(s < end and start < e for s, e in terms) or block.is_protected(start, end):
+                continue  # the glossary rule covers it, or it is code, a quote or an address
+            if normal_word(word) in self.glossary.phrase_index:
+                continue  # part of a longer word: "graft-versus-leukaemia"
+            yield start, end, word
+
+    def is_jargon(self, word: str) -> bool:
+        """True when a lower-case word is rare, or medical-looking and not common."""
+        if word in self._everyday or self._from_everyday_word(word):
+            return False
+        frequency = zipf(word)
+        if frequency < self.settings["max_frequency"]:
+            return True
+        return frequency < self.settings["max_frequency_medical"] and self._medical_looking(word)
+
+    def _medical_looking(self, word: str) -> bool:
+        return word.startswith(tuple(self.settings["medical_prefixes"])) or word.endswith(
+            tuple(self.settings["medical_suffixes"])
+        )
+
+    def _from_everyday_word(self, word: str) -> bool:
+        """True for an everyday word with a common ending or beginning ("numbness")."""
+        common = self.settings["common_base_frequency"]
+        bases = [word[: -len(end)] for end in _ENDINGS if word.endswith(end)]
+        bases += [word[len(start) :] for start in _PREFIXES if word.startswith(start)]
+        bases += [base + "e" for base in bases]  # "scarring" -> "scarr", "scar"; "rating" -> "rate"
+        bases += [base[:-1] for base in bases if len(base) > 2 and base[-1] == base[-2]]
+        return any(len(base) > 2 and zipf(base) >= common for base in bases)
+
+    def _explained(self, sentences: list[Sentence], use: Use) -> bool:
+        """A definition pattern at the word, or a pattern at a use in the next sentence."""
+        if defined_at(use.block.text, use.start, use.end, self._patterns):
+            return True
+        markers = self.settings["definition_links"]
+        if linked_to_definition(use.block, use.start, use.end, markers):
+            return True
+        if self._kind_named_before(use):
+            return True
+        word = use.block.text[use.start : use.end].lower()
+        for sentence in nearby(sentences, use.index)[1:]:
+            text = sentence.block.text
+            for match in re.finditer(re.escape(word), text[sentence.start : sentence.end], re.I):
+                start = sentence.start + match.start()
+                if defined_at(text, start, start + len(word), self._patterns):
+                    return True
+        return False
+
+    def _kind_named_before(self, use: Use) -> bool:
+        """True after words that say what kind of thing it is: "the drugs X, Y and Z"."""
+        sentence = use.sentence
+        before = [use.block.text[a:b].lower() for a, b in sentence.words if b <= use.start][
+            -self.settings["kind_window"] :
+        ]
+        return any(word in self._kinds for word in before)
+
+    @cached_property
+    def _kinds(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.settings["kind_words"])
+
+    def _hit(self, use: Use) -> Hit:
+        word = use.block.text[use.start : use.end]
+        return Hit(
+            f"“{word}” may be a medical or technical word that many readers do not know. "
+            "Say what it means, use a plainer word, or add it to your glossary.",
+            use.block,
+            use.start,
+            use.end,
+        )

@@ -1,0 +1,171 @@
+"""Guideline: explain medical words (the glossary's terms) where readers first meet them."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Iterator
+
+from plainlint.documents.model import Block, BlockKind
+from plainlint.explanations import (
+    DefinitionPatterns,
+    content_stems,
+    defined_at,
+    linked_to_definition,
+    stem,
+)
+from plainlint.findings import Severity
+from plainlint.glossary import Entry, match_terms
+from plainlint.page import Page, Sentence
+from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.first_use import (
+    Use,
+    nearby,
+    needs_explaining,
+    readable_sentences,
+    uses_in_order,
+)
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+class UnexplainedTerm(Rule):
+    """A glossary term that the page does not explain where the reader first meets it."""
+
+    id = "unexplained-term"
+    summary = "A medical word is not explained where it is first used."
+    why = (
+        "Many readers do not know medical words such as neutropenia or palliative care. "
+        "If the page does not say what a word means, they may miss what it tells them."
+    )
+    fix = (
+        "Say what the word means the first time you use it, for example “Neutropenia "
+        "is when you have …” or “a low number of white blood cells (neutropenia)”. "
+        "Or use the plainer word, if there is one."
+    )
+    flags = (
+        "You will have a biopsy next week.",
+        "## Neutropenia\n\nCall us if you have neutropenia and a high temperature.",
+    )
+    passes = (
+        "A biopsy is a test where a doctor takes a small sample of cells.",
+        "The doctor takes a small sample of tissue. This is called a biopsy.",
+        "You may have a biopsy (a small sample of tissue is taken).",
+        "You may have neutropenia – a low number of white blood cells.",
+        "## Neutropenia\n\nThis means you have a low number of neutrophils, a type of white "
+        "blood cell that fights infection.",
+        "Your nurse will explain what “neutropenia” means.",
+    )
+    default_severity = Severity.WARNING
+    uses_glossary = True
+    options = {
+        "explained_after": Option("list", "phrases that explain a word when they follow it"),
+        "explained_before": Option("list", "phrases that explain a word when they come before it"),
+        "min_shared_words": Option(
+            "int",
+            "how many content words a nearby sentence must share with the glossary "
+            "explanation to count as explaining the word",
+            minimum=1,
+        ),
+        "weak_words": Option(
+            "list", "words too common on health pages to show that a sentence explains a term"
+        ),
+        "definition_links": Option(
+            "list", "a word linked to an address holding one of these counts as explained"
+        ),
+    }
+
+    @cached_property
+    def _patterns(self) -> DefinitionPatterns:
+        return DefinitionPatterns(
+            tuple(self.settings["explained_after"]), tuple(self.settings["explained_before"])
+        )
+
+    @cached_property
+    def _weak(self) -> frozenset[str]:
+        return frozenset(stem(word) for word in self.settings["weak_words"])
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        sentences = readable_sentences(page)
+        uses = uses_in_order(sentences, self._terms_in)
+        for entry, entry_uses in uses.items():
+            assert isinstance(entry, Entry)
+            meaning = self._meaning(entry)
+
+            def explains(sentence: Sentence, meaning: set[str] = meaning) -> bool:
+                shared = meaning & content_stems(sentence.text, self._weak)
+                return len(shared) >= self.settings["min_shared_words"]
+
+            def explained(use: Use, entry: Entry = entry) -> bool:
+                return self._explained_here(use, entry) or any(
+                    explains(s) for s in nearby(sentences, use.index)
+                )
+
+            use = needs_explaining(entry_uses, sentences, explained, explains)
+            if use is not None:
+                yield self._hit(use, entry)
+
+    def _terms_in(self, sentence: Sentence) -> Iterator[tuple[int, int, Entry]]:
+        block = sentence.block
+        text = block.text[sentence.start : sentence.end]
+        for start, end, entry in match_terms(text, self.glossary):
+            start, end = start + sentence.start, end + sentence.start
+            matched = block.text[start:end]
+            if block.is_protected(start, end) or _is_abbreviation(matched, entry):
+                continue
+            if block.kind is not BlockKind.HEADING and _inside_name(block, sentence, start, end):
+                continue
+            yield start, end, entry
+
+    def _meaning(self, entry: Entry) -> set[str]:
+        """Content words of the explanation, less the term's own words and weak words."""
+        own = content_stems(" ".join(entry.names), frozenset())
+        return content_stems(entry.explanation, self._weak) - own
+
+    def _explained_here(self, use: Use, entry: Entry) -> bool:
+        block = use.block
+        if defined_at(block.text, use.start, use.end, self._patterns):
+            return True
+        if entry.plain and _mentions(block.text, use.sentence, entry.plain):
+            return True  # "metastatic (secondary) cancer", "secondary or metastatic cancer"
+        return linked_to_definition(block, use.start, use.end, self.settings["definition_links"])
+
+    def _hit(self, use: Use, entry: Entry) -> Hit:
+        word = use.block.text[use.start : use.end]
+        message = (
+            f"Explain “{word}” where you first use it. Many readers do not know this "
+            f"medical word. You could say: “{entry.explanation}”"
+        )
+        if entry.plain:
+            message += f" Or use “{entry.plain}” instead."
+        return Hit(
+            message,
+            use.block,
+            use.start,
+            use.end,
+            suggestions=(entry.plain,) if entry.plain else (),
+        )
+
+
+def _is_abbreviation(matched: str, entry: Entry) -> bool:
+    """True when the match is, or holds, one of the entry's abbreviations: that rule covers it."""
+    if len(matched) > 1 and matched.isupper():
+        return True
+    return any(word.strip("'’s") in entry.abbreviations for word in matched.split())
+
+
+def _inside_name(block: Block, sentence: Sentence, start: int, end: int) -> bool:
+    """True for a term inside a name in capitals ("Prostate Cancer UK", "Royal Marsden")."""
+    if not block.text[start : start + 1].isupper():
+        return False
+    text = block.text
+    before = re.search(r"([\w'’-]+)[ \t]+$", text[sentence.start : start])
+    after = _CAPITALISED.match(text[end:].lstrip(" \t")) if text[end : end + 1] == " " else None
+    capital_before = before is not None and before.group(1)[:1].isupper()
+    return capital_before or after is not None
+
+
+def _mentions(text: str, sentence: Sentence, phrase: str) -> bool:
+    """True when the sentence also uses `phrase` (as whole words)."""
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
+    return re.search(pattern, text[sentence.start : sentence.end], re.IGNORECASE) is not None

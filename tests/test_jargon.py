@@ -1,0 +1,99 @@
+"""jargon: probably medical or technical words that the glossary does not hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import slice_of
+
+RULE = "jargon"
+
+
+def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
+    return [slice_of(source, f) for f in findings(source, RULE, fmt=fmt)]
+
+
+@pytest.mark.parametrize(
+    ("source", "word"),
+    [
+        # built from medical word parts
+        ("Your surgeon may do a cholecystectomy.", "cholecystectomy"),
+        ("Some people get stomatitis.", "stomatitis"),
+        # rare in everyday English
+        ("You may be given ondansetron after your operation.", "ondansetron"),
+        ("Tell us about any paronychia.", "paronychia"),
+        # the first use, even when it starts the sentence
+        ("Cholecystectomy takes an hour. After the cholecystectomy, rest.", "Cholecystectomy"),
+    ],
+)
+def test_flags_an_unexplained_medical_word(findings, source, word):
+    assert flagged(findings, source) == [word]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # explained where it is first used
+        "Your surgeon may do a cholecystectomy, which is an operation to remove your gallbladder.",
+        "A cholecystectomy is an operation to remove your gallbladder.",
+        "The operation to remove your gallbladder is called a cholecystectomy.",
+        "You may get stomatitis (a sore mouth).",
+        # explained in the next sentence
+        "You may have a cholecystectomy. A cholecystectomy is an operation to remove the gallbladder.",
+        # the kind of thing is named before it
+        "You may be given the anti-sickness drug ondansetron.",
+        "The chemotherapy drugs cisplatin and etoposide are given together.",
+        # everyday words, even if not very common
+        "You may feel some tiredness and numbness.",
+        "Tell us if you feel unwell.",
+        # names: people, places, organisations, brands
+        "Ask Dr Okonkwo at the Marsden about Keytruda.",
+        # glossary words belong to the glossary rule
+        "You will have a biopsy and a mastectomy.",
+        "The graft-versus-leukaemia effect helps.",
+        # code, quotes, links to a page about it
+        "Type `ondansetron` in the search box.",
+        "Your letter may say “cholecystectomy”.",
+        "Read about [ondansetron](https://example.org/medicines/ondansetron).",
+        # a pronunciation guide is not a word
+        "Trastuzumab is a drug. (tras-TOO-zuh-mab) is how you say it.",
+    ],
+)
+def test_leaves_explained_everyday_and_named_words_alone(findings, source):
+    assert flagged(findings, source) == []
+
+
+def test_each_word_once_per_file_at_its_first_use(findings):
+    source = "You may get stomatitis.\n\nStomatitis can hurt. Stomatitis heals.\n"
+    result = findings(source, RULE)
+    assert [(f.line, f.column, f.text) for f in result] == [(1, 13, "stomatitis")]
+
+
+def test_message_says_what_to_do(findings):
+    (finding,) = findings("Some people get stomatitis.", RULE)
+    assert finding.severity.value == "info"
+    assert finding.message == (
+        "“stomatitis” may be a medical or technical word that many readers do not know. "
+        "Say what it means, use a plainer word, or add it to your glossary."
+    )
+
+
+def test_adding_a_word_to_a_project_glossary_moves_it_to_the_glossary_rule(tmp_path):
+    from conftest import run_cli
+
+    glossary = tmp_path / "ours.yaml"
+    glossary.write_text(
+        "entries:\n  - term: stomatitis\n    explanation: A sore mouth.\n", encoding="utf-8"
+    )
+    page = tmp_path / "page.md"
+    page.write_text("Some people get stomatitis.\n", encoding="utf-8")
+    args = ("check", "--select", "jargon,unexplained-term", "--format", "json")
+    from conftest import json_output
+
+    before = json_output(run_cli(*args, str(page)))["files"][0]["findings"]
+    after = json_output(run_cli(*args, "--glossary", str(glossary), str(page)))["files"][0][
+        "findings"
+    ]
+    assert [f["rule"] for f in before] == ["jargon"]
+    assert [f["rule"] for f in after] == ["unexplained-term"]
+    assert "A sore mouth." in after[0]["message"]

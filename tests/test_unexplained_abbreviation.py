@@ -1,0 +1,125 @@
+"""unexplained-abbreviation: letters such as CT or TACE must be spelled out at first use."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import slice_of
+
+RULE = "unexplained-abbreviation"
+
+
+def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
+    return [slice_of(source, f) for f in findings(source, RULE, fmt=fmt)]
+
+
+@pytest.mark.parametrize(
+    ("source", "word"),
+    [
+        ("You will have a CT scan on Monday.", "CT"),
+        ("Ask your nurse about a PICC line.", "PICC"),
+        ("Some NETs grow slowly.", "NETs"),
+        ("Your cancer is HER2-positive.", "HER2"),
+        ("You may be given 5-FU through a drip.", "5-FU"),
+        ("The PD-L1 test shows if the drug may work.", "PD-L1"),
+        ("The MDT meets every week.", "MDT"),
+        # a made-up abbreviation that is not in the glossary
+        ("Bring your QXR form.", "QXR"),
+        # the other order of words: "or CT" is not a spelling out
+        ("You may have an MRI or CT scan.", "MRI"),
+    ],
+)
+def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
+    assert flagged(findings, source)[:1] == [word]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # "long form (ABBR)" and "ABBR (long form)"
+        "You will have a computed tomography (CT) scan. The CT scan takes 10 minutes.",
+        "You may have TACE (transarterial chemoembolisation).",
+        "Some neuroendocrine tumours (NETs) grow slowly.",
+        # "ABBR stands for / means / is short for", "ABBR = long form"
+        "PICC stands for peripherally inserted central catheter.",
+        "MDT means multidisciplinary team.",
+        "MDT is short for multidisciplinary team.",
+        "AD = autosomal dominant.",
+        # "... called ABBR"
+        "This test is a lumbar puncture, also called an LP.",
+        # the glossary's long form in the sentence before
+        "You will have a computed tomography scan. The CT scan takes 10 minutes.",
+        # known abbreviations, units, Roman numerals, code, headings in capitals
+        "Contact the NHS or your GP in the UK.",
+        "Go to A&E or call 999.",
+        "The dose is 100 MBq.",
+        "You have stage II cancer. Stage IIIA is more advanced.",
+        "This is a phase III trial.",
+        "Type `MRI` in the search box.",
+        "## WHAT TO EXPECT",
+        # shouting is not abbreviations
+        "DO NOT EAT OR DRINK AFTER MIDNIGHT.",
+        # identifiers, names and numbers with letters
+        "The trial number is NCT05564390.",
+        "Doctors at UC Davis ran the study.",
+        "Your CA 125 level is checked.",
+        "Call 1-800-4-CANCER for help.",
+        # a pronunciation guide
+        "Ondansetron (on-DAN-seh-tron HY-droh-KLOR-ide) stops sickness.",
+        # a link to a dictionary page
+        "Tests look for [ER](https://www.cancer.gov/publications/dictionaries/cancer-terms/er).",
+    ],
+)
+def test_leaves_a_spelled_out_or_known_abbreviation_alone(findings, source):
+    assert flagged(findings, source) == []
+
+
+def test_only_the_first_use_is_flagged(findings):
+    source = "Have a CT scan.\n\nThe CT scan is quick. CTs are safe.\n"
+    result = findings(source, RULE)
+    assert [(f.line, f.column, f.text) for f in result] == [(1, 8, "CT")]
+
+
+def test_glossary_abbreviations_suggest_the_long_form(findings):
+    (finding,) = findings("You will have a CT scan.", RULE)
+    assert finding.suggestions == ("computed tomography (CT)",)
+    assert "Try “computed tomography (CT)”." in finding.message
+    assert "X-rays" in finding.message  # the glossary explanation
+
+
+def test_other_abbreviations_say_how_to_spell_them_out(findings):
+    (finding,) = findings("Bring your QXR form.", RULE)
+    assert finding.suggestions == ()
+    assert "Spell out “QXR” the first time you use it." in finding.message
+    assert "with the letters after them in brackets" in finding.message
+
+
+def test_a_heading_spelled_out_below_it(findings):
+    source = "## Your CT scan\n\nA computed tomography (CT) scan uses X-rays.\n"
+    assert flagged(findings, source) == []
+
+
+def test_a_heading_not_spelled_out_points_at_the_body_use(findings):
+    source = "## Your CT scan\n\nThe CT scan takes 10 minutes.\n"
+    result = findings(source, RULE)
+    assert [(f.line, f.column) for f in result] == [(3, 5)]
+
+
+def test_a_project_can_set_its_own_known_abbreviations(tmp_path):
+    from conftest import run_cli
+
+    config = tmp_path / "plainlint.yaml"
+    config.write_text(
+        "rules:\n  unexplained-abbreviation:\n    known: [UK, NHS, QXR]\n", encoding="utf-8"
+    )
+    page = tmp_path / "page.md"
+    page.write_text("Bring your QXR form.\n", encoding="utf-8")
+    before = run_cli("check", "--select", RULE, str(page))
+    after = run_cli("check", "--select", RULE, "--config", str(config), str(page))
+    assert "QXR" in before.stdout and "QXR" not in after.stdout
+
+
+def test_html_positions(findings):
+    html = "<p>You will\nhave an <em>MRI</em> scan.</p>"
+    (finding,) = findings(html, RULE, fmt="html")
+    assert (finding.line, finding.column, slice_of(html, finding)) == (2, 13, "MRI")
