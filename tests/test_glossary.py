@@ -190,7 +190,9 @@ def test_an_empty_project_glossary_is_fine(tmp_path, built_in):
 
 def test_config_names_glossaries_relative_to_itself(tmp_path):
     (tmp_path / "words").mkdir()
-    write(tmp_path / "words", "entries:\n  - term: stoma bag\n    explanation: A bag.\n", "ours.yaml")
+    write(
+        tmp_path / "words", "entries:\n  - term: stoma bag\n    explanation: A bag.\n", "ours.yaml"
+    )
     config = write(tmp_path, "glossary: [words/ours.yaml]\n", "plainlint.yaml")
     settings = load_settings(config)
     assert settings.glossaries == [BUILT_IN, tmp_path / "words" / "ours.yaml"]
@@ -206,7 +208,9 @@ def test_config_glossary_must_be_a_list(tmp_path):
 def test_check_uses_a_project_glossary(tmp_path):
     glossary = write(tmp_path, "entries:\n  - term: stoma bag\n    explanation: A bag.\n")
     page = write(tmp_path, "Empty your stoma bag often.\n", "page.md")
-    result = run_cli("check", "--select", "unexplained-term", "--glossary", str(glossary), str(page))
+    result = run_cli(
+        "check", "--select", "unexplained-term", "--glossary", str(glossary), str(page)
+    )
     assert "stoma bag" in result.stdout and result.exit_code == 0
 
 

@@ -24,7 +24,10 @@ def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
         ("You may get neutropenia after your treatment.", "neutropenia"),
         ("Palliative care is available at home.", "Palliative care"),
         ("Ask about a PICC line or a central line.", "central line"),
-        ("Stereotactic ablative radiotherapy takes a few days.", "Stereotactic ablative radiotherapy"),
+        (
+            "Stereotactic ablative radiotherapy takes a few days.",
+            "Stereotactic ablative radiotherapy",
+        ),
         # a definition of another word does not explain this one
         ("A scan is a picture of the inside of the body. Then you have a biopsy.", "biopsy"),
         # an abbreviation in brackets spells out, it does not explain
@@ -99,7 +102,9 @@ def test_a_heading_explained_by_the_text_under_it(findings):
 
 
 def test_a_question_heading_answered_below(findings):
-    source = "## What is a biopsy?\n\nA doctor takes a small sample of cells or tissue to look at.\n"
+    source = (
+        "## What is a biopsy?\n\nA doctor takes a small sample of cells or tissue to look at.\n"
+    )
     assert flagged(findings, source) == []
 
 
@@ -127,7 +132,9 @@ def test_each_term_is_reported_once_per_file(findings):
 
 
 def test_html_and_text_positions(findings):
-    html = "<html><body>\n<h1>Tests</h1>\n<p>You will have a <b>biopsy</b> soon.</p>\n</body></html>"
+    html = (
+        "<html><body>\n<h1>Tests</h1>\n<p>You will have a <b>biopsy</b> soon.</p>\n</body></html>"
+    )
     (finding,) = findings(html, RULE, fmt="html")
     assert (finding.line, finding.column, slice_of(html, finding)) == (3, 23, "biopsy")
     text = "Your tests\n\nYou will have a\nbiopsy soon.\n"

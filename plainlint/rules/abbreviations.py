@@ -35,8 +35,8 @@ class UnexplainedAbbreviation(Rule):
     id = "unexplained-abbreviation"
     summary = "An abbreviation is not spelled out where it is first used."
     why = (
-        "Readers cannot guess what letters such as CT, PICC or TACE stand for. Some will "
-        "skip them, and miss what the page says."
+        "Readers cannot guess what letters such as “CT”, “PICC” or “TACE” stand for. Some "
+        "will skip them, and miss what the page says."
     )
     fix = (
         "Write the words in full the first time, with the abbreviation after them in "

@@ -1,9 +1,9 @@
 """Where a reader first meets a word, and the text that could explain it there.
 
 Shared by the rules that ask for a word to be explained at its first use
-(medical terms, abbreviations, jargon). A word first met in a heading counts
-as explained when the text under that heading explains it; otherwise its
-first use in body text is the one that must be explained.
+(medical terms, abbreviations, jargon). A word in a heading counts as
+explained when the text under that heading explains it; otherwise its first
+use in body text is the one that must be explained.
 """
 
 from __future__ import annotations
@@ -83,10 +83,16 @@ def needs_explaining(
 
     `explained(use)` says whether a use is explained where it stands;
     `explains(sentence)` whether a sentence explains the word without naming it.
+    A section about the word (a heading that names it, with text under it that
+    explains it) explains it for the whole page, even when an introduction
+    names the word first ("This page explains what chemotherapy is.").
     """
+    for use in uses:
+        if use.in_heading and (
+            explained(use) or any(explains(s) for s in under_heading(sentences, use.index))
+        ):
+            return None
     for use in uses:
         if not use.in_heading:
             return None if explained(use) else use
-        if explained(use) or any(explains(s) for s in under_heading(sentences, use.index)):
-            return None
     return uses[0] if uses else None

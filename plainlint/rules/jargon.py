@@ -11,13 +11,29 @@ from plainlint.findings import Severity
 from plainlint.glossary import match_terms, normal_word
 from plainlint.page import Page, Sentence
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.rules.first_use import Use, nearby, readable_sentences
+from plainlint.rules.first_use import Use, nearby, needs_explaining, readable_sentences
 from plainlint.word_frequency import zipf
 
 # A word as this rule sees it: letters only, so each part of "anti-sickness" is a word.
 _LETTERS = re.compile(r"(?<![\w'’])[A-Za-z]+(?![\w'’])")
 # Everyday endings: "tiredness" and "painless" are as plain as "tired" and "pain".
-_ENDINGS = ("ness", "less", "ful", "ly", "ing", "ed", "es", "s", "er", "ers", "ment", "able")
+_ENDINGS = (
+    "ness",
+    "iness",
+    "less",
+    "ful",
+    "ly",
+    "y",
+    "ish",
+    "ing",
+    "ed",
+    "es",
+    "s",
+    "er",
+    "ers",
+    "ment",
+    "able",
+)
 _PREFIXES = ("un", "re", "non", "pre", "over", "under", "self", "out")
 
 
@@ -28,7 +44,7 @@ class Jargon(Rule):
     summary = "A word is probably medical or technical, and not explained."
     why = (
         "Words that are rare in everyday English, or built from medical parts such as "
-        "-ectomy or -itis, are hard for many readers. If the page does not explain them, "
+        "“-ectomy” or “-itis”, are hard for many readers. If the page does not explain them, "
         "readers may miss the point."
     )
     fix = (
@@ -94,17 +110,25 @@ class Jargon(Rule):
 
     def check(self, page: Page) -> Iterator[Hit]:
         sentences = readable_sentences(page)
-        first: dict[str, Use] = {}
+        uses: dict[str, list[Use]] = {}
         in_lower_case: set[str] = set()
         for index, sentence in enumerate(sentences):
             for start, end, word in self._candidates(sentence):
                 if word[0].islower():
                     in_lower_case.add(word)
-                first.setdefault(word.lower(), Use(index, sentence, start, end))
-        for word, use in first.items():
+                uses.setdefault(word.lower(), []).append(Use(index, sentence, start, end))
+        for word, found in uses.items():
             if word not in in_lower_case or not self.is_jargon(word):
                 continue  # a name: never written in lower case on this page
-            if not self._explained(sentences, use):
+
+            def explains(sentence: Sentence, word: str = word) -> bool:
+                return self._defined_in(sentence, word)
+
+            def explained(use: Use) -> bool:
+                return self._explained(sentences, use)
+
+            use = needs_explaining(found, sentences, explained, explains)
+            if use is not None:
                 yield self._hit(use)
 
     def _candidates(self, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -152,7 +176,7 @@ class Jargon(Rule):
         return any(len(base) > 2 and zipf(base) >= common for base in bases)
 
     def _explained(self, sentences: list[Sentence], use: Use) -> bool:
-        """A definition pattern at the word, or a pattern at a use in the next sentence."""
+        """A definition pattern at the word, or at a use of it in the next sentence."""
         if defined_at(use.block.text, use.start, use.end, self._patterns):
             return True
         markers = self.settings["definition_links"]
@@ -160,13 +184,16 @@ class Jargon(Rule):
             return True
         if self._kind_named_before(use):
             return True
-        word = use.block.text[use.start : use.end].lower()
-        for sentence in nearby(sentences, use.index)[1:]:
-            text = sentence.block.text
-            for match in re.finditer(re.escape(word), text[sentence.start : sentence.end], re.I):
-                start = sentence.start + match.start()
-                if defined_at(text, start, start + len(word), self._patterns):
-                    return True
+        word = use.block.text[use.start : use.end]
+        return any(self._defined_in(s, word) for s in nearby(sentences, use.index)[1:])
+
+    def _defined_in(self, sentence: Sentence, word: str) -> bool:
+        """True when the sentence defines the word at one of its uses."""
+        text = sentence.block.text
+        pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if defined_at(text, match.start(), match.end(), self._patterns):
+                return True
         return False
 
     def _kind_named_before(self, use: Use) -> bool:

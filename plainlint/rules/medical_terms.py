@@ -26,7 +26,8 @@ from plainlint.rules.first_use import (
     uses_in_order,
 )
 
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+# A name going on after a word: "Cancer UK", "& Day Surgery", "of Medicine".
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z]")
 
 
 class UnexplainedTerm(Rule):
@@ -35,12 +36,13 @@ class UnexplainedTerm(Rule):
     id = "unexplained-term"
     summary = "A medical word is not explained where it is first used."
     why = (
-        "Many readers do not know medical words such as neutropenia or palliative care. "
-        "If the page does not say what a word means, they may miss what it tells them."
+        "Many readers do not know medical words such as “neutropenia” or “palliative "
+        "care”. If the page does not say what a word means, they may miss what it tells "
+        "them."
     )
     fix = (
-        "Say what the word means the first time you use it, for example “Neutropenia "
-        "is when you have …” or “a low number of white blood cells (neutropenia)”. "
+        "Say what the word means the first time you use it. For example: “Neutropenia "
+        "is when you have …”, or “a low number of white blood cells (neutropenia)”. "
         "Or use the plainer word, if there is one."
     )
     flags = (
@@ -155,14 +157,13 @@ def _is_abbreviation(matched: str, entry: Entry) -> bool:
 
 
 def _inside_name(block: Block, sentence: Sentence, start: int, end: int) -> bool:
-    """True for a term inside a name in capitals ("Prostate Cancer UK", "Royal Marsden")."""
+    """True for a term inside a name in capitals ("Prostate Cancer UK", "Outpatients & X-ray")."""
     if not block.text[start : start + 1].isupper():
         return False
     text = block.text
     before = re.search(r"([\w'’-]+)[ \t]+$", text[sentence.start : start])
-    after = _CAPITALISED.match(text[end:].lstrip(" \t")) if text[end : end + 1] == " " else None
     capital_before = before is not None and before.group(1)[:1].isupper()
-    return capital_before or after is not None
+    return capital_before or _NAME_GOES_ON.match(text, end) is not None
 
 
 def _mentions(text: str, sentence: Sentence, phrase: str) -> bool:

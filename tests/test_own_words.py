@@ -1,0 +1,31 @@
+"""plainlint's own words (README, rule help, messages) pass plainlint."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from plainlint.rules import RULES
+
+
+def test_readme_passes_every_rule(check):
+    source = (ROOT / "README.md").read_text(encoding="utf-8")
+    result = check(source, "markdown")
+    assert [f"{f.line}:{f.column} {f.rule} {f.text}" for f in result.findings] == []
+
+
+def test_rule_help_passes_every_rule(check):
+    page = "\n\n".join(f"{rule.summary}\n\n{rule.why}\n\n{rule.fix}" for rule in RULES.values())
+    result = check(page, "text")
+    assert [f"{f.rule} {f.text}" for f in result.findings] == []
+
+
+def test_finding_messages_pass_every_rule(check):
+    """The messages people read for each rule's own examples are plain too."""
+    messages = {
+        finding.message
+        for rule_id, rule in RULES.items()
+        for example in rule.flags
+        for finding in check(example, "markdown", {rule_id}).findings
+    }
+    assert len(messages) >= len(RULES)
+    result = check("\n\n".join(sorted(messages)), "text")
+    assert [f"{f.rule} {f.text}" for f in result.findings] == []
