@@ -43,8 +43,12 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
         # the kind of thing is named before it
         "You may be given the anti-sickness drug ondansetron.",
         "The chemotherapy drugs cisplatin and etoposide are given together.",
-        # everyday words, even if not very common
+        # an explanation after the phrase the word starts
+        "It is made from halichondrin B, a substance found in a sea sponge.",
+        "The abscopal effect occurs when radiotherapy shrinks a tumour far away.",
+        # everyday words, even if not very common, and everyday words joined
         "You may feel some tiredness and numbness.",
+        "You may feel pain under your breastbone.",
         "Tell us if you feel unwell.",
         # names: people, places, organisations, brands
         "Ask Dr Okonkwo at the Marsden about Keytruda.",
@@ -55,6 +59,7 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
         "Type `ondansetron` in the search box.",
         "Your letter may say “cholecystectomy”.",
         "Read about [ondansetron](https://example.org/medicines/ondansetron).",
+        "Ask about [radium-223 dichloride](https://example.org/medicines/radium).",
         # a pronunciation guide is not a word
         "Trastuzumab is a drug. (tras-TOO-zuh-mab) is how you say it.",
     ],

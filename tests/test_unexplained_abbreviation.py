@@ -45,8 +45,13 @@ def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
         "MDT means multidisciplinary team.",
         "MDT is short for multidisciplinary team.",
         "AD = autosomal dominant.",
-        # "... called ABBR"
+        # "... called ABBR", "long form (or ABBR)", "(long form or ABBR)"
         "This test is a lumbar puncture, also called an LP.",
+        "Also called massively parallel sequencing and NGS.",
+        "It uses tumour-infiltrating lymphocytes (or TIL).",
+        "You may have a computed tomography (CT or CAT) scan.",
+        # the site's name after a page title
+        "# Having a biopsy - RMH\n\nWhat to expect.",
         # the glossary's long form in the sentence before
         "You will have a computed tomography scan. The CT scan takes 10 minutes.",
         # known abbreviations, units, Roman numerals, code, headings in capitals

@@ -64,6 +64,10 @@ def test_flags_a_first_use_that_is_not_explained(findings, source, word):
         "Your oncologist, a doctor who treats cancer, will see you.",
         # the plain word alongside
         "Metastatic (secondary) cancer has spread.",
+        # "... make up the X"
+        "Several parts of the gut make up the large bowel.",
+        # a table label
+        "| Cancer | Where it spreads |\n| --- | --- |\n| Prostate | Bone |",
         # the same or the next sentence says what the glossary says
         "Immunotherapy drugs stimulate the immune system to find and attack cancer cells.",
         "You may have immunotherapy. It helps your immune system find and attack cancer cells.",

@@ -20,6 +20,8 @@ from plainlint.word_frequency import zipf
 _CANDIDATE = re.compile(
     r"(?<![\w&’'-])(?:\d+-)?[A-Z0-9&]*[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*s?(?![\w&’'])"
 )
+# Where a page title ends and the site's name begins: "Having a biopsy - NHS".
+_SITE_NAME = re.compile(r"\s(?:-|–|—|\|)\s(?!.*\s(?:-|–|—|\|)\s)")
 # An identifier rather than an abbreviation: "NCT05564390".
 _IDENTIFIER = re.compile(r".*\d{4,}.*")
 # A capitalised word or a number straight after: the abbreviation is part of a
@@ -78,6 +80,11 @@ class UnexplainedAbbreviation(Rule):
         )
 
     @cached_property
+    def _named_before(self) -> re.Pattern[str]:
+        phrases = "|".join(re.escape(p) for p in self.settings["explained_before"]) or "(?!)"
+        return re.compile(rf"\b(?:{phrases})\b[^.;:!?()]{{0,60}}$", re.IGNORECASE)
+
+    @cached_property
     def _skipped(self) -> frozenset[str]:
         return frozenset([*self.settings["known"], *self.settings["units"]])
 
@@ -105,11 +112,17 @@ class UnexplainedAbbreviation(Rule):
         if block.kind is BlockKind.HEADING and not any(c.islower() for c in block.text):
             return  # a heading in capitals is not made of abbreviations
         text = block.text
+        title_end = len(text) + 1
+        if block.kind is BlockKind.HEADING and block.level == 1:
+            suffix = _SITE_NAME.search(text)
+            title_end = suffix.start() if suffix else title_end
         matches = list(_CANDIDATE.finditer(text, sentence.start, sentence.end))
         if _shouting(text[sentence.start : sentence.end], len(matches)):
             return
         for match in matches:
             start, end = match.span()
+            if start > title_end:
+                continue  # the site's name after a page title: "Having a biopsy - NHS"
             word = match.group()
             core = _singular(word.split("-")[-1] if word[:1].isdigit() else word)
             if sum(c.isupper() for c in core) < 2 or _ROMAN.fullmatch(core):
@@ -125,8 +138,12 @@ class UnexplainedAbbreviation(Rule):
     def _explained_here(self, use: Use) -> bool:
         text = use.block.text
         before, after = text[max(0, use.start - 200) : use.start], text[use.end : use.end + 200]
-        # "long form (ABBR)": the abbreviation opens a bracket that follows some words.
-        if re.search(r"[A-Za-z][^()]*\(\s*$", before) and re.match(r"\s*(?:\)|,|;| or )", after):
+        # "long form (ABBR)", "long form (or ABBR)", "long form (CT or CAT)": the
+        # abbreviation is in a bracket that follows some words.
+        if re.search(r"[A-Za-z][^()]*\([^()]{0,60}$", before) and re.match(r"[^()]{0,60}\)", after):
+            return True
+        # "... also called X or ABBR": a name given further back in the sentence.
+        if self._named_before.search(before):
             return True
         # "ABBR (long form)": words in the bracket straight after it.
         spelled = re.match(r"\s*\(([^()]{3,200})\)", after)

@@ -37,6 +37,18 @@ _ENDINGS = (
 _PREFIXES = ("un", "re", "non", "pre", "over", "under", "self", "out")
 
 
+def _phrase_ends(use: Use) -> list[int]:
+    """Where the word ends, and where the next one or two words end (same phrase)."""
+    ends = [use.end]
+    for start, end in use.sentence.words:
+        if start < ends[-1]:
+            continue
+        if len(ends) == 3 or use.block.text[ends[-1] : start].strip():
+            break  # punctuation between: the phrase is over
+        ends.append(end)
+    return ends
+
+
 class Jargon(Rule):
     """A probably medical or technical word, not in the glossary and not explained."""
 
@@ -173,15 +185,24 @@ class Jargon(Rule):
         bases += [word[len(start) :] for start in _PREFIXES if word.startswith(start)]
         bases += [base + "e" for base in bases]  # "scarring" -> "scarr", "scar"; "rating" -> "rate"
         bases += [base[:-1] for base in bases if len(base) > 2 and base[-1] == base[-2]]
-        return any(len(base) > 2 and zipf(base) >= common for base in bases)
+        if any(len(base) > 2 and zipf(base) >= common for base in bases):
+            return True
+        # two everyday words joined: "breastbone", "painkiller"
+        return any(
+            zipf(word[:cut]) >= common and zipf(word[cut:]) >= common
+            for cut in range(3, len(word) - 2)
+        )
 
     def _explained(self, sentences: list[Sentence], use: Use) -> bool:
         """A definition pattern at the word, or at a use of it in the next sentence."""
-        if defined_at(use.block.text, use.start, use.end, self._patterns):
-            return True
+        text = use.block.text
+        if any(defined_at(text, use.start, end, self._patterns) for end in _phrase_ends(use)):
+            return True  # "halichondrin B, a substance ...", "adrenocortical carcinoma, a ..."
         markers = self.settings["definition_links"]
         if linked_to_definition(use.block, use.start, use.end, markers):
             return True
+        if any(link.start <= use.start and use.end <= link.end for link in use.block.links):
+            return True  # a link to more about it
         if self._kind_named_before(use):
             return True
         word = use.block.text[use.start : use.end]

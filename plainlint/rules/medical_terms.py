@@ -115,6 +115,8 @@ class UnexplainedTerm(Rule):
             matched = block.text[start:end]
             if block.is_protected(start, end) or _is_abbreviation(matched, entry):
                 continue
+            if block.kind is BlockKind.TABLE_CELL and block.text.strip(" *_") == matched:
+                continue  # a table label ("Prostate" in a column of cancer types)
             if block.kind is not BlockKind.HEADING and _inside_name(block, sentence, start, end):
                 continue
             yield start, end, entry
