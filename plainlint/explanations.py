@@ -36,6 +36,7 @@ class DefinitionPatterns:
 
     after: tuple[str, ...]
     before: tuple[str, ...]
+    not_in_brackets: frozenset[str] = frozenset()  # first words of brackets that explain nothing
 
     @property
     def after_pattern(self) -> re.Pattern[str]:
@@ -69,8 +70,9 @@ def _choices(phrases: tuple[str, ...]) -> str:
 @lru_cache(maxsize=16)
 def _after_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     choices = _choices(phrases)
-    # An abbreviation or a plain word in brackets may sit between the term and the phrase.
-    return re.compile(rf"\s*(?:\([^()]{{0,80}}\)\s*)?(?:{choices})", re.IGNORECASE)
+    # An abbreviation or a plain word in brackets may sit between the term and the
+    # phrase, or the term may close a bracket: "TACE (transarterial chemoembolisation), which".
+    return re.compile(rf"\s*(?:\([^()]{{0,80}}\)|\))?\s*(?:{choices})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -85,21 +87,44 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
     before = text[max(0, start - _REACH) : start]
     if patterns.after_pattern.match(after) or patterns.before_pattern.search(before):
         return True
-    if _explaining_brackets(after):
+    if _explaining_brackets(after, patterns.not_in_brackets):
         return True  # "X (plain words)"
-    # "plain words (X)": the term alone in brackets after some words.
-    return bool(re.search(r"\w[^()]*\(\s*$", before) and re.match(r"\s*\)", after))
+    # "plain words (X)": the term alone in brackets after some words, but not after
+    # an abbreviation or a name ("CT (computed tomography)", "Keytruda (pembrolizumab)").
+    words_before = re.search(r"(\S*)\s*?([\w'’-]+)\s*\(\s*$", before)
+    if words_before is None or not re.match(r"\s*\)", after):
+        return False
+    previous, word = words_before.groups()
+    if len(word) > 1 and word.isupper():
+        return False
+    starts_sentence = previous == "" or previous.endswith((".", "!", "?", ":"))
+    return not (word[:1].isupper() and not starts_sentence)
 
 
-def _explaining_brackets(after: str) -> bool:
-    """True for "(plain words)" straight after a term, but not "(CT)" or "(see page 4)"."""
+def opens_with_explanation(sentence: str, openings: tuple[str, ...]) -> bool:
+    """True for a sentence that explains what came before: "This is a ...", "It means ..."."""
+    return _opening_pattern(openings).match(sentence) is not None
+
+
+@lru_cache(maxsize=16)
+def _opening_pattern(openings: tuple[str, ...]) -> re.Pattern[str]:
+    choices = "|".join(
+        r"\s+".join(re.escape(w) for w in o.replace("’", "'").split()) for o in openings
+    )
+    return re.compile(rf"\s*(?:{choices or '(?!)'})(?!\w)", re.IGNORECASE)
+
+
+def _explaining_brackets(after: str, not_first: frozenset[str]) -> bool:
+    """True for "(plain words)" straight after a term, not "(CT)", "(see page 4)" or
+    "(usually in the morning)"."""
     found = re.match(r"\s*\(([^()]{1,200})\)", after)
     if not found:
         return False
     inside = found.group(1)
     if _NOT_AN_EXPLANATION.match(inside) or _PRONUNCIATION.fullmatch(inside.strip()):
         return False
-    return bool(_LOWER_WORD.search(inside))
+    first = inside.split()[0].lower().strip(",;:") if inside.split() else ""
+    return first not in not_first and bool(_LOWER_WORD.search(inside))
 
 
 def stem(word: str) -> str:

@@ -24,6 +24,8 @@ def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
         ("Tell us about any paronychia.", "paronychia"),
         # the first use, even when it starts the sentence
         ("Cholecystectomy takes an hour. After the cholecystectomy, rest.", "Cholecystectomy"),
+        # only ever at the start of a sentence, but built from medical parts
+        ("Thrombophlebitis can happen after a drip.", "Thrombophlebitis"),
     ],
 )
 def test_flags_an_unexplained_medical_word(findings, source, word):
@@ -49,6 +51,18 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
         # everyday words, even if not very common, and everyday words joined
         "You may feel some tiredness and numbness.",
         "You may feel pain under your breastbone.",
+        "Partial hepatectomy is surgery to remove part of the liver.",
+        "Your doctor may prescribe loperamide to stop diarrhoea.",
+        "The drugs are cisplatin, etoposide, doxorubicin, vincristine, bleomycin and vinblastine.",
+        "It is a stomach problem called atrophic gastritis.",
+        "Ependymomas start when some cells in the brain grow out of control.",
+        "Cystectomy, surgery to remove the bladder, is rare.",
+        # everyday words that are not common in writing
+        "Tell us about any hoarseness or paralysis.",
+        # UK spellings and plurals of everyday words
+        "Use hand sanitiser. Call our helplines. Have you been immunised?",
+        # a next sentence that says what it is
+        "You may get stomatitis. It means your mouth is sore.",
         "Tell us if you feel unwell.",
         # names: people, places, organisations, brands
         "Ask Dr Okonkwo at the Marsden about Keytruda.",

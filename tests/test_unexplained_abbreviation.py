@@ -27,6 +27,12 @@ def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
         ("Bring your QXR form.", "QXR"),
         # the other order of words: "or CT" is not a spelling out
         ("You may have an MRI or CT scan.", "MRI"),
+        # IV given as a way in, not a number
+        ("You will have antibiotics by IV.", "IV"),
+        # abbreviations with small letters
+        ("Your eGFR is checked.", "eGFR"),
+        ("Some vaccines use mRNA.", "mRNA"),
+        ("Your HbA1c is high.", "HbA1c"),
     ],
 )
 def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
@@ -50,6 +56,18 @@ def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
         "Also called massively parallel sequencing and NGS.",
         "It uses tumour-infiltrating lymphocytes (or TIL).",
         "You may have a computed tomography (CT or CAT) scan.",
+        # a word next to it says what kind of thing it is
+        "It works on the protein PD-L1.",
+        "The tumour has a change in the BRAF gene.",
+        "These are results from the POLO trial.",
+        "PT886 is a new drug that marks cancer cells.",
+        "Wear sun cream against ultraviolet, or UV, light.",
+        "The tumour is tested for changes in the EGFR and ALK genes.",
+        "The National Cancer Institute hosted the event. NCI experts spoke.",
+        # labels, protein changes and places are not abbreviations to spell out
+        "Smith J. Results. 2020. PMID: 26389337",
+        "The tumour has the V600E change.",
+        "The study was run in Scottsdale, AZ, last year.",
         # the site's name after a page title
         "# Having a biopsy - RMH\n\nWhat to expect.",
         # the glossary's long form in the sentence before
@@ -62,8 +80,12 @@ def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
         "This is a phase III trial.",
         "Type `MRI` in the search box.",
         "## WHAT TO EXPECT",
-        # shouting is not abbreviations
+        # shouting and capitals for stress are not abbreviations
         "DO NOT EAT OR DRINK AFTER MIDNIGHT.",
+        "Do NOT eat after midnight. STOP taking it and take ALL your tablets.",
+        # spelled out in the next sentence
+        "Your cancer is HER2 positive. This means the cells have a lot of one protein.",
+        "FOLFOX is made up of three drugs.",
         # identifiers, names and numbers with letters
         "The trial number is NCT05564390.",
         "Doctors at UC Davis ran the study.",

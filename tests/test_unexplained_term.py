@@ -32,8 +32,14 @@ def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
         ("A scan is a picture of the inside of the body. Then you have a biopsy.", "biopsy"),
         # an abbreviation in brackets spells out, it does not explain
         ("Transarterial chemoembolisation (TACE) can help.", "Transarterial chemoembolisation"),
-        # only a cross-reference in brackets
+        # only a cross-reference, or a time, in brackets
         ("You may have lymphoedema (see page 4).", "lymphoedema"),
+        ("You will have a colonoscopy (usually in the morning).", "colonoscopy"),
+        # a capital word after "Your" is not a name
+        ("Your Gleason score is 7.", "Gleason score"),
+        # an abbreviation or a brand name before the bracket does not explain the word in it
+        ("You will have a CT (computed tomography) scan.", "computed tomography"),
+        ("You will have a computed tomography (CT) scan.", "computed tomography"),
     ],
 )
 def test_flags_a_first_use_that_is_not_explained(findings, source, word):
@@ -71,6 +77,14 @@ def test_flags_a_first_use_that_is_not_explained(findings, source, word):
         # the same or the next sentence says what the glossary says
         "Immunotherapy drugs stimulate the immune system to find and attack cancer cells.",
         "You may have immunotherapy. It helps your immune system find and attack cancer cells.",
+        # a next sentence that says what it is
+        "You may need pleurodesis. This is a procedure to stop fluid building up.",
+        "You may get mucositis. It means your mouth is sore.",
+        "## Mucositis\n\nThis is a sore mouth.",
+        "Your body cannot fight germs so well. Doctors call this immunosuppression.",
+        # a longer term explained first introduces the shorter one inside it
+        "A core biopsy is a test that takes a sample. The biopsy may leave a bruise.",
+        "External beam radiotherapy is a treatment from a machine. Radiotherapy is painless.",
         # only the first use counts
         "A biopsy is a small sample of tissue. The biopsy takes 10 minutes.",
         # quotes, code, addresses are not the writer's words

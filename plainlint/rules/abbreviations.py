@@ -7,12 +7,23 @@ from functools import cached_property
 from typing import Iterator
 
 from plainlint.documents.model import BlockKind
-from plainlint.explanations import DefinitionPatterns, defined_at, linked_to_definition
+from plainlint.explanations import (
+    DefinitionPatterns,
+    defined_at,
+    linked_to_definition,
+    opens_with_explanation,
+)
 from plainlint.findings import Severity
 from plainlint.glossary import Entry
 from plainlint.page import Page, Sentence
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.rules.first_use import Use, needs_explaining, readable_sentences, uses_in_order
+from plainlint.rules.first_use import (
+    Use,
+    nearby,
+    needs_explaining,
+    readable_sentences,
+    uses_in_order,
+)
 from plainlint.word_frequency import zipf
 
 # Two or more capitals, maybe with digits, "&", a leading "5-" or a plural "s":
@@ -22,12 +33,24 @@ _CANDIDATE = re.compile(
 )
 # Where a page title ends and the site's name begins: "Having a biopsy - NHS".
 _SITE_NAME = re.compile(r"\s(?:-|–|—|\|)\s(?!.*\s(?:-|–|—|\|)\s)")
-# An identifier rather than an abbreviation: "NCT05564390".
-_IDENTIFIER = re.compile(r".*\d{4,}.*")
+# An identifier rather than an abbreviation: "NCT05564390", a protein change "V600E".
+_IDENTIFIER = re.compile(r".*\d{4,}.*|[A-Z]\d{2,}[A-Z]")
+# A label before a number ("PMID: 26389337"), or a place's state or county ("Scottsdale, AZ").
+_LABEL = re.compile(r"\s*:\s*\d")
+_PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 # A capitalised word or a number straight after: the abbreviation is part of a
 # name ("UC Davis", "CA 125").
 _NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|\d)")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[A-C]?")
+# Words after which IV, VI or XI is a number ("stage IV"), not an abbreviation ("by IV").
+_NUMBERED = re.compile(
+    r"\b(?:stage|stages|grade|grades|phase|phases|type|types|part|parts|cin|level|class|"
+    r"chapter|section|step|volume|appendix|table|figure|and|or|to)\W*$",
+    re.IGNORECASE,
+)
+# Small letters mixed with capitals.
+_MIXED_CASE = re.compile(r"(?<![\w&’'-])[A-Za-z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w&’'])")
+_SMALL_THEN_CAPITALS = re.compile(r"[a-z]{1,2}[A-Z]{3,}\d*")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -68,6 +91,12 @@ class UnexplainedAbbreviation(Rule):
         "explained_before": Option(
             "list", "phrases that give an abbreviation as another name, before it"
         ),
+        "explained_by_next_sentence": Option(
+            "list", "openings of a next sentence that explain the abbreviation (“This means …”)"
+        ),
+        "kind_words": Option(
+            "list", "words next to an abbreviation that say what it is (“the BRAF gene”)"
+        ),
         "definition_links": Option(
             "list", "an abbreviation linked to an address holding one of these counts as explained"
         ),
@@ -80,9 +109,20 @@ class UnexplainedAbbreviation(Rule):
         )
 
     @cached_property
+    def _openings(self) -> tuple[str, ...]:
+        return tuple(self.settings["explained_by_next_sentence"])
+
+    @cached_property
+    def _kinds(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.settings["kind_words"])
+
+    @cached_property
     def _named_before(self) -> re.Pattern[str]:
-        phrases = "|".join(re.escape(p) for p in self.settings["explained_before"]) or "(?!)"
-        return re.compile(rf"\b(?:{phrases})\b[^.;:!?()]{{0,60}}$", re.IGNORECASE)
+        phrases = "|".join(
+            (r"\b" if p[:1].isalnum() else "") + re.escape(p) + r"\b"
+            for p in self.settings["explained_before"]
+        )
+        return re.compile(rf"(?:{phrases or '(?!)'})[^.;:!?()]{{0,60}}$", re.IGNORECASE)
 
     @cached_property
     def _skipped(self) -> frozenset[str]:
@@ -96,8 +136,11 @@ class UnexplainedAbbreviation(Rule):
             entry = self.glossary.abbreviation_index.get(abbreviation)
 
             def explained(use: Use, entry: Entry | None = entry) -> bool:
-                return self._explained_here(use) or (
-                    entry is not None and _long_form_near(sentences, use.index, entry)
+                following = nearby(sentences, use.index)[1:]
+                return (
+                    self._explained_here(use)
+                    or (entry is not None and _long_form_near(sentences, use.index, entry))
+                    or any(opens_with_explanation(s.text, self._openings) for s in following)
                 )
 
             def explains(sentence: Sentence, entry: Entry | None = entry) -> bool:
@@ -125,15 +168,31 @@ class UnexplainedAbbreviation(Rule):
                 continue  # the site's name after a page title: "Having a biopsy - NHS"
             word = match.group()
             core = _singular(word.split("-")[-1] if word[:1].isdigit() else word)
-            if sum(c.isupper() for c in core) < 2 or _ROMAN.fullmatch(core):
+            if sum(c.isupper() for c in core) < 2 or _roman_numeral(core, text[:start]):
                 continue
             if _IDENTIFIER.fullmatch(core) or _NAME_AFTER.match(text, end):
                 continue
+            if _LABEL.match(text, end) or (
+                len(core) == 2 and _PLACE_BEFORE.search(text, 0, start) and _ends_clause(text, end)
+            ):
+                continue
             if {word, core} & self._skipped or block.is_protected(start, end):
                 continue
-            if _word_in_capitals(core):
-                continue
+            if core not in self.glossary.abbreviation_index and _word_in_capitals(core):
+                continue  # "Do NOT eat", "1-800-4-CANCER"
             yield start, end, core
+        yield from self._mixed_case_in(sentence)
+
+    def _mixed_case_in(self, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
+        """Abbreviations with small letters: "mRNA", "ctDNA", "eGFR", and the glossary's
+        own ("HbA1c")."""
+        block = sentence.block
+        for match in _MIXED_CASE.finditer(block.text, sentence.start, sentence.end):
+            word = match.group()
+            if (
+                _SMALL_THEN_CAPITALS.fullmatch(word) or word in self.glossary.abbreviation_index
+            ) and not ({word} & self._skipped or block.is_protected(*match.span())):
+                yield match.start(), match.end(), word
 
     def _explained_here(self, use: Use) -> bool:
         text = use.block.text
@@ -145,14 +204,21 @@ class UnexplainedAbbreviation(Rule):
         # "... also called X or ABBR": a name given further back in the sentence.
         if self._named_before.search(before):
             return True
+        # "the protein PD-L1", "the BRAF gene", "the EGFR and ALK genes": a word next to
+        # it, or next to the list it is in, says what it is.
+        nearest = [*_beside(reversed(_TOKEN.findall(before))), *_beside(_TOKEN.findall(after))]
+        if any(word.lower() in self._kinds for word in nearest):
+            return True
         # "ABBR (long form)": words in the bracket straight after it.
         spelled = re.match(r"\s*\(([^()]{3,200})\)", after)
         if spelled and len(_WORD.findall(spelled.group(1))) >= 2:
             return True
         if defined_at(text, use.start, use.end, self._patterns):
             return True
-        markers = self.settings["definition_links"]
-        return linked_to_definition(use.block, use.start, use.end, markers)
+        if linked_to_definition(use.block, use.start, use.end, self.settings["definition_links"]):
+            return True
+        # "National Cancer Institute ... NCI": the words were written out just before.
+        return _initials_before(text, use.start, text[use.start : use.end])
 
     def _hit(self, use: Use, abbreviation: str, entry: Entry | None) -> Hit:
         word = use.block.text[use.start : use.end]
@@ -168,15 +234,58 @@ class UnexplainedAbbreviation(Rule):
         return Hit(message, use.block, use.start, use.end, suggestions=suggestion)
 
 
+_TOKEN = re.compile(r"[\w&-]+")
+
+
+def _beside(tokens) -> list[str]:
+    """The first word that is not another abbreviation or "and"/"or" (a list of names)."""
+    for token in tokens:
+        if token.lower() in ("and", "or") or (len(token) > 1 and token.upper() == token):
+            continue
+        return [token]
+    return []
+
+
+def _initials_before(text: str, start: int, abbreviation: str) -> bool:
+    """True when capitalised words just before, in the same block, have the abbreviation's
+    initials ("the National Cancer Institute ... NCI")."""
+    letters = re.sub(r"[^A-Z]", "", _singular(abbreviation))
+    if len(letters) < 2:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, start - 400) : start])
+    initials = "".join(
+        w[0] if w[0].isupper() else " " for w in words if w.lower() not in _LINKING_WORDS
+    )
+    return letters in initials.split()
+
+
+_LINKING_WORDS = frozenset(["of", "and", "for", "the", "on", "in", "to", "&"])
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """True when punctuation or the end of the text follows."""
+    return re.match(r"\s*(?:[,.;:)]|$)", text[end:]) is not None
+
+
+def _roman_numeral(core: str, before: str) -> bool:
+    """True for a Roman numeral: "II", "IIIA", or "IV" after "stage"; not "by IV"."""
+    if not _ROMAN.fullmatch(core):
+        return False
+    return set(core.rstrip("ABC")) == {"I"} or core[-1] in "ABC" or bool(_NUMBERED.search(before))
+
+
 def _singular(word: str) -> str:
     """ "NETs" -> "NET"; "CTs" -> "CT"; "HER2" stays as it is."""
     return word[:-1] if word.endswith("s") and len(word) > 2 and word[-2].isupper() else word
 
 
 def _word_in_capitals(core: str) -> bool:
-    """True for an everyday word written in capitals ("1-800-4-CANCER", "IMPORTANT")."""
-    parts = core.split("-")
-    return all(len(p) >= 5 and p.isalpha() and zipf(p.lower()) >= 3.0 for p in parts)
+    """True for an everyday word written in capitals: "Do NOT eat", "1-800-4-CANCER"."""
+    return all(
+        part.isalpha()
+        and (zipf(part.lower()) >= 5.0 or (len(part) >= 5 and zipf(part.lower()) >= 3.0))
+        for part in core.split("-")
+    )
 
 
 def _shouting(sentence: str, capitals: int) -> bool:
@@ -196,6 +305,6 @@ def _names_entry(text: str, entry: Entry) -> bool:
 
 
 def _long_form_near(sentences: list[Sentence], index: int, entry: Entry) -> bool:
-    """True when the glossary's long form is in this sentence or the one before."""
-    nearby = sentences[max(0, index - 1) : index + 1]
-    return any(_names_entry(sentence.text, entry) for sentence in nearby)
+    """True when the glossary's long form is in this sentence, the one before or the next."""
+    around = sentences[max(0, index - 1) : index + 2]
+    return any(_names_entry(sentence.text, entry) for sentence in around)

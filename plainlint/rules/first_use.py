@@ -65,6 +65,35 @@ def under_heading(sentences: list[Sentence], index: int) -> Iterator[Sentence]:
             return
 
 
+def phrase_ends(use: Use, more_words: int = 5) -> list[int]:
+    """Where the word ends, and where each of the next few words ends, up to punctuation.
+
+    An explanation may follow the whole phrase the word starts: "halichondrin B,
+    a substance ...", "undifferentiated embryonal sarcoma is a rare cancer".
+    """
+    ends = [use.end]
+    for start, end in use.sentence.words:
+        if start < ends[-1]:
+            continue
+        if len(ends) > more_words or use.block.text[ends[-1] : start].strip():
+            break  # punctuation between: the phrase is over
+        ends.append(end)
+    return ends
+
+
+def phrase_starts(use: Use, more_words: int = 2) -> list[int]:
+    """Where the word starts, and where each of the few words before it starts, back to
+    punctuation: "called atrophic gastritis" names "gastritis" too."""
+    starts = [use.start]
+    for start, end in reversed(use.sentence.words):
+        if end > starts[-1]:
+            continue
+        if len(starts) > more_words or use.block.text[end : starts[-1]].strip():
+            break
+        starts.append(start)
+    return starts
+
+
 def nearby(sentences: list[Sentence], index: int) -> list[Sentence]:
     """The sentence at `index` and the next one, when it is not a heading."""
     found = [sentences[index]]

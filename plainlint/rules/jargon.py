@@ -6,12 +6,24 @@ import re
 from functools import cached_property
 from typing import Iterator
 
-from plainlint.explanations import DefinitionPatterns, defined_at, linked_to_definition
+from plainlint.explanations import (
+    DefinitionPatterns,
+    defined_at,
+    linked_to_definition,
+    opens_with_explanation,
+)
 from plainlint.findings import Severity
 from plainlint.glossary import match_terms, normal_word
 from plainlint.page import Page, Sentence
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.rules.first_use import Use, nearby, needs_explaining, readable_sentences
+from plainlint.rules.first_use import (
+    Use,
+    nearby,
+    needs_explaining,
+    phrase_ends,
+    phrase_starts,
+    readable_sentences,
+)
 from plainlint.word_frequency import zipf
 
 # A word as this rule sees it: letters only, so each part of "anti-sickness" is a word.
@@ -37,16 +49,14 @@ _ENDINGS = (
 _PREFIXES = ("un", "re", "non", "pre", "over", "under", "self", "out")
 
 
-def _phrase_ends(use: Use) -> list[int]:
-    """Where the word ends, and where the next one or two words end (same phrase)."""
-    ends = [use.end]
-    for start, end in use.sentence.words:
-        if start < ends[-1]:
-            continue
-        if len(ends) == 3 or use.block.text[ends[-1] : start].strip():
-            break  # punctuation between: the phrase is over
-        ends.append(end)
-    return ends
+def _spellings(word: str) -> list[str]:
+    """The word, its singular, and its other spelling ("sanitiser" and "sanitizer")."""
+    found = [word]
+    if word.endswith("s") and not word.endswith("ss"):
+        found.append(word[:-1])
+    for uk, us in (("is", "iz"), ("our", "or"), ("ae", "e"), ("oe", "e"), ("yse", "yze")):
+        found += [f.replace(uk, us) for f in list(found) if uk in f]
+    return list(dict.fromkeys(found))
 
 
 class Jargon(Rule):
@@ -98,6 +108,12 @@ class Jargon(Rule):
         "everyday_words": Option("list", "words that are never jargon"),
         "explained_after": Option("list", "phrases that explain a word when they follow it"),
         "explained_before": Option("list", "phrases that explain a word when they come before it"),
+        "explained_by_next_sentence": Option(
+            "list", "openings of a next sentence that explain the word (“It means …”)"
+        ),
+        "not_explained_by_brackets": Option(
+            "list", "first words of a bracket that does not explain (“(usually …)”)"
+        ),
         "definition_links": Option(
             "list", "a word linked to an address holding one of these counts as explained"
         ),
@@ -113,8 +129,14 @@ class Jargon(Rule):
     @cached_property
     def _patterns(self) -> DefinitionPatterns:
         return DefinitionPatterns(
-            tuple(self.settings["explained_after"]), tuple(self.settings["explained_before"])
+            tuple(self.settings["explained_after"]),
+            tuple(self.settings["explained_before"]),
+            frozenset(self.settings["not_explained_by_brackets"]),
         )
+
+    @cached_property
+    def _openings(self) -> tuple[str, ...]:
+        return tuple(self.settings["explained_by_next_sentence"])
 
     @cached_property
     def _everyday(self) -> frozenset[str]:
@@ -130,11 +152,15 @@ class Jargon(Rule):
                     in_lower_case.add(word)
                 uses.setdefault(word.lower(), []).append(Use(index, sentence, start, end))
         for word, found in uses.items():
-            if word not in in_lower_case or not self.is_jargon(word):
+            if not self.is_jargon(word):
+                continue
+            if word not in in_lower_case and not self._medical_looking(word):
                 continue  # a name: never written in lower case on this page
 
             def explains(sentence: Sentence, word: str = word) -> bool:
-                return self._defined_in(sentence, word)
+                return self._defined_in(sentence, word) or opens_with_explanation(
+                    sentence.text, self._openings
+                )
 
             def explained(use: Use) -> bool:
                 return self._explained(sentences, use)
@@ -166,9 +192,10 @@ class Jargon(Rule):
 
     def is_jargon(self, word: str) -> bool:
         """True when a lower-case word is rare, or medical-looking and not common."""
-        if word in self._everyday or self._from_everyday_word(word):
+        spellings = _spellings(word)
+        if any(s in self._everyday or self._from_everyday_word(s) for s in spellings):
             return False
-        frequency = zipf(word)
+        frequency = max(zipf(s) for s in spellings)
         if frequency < self.settings["max_frequency"]:
             return True
         return frequency < self.settings["max_frequency_medical"] and self._medical_looking(word)
@@ -196,7 +223,11 @@ class Jargon(Rule):
     def _explained(self, sentences: list[Sentence], use: Use) -> bool:
         """A definition pattern at the word, or at a use of it in the next sentence."""
         text = use.block.text
-        if any(defined_at(text, use.start, end, self._patterns) for end in _phrase_ends(use)):
+        if any(
+            defined_at(text, start, end, self._patterns)
+            for start in phrase_starts(use)
+            for end in phrase_ends(use, 2)
+        ):
             return True  # "halichondrin B, a substance ...", "adrenocortical carcinoma, a ..."
         markers = self.settings["definition_links"]
         if linked_to_definition(use.block, use.start, use.end, markers):
@@ -206,7 +237,10 @@ class Jargon(Rule):
         if self._kind_named_before(use):
             return True
         word = use.block.text[use.start : use.end]
-        return any(self._defined_in(s, word) for s in nearby(sentences, use.index)[1:])
+        return any(
+            self._defined_in(s, word) or opens_with_explanation(s.text, self._openings)
+            for s in nearby(sentences, use.index)[1:]
+        )
 
     def _defined_in(self, sentence: Sentence, word: str) -> bool:
         """True when the sentence defines the word at one of its uses."""

@@ -12,6 +12,7 @@ from plainlint.explanations import (
     content_stems,
     defined_at,
     linked_to_definition,
+    opens_with_explanation,
     stem,
 )
 from plainlint.findings import Severity
@@ -21,6 +22,7 @@ from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import (
     Use,
     nearby,
+    phrase_ends,
     needs_explaining,
     readable_sentences,
     uses_in_order,
@@ -63,6 +65,12 @@ class UnexplainedTerm(Rule):
     options = {
         "explained_after": Option("list", "phrases that explain a word when they follow it"),
         "explained_before": Option("list", "phrases that explain a word when they come before it"),
+        "explained_by_next_sentence": Option(
+            "list", "openings of a next sentence that explain the word (“This is a …”)"
+        ),
+        "not_explained_by_brackets": Option(
+            "list", "first words of a bracket that does not explain (“(usually …)”)"
+        ),
         "min_shared_words": Option(
             "int",
             "how many content words a nearby sentence must share with the glossary "
@@ -80,8 +88,14 @@ class UnexplainedTerm(Rule):
     @cached_property
     def _patterns(self) -> DefinitionPatterns:
         return DefinitionPatterns(
-            tuple(self.settings["explained_after"]), tuple(self.settings["explained_before"])
+            tuple(self.settings["explained_after"]),
+            tuple(self.settings["explained_before"]),
+            frozenset(self.settings["not_explained_by_brackets"]),
         )
+
+    @cached_property
+    def _openings(self) -> tuple[str, ...]:
+        return tuple(self.settings["explained_by_next_sentence"])
 
     @cached_property
     def _weak(self) -> frozenset[str]:
@@ -90,22 +104,52 @@ class UnexplainedTerm(Rule):
     def check(self, page: Page) -> Iterator[Hit]:
         sentences = readable_sentences(page)
         uses = uses_in_order(sentences, self._terms_in)
+        met_inside = self._met_inside_longer_terms(uses)
         for entry, entry_uses in uses.items():
             assert isinstance(entry, Entry)
+            if met_inside.get(entry, len(sentences)) <= entry_uses[0].index:
+                continue  # first met inside a longer term ("core biopsy" before "biopsy")
             meaning = self._meaning(entry)
 
-            def explains(sentence: Sentence, meaning: set[str] = meaning) -> bool:
+            def says_the_same(sentence: Sentence, meaning: set[str] = meaning) -> bool:
                 shared = meaning & content_stems(sentence.text, self._weak)
                 return len(shared) >= self.settings["min_shared_words"]
 
-            def explained(use: Use, entry: Entry = entry) -> bool:
-                return self._explained_here(use, entry) or any(
-                    explains(s) for s in nearby(sentences, use.index)
+            def explains(sentence: Sentence, meaning: set[str] = meaning) -> bool:
+                return says_the_same(sentence, meaning) or opens_with_explanation(
+                    sentence.text, self._openings
+                )
+
+            def explained(use: Use, entry: Entry = entry, meaning: set[str] = meaning) -> bool:
+                own, *following = nearby(sentences, use.index)
+                return (
+                    self._explained_here(use, entry)
+                    or says_the_same(own, meaning)
+                    or any(explains(s, meaning) for s in following)
                 )
 
             use = needs_explaining(entry_uses, sentences, explained, explains)
             if use is not None:
                 yield self._hit(use, entry)
+
+    def _met_inside_longer_terms(self, uses: dict) -> dict[Entry, int]:
+        """Entries the reader first meets inside a longer term, and where.
+
+        "A core biopsy is ..." introduces "biopsy" too: a later "the biopsy" is
+        not a first meeting.
+        """
+        met: dict[Entry, int] = {}
+        for entry, entry_uses in uses.items():
+            for use in entry_uses:
+                words = use.block.text[use.start : use.end].split()
+                for i in range(len(words)):
+                    for j in range(i + 1, len(words) + 1):
+                        if (i, j) == (0, len(words)):
+                            continue
+                        inner = self.glossary.lookup(" ".join(words[i:j]))
+                        if inner is not None and inner is not entry:
+                            met[inner] = min(met.get(inner, use.index), use.index)
+        return met
 
     def _terms_in(self, sentence: Sentence) -> Iterator[tuple[int, int, Entry]]:
         block = sentence.block
@@ -128,8 +172,8 @@ class UnexplainedTerm(Rule):
 
     def _explained_here(self, use: Use, entry: Entry) -> bool:
         block = use.block
-        if defined_at(block.text, use.start, use.end, self._patterns):
-            return True
+        if any(defined_at(block.text, use.start, end, self._patterns) for end in phrase_ends(use)):
+            return True  # "Childhood undifferentiated embryonal sarcoma is a rare cancer"
         if entry.plain and _mentions(block.text, use.sentence, entry.plain):
             return True  # "metastatic (secondary) cancer", "secondary or metastatic cancer"
         return linked_to_definition(block, use.start, use.end, self.settings["definition_links"])
@@ -164,7 +208,11 @@ def _inside_name(block: Block, sentence: Sentence, start: int, end: int) -> bool
         return False
     text = block.text
     before = re.search(r"([\w'’-]+)[ \t]+$", text[sentence.start : start])
-    capital_before = before is not None and before.group(1)[:1].isupper()
+    capital_before = (
+        before is not None
+        and before.group(1)[:1].isupper()
+        and sentence.start + before.start(1) != sentence.words[0][0]  # not just "Your ..."
+    )
     return capital_before or _NAME_GOES_ON.match(text, end) is not None
 
 
