@@ -57,6 +57,10 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
         "It is a stomach problem called atrophic gastritis.",
         "Ependymomas start when some cells in the brain grow out of control.",
         "Cystectomy, surgery to remove the bladder, is rare.",
+        # a paragraph all in bold works as a heading
+        "**Ibrutinib**\n\nIbrutinib is a targeted drug.",
+        # another form of a glossary word is the glossary rule's job
+        "Areas that should be biopsied are marked.",
         # everyday words that are not common in writing
         "Tell us about any hoarseness or paralysis.",
         # UK spellings and plurals of everyday words

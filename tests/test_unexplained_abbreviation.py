@@ -64,6 +64,9 @@ def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
         "Wear sun cream against ultraviolet, or UV, light.",
         "The tumour is tested for changes in the EGFR and ALK genes.",
         "The National Cancer Institute hosted the event. NCI experts spoke.",
+        "The trial, dubbed CAPP2, showed a fall in cancers.",
+        "Watch the GIST Clinic video.",
+        "Leucovorin (… LOO-koh-VOR-in KAL-see-um) is a vitamin.",
         # labels, protein changes and places are not abbreviations to spell out
         "Smith J. Results. 2020. PMID: 26389337",
         "The tumour has the V600E change.",

@@ -82,6 +82,8 @@ def test_flags_a_first_use_that_is_not_explained(findings, source, word):
         "You may get mucositis. It means your mouth is sore.",
         "## Mucositis\n\nThis is a sore mouth.",
         "Your body cannot fight germs so well. Doctors call this immunosuppression.",
+        # a paragraph all in bold works as a heading
+        "**Mucositis**\n\nThis is a sore mouth.",
         # a longer term explained first introduces the shorter one inside it
         "A core biopsy is a test that takes a sample. The biopsy may leave a bruise.",
         "External beam radiotherapy is a treatment from a machine. Radiotherapy is painless.",

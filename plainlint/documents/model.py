@@ -68,7 +68,7 @@ _ADDRESS = re.compile(
 )
 # A pronunciation guide in brackets: "(KAP-luh-SIH-zoo-mab)", "(ly-MOH-muh)".
 _PRONUNCIATION = re.compile(
-    r"\((?=[^()]*(?:[a-z]-[A-Z]{2}|[A-Z]{2}-[a-z]))[A-Za-z][A-Za-z\s.…-]*\)"
+    r"\((?=[^()]*(?:[a-z]-[A-Z]{2}|[A-Z]{2}-[a-z]))[\s.…]*[A-Za-z][A-Za-z\s.…-]*\)"
 )
 # Small words that stay lower case inside a title.
 _TITLE_SMALL_WORDS = frozenset(

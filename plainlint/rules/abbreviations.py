@@ -189,6 +189,8 @@ class UnexplainedAbbreviation(Rule):
         block = sentence.block
         for match in _MIXED_CASE.finditer(block.text, sentence.start, sentence.end):
             word = match.group()
+            if word.isupper() or not any(c.islower() for c in word):
+                continue  # all capitals: found above, with its filters
             if (
                 _SMALL_THEN_CAPITALS.fullmatch(word) or word in self.glossary.abbreviation_index
             ) and not ({word} & self._skipped or block.is_protected(*match.span())):

@@ -33,7 +33,19 @@ class Use:
 
     @property
     def in_heading(self) -> bool:
-        return self.block.kind is BlockKind.HEADING
+        return acts_as_heading(self.block)
+
+
+def acts_as_heading(block: Block) -> bool:
+    """A heading, or a paragraph that is all bold ("**Ibrutinib (Imbruvica)**")."""
+    if block.kind is BlockKind.HEADING:
+        return True
+    if block.kind is not BlockKind.PARAGRAPH or not block.strong:
+        return False
+    bold = set()
+    for start, end in block.strong:
+        bold.update(range(start, end))
+    return all(i in bold for i, char in enumerate(block.text) if char.isalnum())
 
 
 def readable_sentences(page: Page) -> list[Sentence]:
@@ -57,7 +69,7 @@ def under_heading(sentences: list[Sentence], index: int) -> Iterator[Sentence]:
     """The first few sentences of body text after the heading at `index`."""
     taken = 0
     for sentence in sentences[index + 1 :]:
-        if sentence.block.kind is BlockKind.HEADING:
+        if acts_as_heading(sentence.block):
             return
         yield sentence
         taken += 1
@@ -97,7 +109,7 @@ def phrase_starts(use: Use, more_words: int = 2) -> list[int]:
 def nearby(sentences: list[Sentence], index: int) -> list[Sentence]:
     """The sentence at `index` and the next one, when it is not a heading."""
     found = [sentences[index]]
-    if index + 1 < len(sentences) and sentences[index + 1].block.kind is not BlockKind.HEADING:
+    if index + 1 < len(sentences) and not acts_as_heading(sentences[index + 1].block):
         found.append(sentences[index + 1])
     return found
 

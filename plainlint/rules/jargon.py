@@ -49,6 +49,16 @@ _ENDINGS = (
 _PREFIXES = ("un", "re", "non", "pre", "over", "under", "self", "out")
 
 
+def _bases(word: str) -> list[str]:
+    """The word and the forms it may come from: "biopsied" -> "biopsy"."""
+    lowered = word.lower()
+    found = [lowered]
+    for ending, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ing", ""), ("s", "")):
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
+            found.append(lowered[: -len(ending)] + replacement)
+    return found
+
+
 def _spellings(word: str) -> list[str]:
     """The word, its singular, and its other spelling ("sanitiser" and "sanitizer")."""
     found = [word]
@@ -186,8 +196,8 @@ class Jargon(Rule):
                 continue  # a name or an abbreviation, unless it simply starts the sentence
             if any(s < end and start < e for s, e in terms) or block.is_protected(start, end):
                 continue  # the glossary rule covers it, or it is code, a quote or an address
-            if normal_word(word) in self.glossary.phrase_index:
-                continue  # part of a longer word: "graft-versus-leukaemia"
+            if any(normal_word(base) in self.glossary.phrase_index for base in _bases(word)):
+                continue  # a glossary word in a longer word or another form: "biopsied"
             yield start, end, word
 
     def is_jargon(self, word: str) -> bool:
