@@ -67,6 +67,11 @@ def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
         "The trial, dubbed CAPP2, showed a fall in cancers.",
         "Watch the GIST Clinic video.",
         "Leucovorin (… LOO-koh-VOR-in KAL-see-um) is a vitamin.",
+        "Pertuzumab binds to HER2, a protein on some cancer cells.",
+        "TX: the tumour cannot be measured.",
+        "One target is RET kinase.",
+        "[The Healthcare Delivery Research Program (HDRP)](https://example.org): The HDRP helps.",
+        "Stage IA is split into stage IA1 and IA2.",
         # labels, protein changes and places are not abbreviations to spell out
         "Smith J. Results. 2020. PMID: 26389337",
         "The tumour has the V600E change.",

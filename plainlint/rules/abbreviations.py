@@ -41,7 +41,7 @@ _PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 # A capitalised word or a number straight after: the abbreviation is part of a
 # name ("UC Davis", "CA 125").
 _NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|\d)")
-_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[A-C]?")
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:[A-C]\d?)?")
 # Words after which IV, VI or XI is a number ("stage IV"), not an abbreviation ("by IV").
 _NUMBERED = re.compile(
     r"\b(?:stage|stages|grade|grades|phase|phases|type|types|part|parts|cin|level|class|"
@@ -256,7 +256,9 @@ def _initials_before(text: str, start: int, abbreviation: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, start - 400) : start])
     initials = "".join(
-        w[0] if w[0].isupper() else " " for w in words if w.lower() not in _LINKING_WORDS
+        w[0] if w[0].isupper() and not w.isupper() else " "
+        for w in words
+        if w.lower() not in _LINKING_WORDS
     )
     return letters in initials.split()
 
@@ -273,7 +275,8 @@ def _roman_numeral(core: str, before: str) -> bool:
     """True for a Roman numeral: "II", "IIIA", or "IV" after "stage"; not "by IV"."""
     if not _ROMAN.fullmatch(core):
         return False
-    return set(core.rstrip("ABC")) == {"I"} or core[-1] in "ABC" or bool(_NUMBERED.search(before))
+    numeral = core.rstrip("0123456789").rstrip("ABC")
+    return numeral != core or set(numeral) == {"I"} or bool(_NUMBERED.search(before))
 
 
 def _singular(word: str) -> str:

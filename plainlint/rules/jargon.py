@@ -164,7 +164,9 @@ class Jargon(Rule):
         for word, found in uses.items():
             if not self.is_jargon(word):
                 continue
-            if word not in in_lower_case and not self._medical_looking(word):
+            if word not in in_lower_case and not (
+                self._medical_looking(word) and len(found[0].sentence.words) > 2
+            ):
                 continue  # a name: never written in lower case on this page
 
             def explains(sentence: Sentence, word: str = word) -> bool:
