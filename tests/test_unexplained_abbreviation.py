@@ -72,6 +72,11 @@ def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
         "One target is RET kinase.",
         "[The Healthcare Delivery Research Program (HDRP)](https://example.org): The HDRP helps.",
         "Stage IA is split into stage IA1 and IA2.",
+        "Call 1–800–CDC–INFO for help.",
+        "Her cancer had a high score on the Oncotype DX test.",
+        "It targets another molecule, CTLA-4, on T cells.",
+        "Jane Smith, MD, MSPH, wrote the report.",
+        "| Letters | Drug |\n| --- | --- |\n| **CAP** | = Capecitabine |",
         # labels, protein changes and places are not abbreviations to spell out
         "Smith J. Results. 2020. PMID: 26389337",
         "The tumour has the V600E change.",

@@ -112,6 +112,11 @@ class UnexplainedAbbreviation(Rule):
     def _openings(self) -> tuple[str, ...]:
         return tuple(self.settings["explained_by_next_sentence"])
 
+    def _after_credential(self, text: str, start: int) -> bool:
+        """True for letters after a person's name and a known credential: ", MD, MSPH"."""
+        previous = re.search(r"([A-Za-z]+),\s*$", text[max(0, start - 20) : start])
+        return previous is not None and previous.group(1) in self._skipped
+
     @cached_property
     def _kinds(self) -> frozenset[str]:
         return frozenset(word.lower() for word in self.settings["kind_words"])
@@ -172,6 +177,10 @@ class UnexplainedAbbreviation(Rule):
                 continue
             if _IDENTIFIER.fullmatch(core) or _NAME_AFTER.match(text, end):
                 continue
+            if _PHONE_WORD.search(text, 0, start) or self._after_credential(text, start):
+                continue  # "1-800-CDC-INFO"; "Jane Smith, MD, MSPH"
+            if _name_before(text, sentence, start):
+                continue  # "Oncotype DX", "Ligase IV"
             if _LABEL.match(text, end) or (
                 len(core) == 2 and _PLACE_BEFORE.search(text, 0, start) and _ends_clause(text, end)
             ):
@@ -237,6 +246,17 @@ class UnexplainedAbbreviation(Rule):
 
 
 _TOKEN = re.compile(r"[\w&-]+")
+# Letters in a phone number: "1-800-4-CANCER", "1–800–CDC–INFO".
+_PHONE_WORD = re.compile(r"\d[-–][\w–-]*$")
+
+
+def _name_before(text: str, sentence: Sentence, start: int) -> bool:
+    """True after a capitalised word that does not start the sentence: a name ("Oncotype DX")."""
+    before = re.search(r"([A-Za-z][\w'’-]*)[ \t]+$", text[sentence.start : start])
+    if before is None or sentence.start + before.start(1) == sentence.words[0][0]:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and not word.isupper()
 
 
 def _beside(tokens) -> list[str]:
