@@ -115,12 +115,12 @@ def _opening_pattern(openings: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _explaining_brackets(after: str, not_first: frozenset[str]) -> bool:
-    """True for "(plain words)" straight after a term, not "(CT)", "(see page 4)" or
-    "(usually in the morning)"."""
-    found = re.match(r"\s*\(([^()]{1,200})\)", after)
+    """True for "(plain words)" or "[plain words]" straight after a term, not "(CT)",
+    "(see page 4)" or "(usually in the morning)"."""
+    found = re.match(r"\s*(?:\(([^()]{1,200})\)|\[([^\[\]]{1,200})\])", after)
     if not found:
         return False
-    inside = found.group(1)
+    inside = found.group(1) or found.group(2)
     if _NOT_AN_EXPLANATION.match(inside) or _PRONUNCIATION.fullmatch(inside.strip()):
         return False
     first = inside.split()[0].lower().strip(",;:") if inside.split() else ""

@@ -63,6 +63,7 @@ def test_flags_a_first_use_that_is_not_explained(findings, source, word):
         "You may have a biopsy (a small sample of tissue is taken away).",
         "You may have a low number of white blood cells (neutropenia).",
         "You may have TACE (transarterial chemoembolisation), which blocks the blood supply.",
+        "Cancer of the larynx [voice box] is rare.",
         # "X – plain words", "X: plain words", "X, which is ...", "X, a ..."
         "You may have neutropenia – a low number of white blood cells.",
         "Neutropenia: a low number of white blood cells.",
