@@ -26,6 +26,14 @@ _NOT_AN_EXPLANATION = re.compile(
 _PRONUNCIATION = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+){2,}")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _WORDS = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# "is/are" and a few words that a "that/which/where" clause then describes:
+# "X are slow-growing tumours that form in ...". Not after a verb ("is given in
+# cycles that ..."): the first word may not end like a participle.
+_DESCRIBED = re.compile(
+    r"\s*(?:is|are)\s+(?![\w-]*(?:ed|en|wn|ne|de|ot)\b)(?:[\w-]+\s+){1,3}"
+    r"(?:that|which|where|who|when|in which)\b",
+    re.IGNORECASE,
+)
 # How far either side of a term a pattern may reach.
 _REACH = 120
 
@@ -48,14 +56,20 @@ class DefinitionPatterns:
 
 
 def _phrase(phrase: str) -> str:
-    """A phrase as a pattern: any white space between words, and an "-ly" word after the first."""
+    """A phrase as a pattern: any white space between words, and an "-ly" word after the first.
+
+    Spaces written around a phrase are needed in the text too: " - " is a dash
+    between words, not the hyphen in "caplacizumab-yhdp".
+    """
     words = [re.escape(word) for word in phrase.split()]
     if not words:
         return ""
     head = words[0] + (r"(?:\s+\w+ly)?" if words[0].isalpha() and len(words) > 1 else "")
     tail = "".join(r"\s+" + word for word in words[1:])
     edge = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    return head + tail + edge
+    before = r"\s+" if phrase[:1].isspace() else ""
+    after = r"\s+" if phrase[-1:].isspace() else ""
+    return before + head + tail + edge + after
 
 
 _NEVER = r"(?!)"
@@ -87,6 +101,8 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
     before = text[max(0, start - _REACH) : start]
     if patterns.after_pattern.match(after) or patterns.before_pattern.search(before):
         return True
+    if _DESCRIBED.match(after):
+        return True  # "X are slow-growing tumours that form in ..."
     if _explaining_brackets(after, patterns.not_in_brackets):
         return True  # "X (plain words)"
     # "plain words (X)": the term alone in brackets after some words, but not after
@@ -148,11 +164,6 @@ def content_stems(text: str, ignored: frozenset[str]) -> set[str]:
         for word in _WORDS.findall(text)
         if len(word) > 2 and word.lower() not in STOP_WORDS and stem(word) not in ignored
     }
-
-
-def says_the_same(sentence: str, explanation_stems: set[str], minimum: int) -> bool:
-    """True when a sentence shares at least `minimum` content words with an explanation."""
-    return len(explanation_stems & content_stems(sentence, frozenset())) >= minimum
 
 
 def linked_to_definition(block: Block, start: int, end: int, markers: Iterable[str]) -> bool:

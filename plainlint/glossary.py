@@ -64,6 +64,7 @@ class Glossary:
 
     entries: list[Entry] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    matches: dict[str, list[tuple[int, int, Entry]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def phrase_index(self) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
@@ -102,8 +103,20 @@ def normal_word(word: str) -> str:
     return _POSSESSIVE.sub("", word.lower()) or word.lower()
 
 
-def match_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, int, Entry]]:
-    """Glossary terms in text, as (start, end, entry); longer terms win over shorter ones."""
+def match_terms(text: str, glossary: Glossary) -> list[tuple[int, int, Entry]]:
+    """Glossary terms in text, as (start, end, entry); longer terms win over shorter ones.
+
+    Two rules ask for the same sentences, so recent answers are kept.
+    """
+    found = glossary.matches.get(text)
+    if found is None:
+        if len(glossary.matches) > 20_000:
+            glossary.matches.clear()
+        found = glossary.matches[text] = list(_match_terms(text, glossary))
+    return found
+
+
+def _match_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, int, Entry]]:
     chunks = list(WORD.finditer(text))
     lowered = [normal_word(chunk.group()) for chunk in chunks]
     index = glossary.phrase_index
@@ -213,6 +226,7 @@ def apply_file(glossary: Glossary, located: LocatedYaml) -> list[ConfigError]:
     glossary.entries = kept
     glossary.__dict__.pop("phrase_index", None)
     glossary.__dict__.pop("abbreviation_index", None)
+    glossary.matches.clear()
     return []
 
 

@@ -78,6 +78,8 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
         "Your letter may say “cholecystectomy”.",
         "Read about [ondansetron](https://example.org/medicines/ondansetron).",
         "Ask about [radium-223 dichloride](https://example.org/medicines/radium).",
+        # a path on the same site
+        "Read /news-events/2024/imfinzi-story for more.",
         # a pronunciation guide is not a word
         "Trastuzumab is a drug. (tras-TOO-zuh-mab) is how you say it.",
     ],

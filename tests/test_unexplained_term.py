@@ -32,6 +32,8 @@ def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
         ("A scan is a picture of the inside of the body. Then you have a biopsy.", "biopsy"),
         # an abbreviation in brackets spells out, it does not explain
         ("Transarterial chemoembolisation (TACE) can help.", "Transarterial chemoembolisation"),
+        # "is given in cycles that ..." is about the treatment, not what it is
+        ("Chemotherapy is given in cycles that last 3 weeks.", "Chemotherapy"),
         # only a cross-reference, or a time, in brackets
         ("You may have lymphoedema (see page 4).", "lymphoedema"),
         ("You will have a colonoscopy (usually in the morning).", "colonoscopy"),
@@ -64,6 +66,7 @@ def test_flags_a_first_use_that_is_not_explained(findings, source, word):
         "You may have a low number of white blood cells (neutropenia).",
         "You may have TACE (transarterial chemoembolisation), which blocks the blood supply.",
         "Cancer of the larynx [voice box] is rare.",
+        "Neuroendocrine tumours are slow-growing tumours that form in hormone cells.",
         # "X – plain words", "X: plain words", "X, which is ...", "X, a ..."
         "You may have neutropenia – a low number of white blood cells.",
         "Neutropenia: a low number of white blood cells.",

@@ -57,14 +57,16 @@ _QUOTED = re.compile(
 )
 # A line break in any of the three conventions; markdown-it counts lines the same way.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Web addresses, e-mail addresses and file names written out in prose, with or
-# without "https://" ("nhs.uk/conditions", "leaflet.pdf").
+# Web addresses, e-mail addresses, file names and site paths written out in prose,
+# with or without "https://" ("nhs.uk/conditions", "leaflet.pdf", "/about/us").
 _ADDRESS = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"]+[^\s<>\"\.,;:!?\)\]]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?<![\w@./-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|nhs|uk|io|info|co|us|ca|au|ie|eu"
     r"|int|scot|wales|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|html?|txt|md|csv|zip)\b"
     r"(?:/[^\s<>\"]*[^\s<>\"\.,;:!?\)\]])?"
+    # a path on the same site, in two or more parts: "/news-events/2024/story"
+    r"|(?<![\w/.])/[\w.~%-]+(?:/[\w.~%-]+)+/?"
 )
 # A pronunciation guide in brackets: "(KAP-luh-SIH-zoo-mab)", "(ly-MOH-muh)".
 _PRONUNCIATION = re.compile(

@@ -198,12 +198,36 @@ class Jargon(Rule):
                 continue  # a name or an abbreviation, unless it simply starts the sentence
             if any(s < end and start < e for s, e in terms) or block.is_protected(start, end):
                 continue  # the glossary rule covers it, or it is code, a quote or an address
-            if any(normal_word(base) in self.glossary.phrase_index for base in _bases(word)):
+            if self._in_glossary(word):
                 continue  # a glossary word in a longer word or another form: "biopsied"
             yield start, end, word
 
+    def _in_glossary(self, word: str) -> bool:
+        """True for a glossary word, or another form of one: "biopsied"."""
+        found = self._glossary_words.get(word)
+        if found is None:
+            index = self.glossary.phrase_index
+            found = any(normal_word(base) in index for base in _bases(word))
+            self._glossary_words[word] = found
+        return found
+
+    @cached_property
+    def _glossary_words(self) -> dict[str, bool]:
+        return {}
+
     def is_jargon(self, word: str) -> bool:
         """True when a lower-case word is rare, or medical-looking and not common."""
+        known = self._verdicts.get(word)
+        if known is None:
+            known = self._verdicts[word] = self._judge(word)
+        return known
+
+    @cached_property
+    def _verdicts(self) -> dict[str, bool]:
+        """Words already judged: the same words come back on page after page."""
+        return {}
+
+    def _judge(self, word: str) -> bool:
         spellings = _spellings(word)
         if any(s in self._everyday or self._from_everyday_word(s) for s in spellings):
             return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator
+from typing import Hashable, Iterator
 
 from plainlint.documents.model import Block, BlockKind
 from plainlint.explanations import (
@@ -132,7 +132,7 @@ class UnexplainedTerm(Rule):
             if use is not None:
                 yield self._hit(use, entry)
 
-    def _met_inside_longer_terms(self, uses: dict) -> dict[Entry, int]:
+    def _met_inside_longer_terms(self, uses: dict[Hashable, list[Use]]) -> dict[Entry, int]:
         """Entries the reader first meets inside a longer term, and where.
 
         "A core biopsy is ..." introduces "biopsy" too: a later "the biopsy" is
@@ -199,7 +199,7 @@ def _is_abbreviation(matched: str, entry: Entry) -> bool:
     """True when the match is, or holds, one of the entry's abbreviations: that rule covers it."""
     if len(matched) > 1 and matched.isupper():
         return True
-    return any(word.strip("'’s") in entry.abbreviations for word in matched.split())
+    return any(re.sub(r"['’]?s$", "", word) in entry.abbreviations for word in matched.split())
 
 
 def _inside_name(block: Block, sentence: Sentence, start: int, end: int) -> bool:
