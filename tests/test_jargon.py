@@ -63,6 +63,7 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
         "Areas that should be biopsied are marked.",
         # everyday words that are not common in writing
         "Tell us about any hoarseness or paralysis.",
+        "Groups are cosponsoring the study.",
         # UK spellings and plurals of everyday words
         "Use hand sanitiser. Call our helplines. Have you been immunised?",
         # a next sentence that says what it is

@@ -77,6 +77,8 @@ def test_flags_an_abbreviation_that_is_not_spelled_out(findings, source, word):
         "It targets another molecule, CTLA-4, on T cells.",
         "Jane Smith, MD, MSPH, wrote the report.",
         "| Letters | Drug |\n| --- | --- |\n| **CAP** | = Capecitabine |",
+        "It follows the International Consensus Classification [ICC] rules.",
+        "In the ADAURA clinical trial, people lived longer.",
         # labels, protein changes and places are not abbreviations to spell out
         "Smith J. Results. 2020. PMID: 26389337",
         "The tumour has the V600E change.",

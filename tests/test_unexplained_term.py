@@ -88,6 +88,8 @@ def test_flags_a_first_use_that_is_not_explained(findings, source, word):
         "Your body cannot fight germs so well. Doctors call this immunosuppression.",
         # a paragraph all in bold works as a heading
         "**Mucositis**\n\nThis is a sore mouth.",
+        # defined at its next use, in the next sentence
+        "You will learn to care for your stoma. A stoma is an opening on your tummy.",
         # a longer term explained first introduces the shorter one inside it
         "A core biopsy is a test that takes a sample. The biopsy may leave a bruise.",
         "External beam radiotherapy is a treatment from a machine. Radiotherapy is painless.",

@@ -212,6 +212,8 @@ class UnexplainedAbbreviation(Rule):
         # abbreviation is in a bracket that follows some words.
         if re.search(r"[A-Za-z][^()]*\([^()]{0,60}$", before) and re.match(r"[^()]{0,60}\)", after):
             return True
+        if re.search(r"[A-Za-z][^\[\]]*\[\s*$", before) and re.match(r"\s*\]", after):
+            return True  # "International Consensus Classification [ICC]"
         # "... also called X or ABBR": a name given further back in the sentence.
         if self._named_before.search(before):
             return True

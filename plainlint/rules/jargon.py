@@ -46,7 +46,20 @@ _ENDINGS = (
     "ment",
     "able",
 )
-_PREFIXES = ("un", "re", "non", "pre", "over", "under", "self", "out")
+_PREFIXES = (
+    "un",
+    "re",
+    "non",
+    "pre",
+    "over",
+    "under",
+    "self",
+    "out",
+    "co",
+    "anti",
+    "multi",
+    "inter",
+)
 
 
 def _bases(word: str) -> list[str]:
@@ -262,7 +275,7 @@ class Jargon(Rule):
         if any(
             defined_at(text, start, end, self._patterns)
             for start in phrase_starts(use)
-            for end in phrase_ends(use, 2)
+            for end in phrase_ends(use, 3)
         ):
             return True  # "halichondrin B, a substance ...", "adrenocortical carcinoma, a ..."
         markers = self.settings["definition_links"]

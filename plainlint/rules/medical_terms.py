@@ -120,11 +120,18 @@ class UnexplainedTerm(Rule):
                     sentence.text, self._openings
                 )
 
-            def explained(use: Use, entry: Entry = entry, meaning: set[str] = meaning) -> bool:
+            def explained(
+                use: Use, entry: Entry = entry, meaning: set[str] = meaning, found=entry_uses
+            ) -> bool:
                 own, *following = nearby(sentences, use.index)
+                defined_next = any(  # "... care for a stoma. A stoma is an opening ..."
+                    other.index == use.index + 1 and self._explained_here(other, entry)
+                    for other in found
+                )
                 return (
                     self._explained_here(use, entry)
                     or says_the_same(own, meaning)
+                    or defined_next
                     or any(explains(s, meaning) for s in following)
                 )
 
