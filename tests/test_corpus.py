@@ -73,3 +73,23 @@ def test_plain_words_findings_are_the_listed_words(settings):
             if " ".join(words_only.split()) not in known and "](" not in finding.text:
                 strays.append((page.name, finding.text))
     assert strays == []
+
+
+def test_medical_word_findings_are_glossary_words_and_abbreviations(settings):
+    """Every unexplained-term finding is a glossary form; every abbreviation one has capitals."""
+    from plainlint.glossary import load_glossary
+
+    glossary = load_glossary(settings.glossaries)
+    linter = Linter.create(settings, select={"unexplained-term", "unexplained-abbreviation"})
+    terms = abbreviations = 0
+    for page in PAGES[::4]:
+        source = page.read_text(encoding="utf-8-sig")
+        for finding in linter.check_source(str(page), source, "markdown").findings:
+            words = " ".join(finding.text.replace("*", "").split())
+            if finding.rule == "unexplained-term":
+                terms += 1
+                assert glossary.lookup(words) is not None, (page.name, finding.text)
+            else:
+                abbreviations += 1
+                assert sum(c.isupper() for c in words) >= 2, (page.name, finding.text)
+    assert terms > 0 and abbreviations > 0
