@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from plainlint.documents.model import Block
+from plainlint.word_frequency import zipf
 
 # Text inside brackets that does not explain anything: a pronunciation guide
 # ("KAP-luh-SIH-zoo-mab"), a cross-reference, a number or a year.
@@ -106,7 +107,7 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
     if _explaining_brackets(after, patterns.not_in_brackets):
         return True  # "X (plain words)"
     # "plain words (X)": the term alone in brackets after some words, but not after
-    # an abbreviation or a name ("CT (computed tomography)", "Keytruda (pembrolizumab)").
+    # an abbreviation or a brand name ("CT (computed tomography)", "Keytruda (pembrolizumab)").
     words_before = re.search(r"(\S*)\s*?([\w'’-]+)\s*\(\s*$", before)
     if words_before is None or not re.match(r"\s*\)", after):
         return False
@@ -114,7 +115,9 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
     if len(word) > 1 and word.isupper():
         return False
     starts_sentence = previous == "" or previous.endswith((".", "!", "?", ":"))
-    return not (word[:1].isupper() and not starts_sentence)
+    if word[:1].isupper() and not starts_sentence:
+        return zipf(word.lower()) >= 3.0  # "Bleeding and Bruising (X)", not "Keytruda (X)"
+    return True
 
 
 def opens_with_explanation(sentence: str, openings: tuple[str, ...]) -> bool:

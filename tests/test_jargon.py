@@ -24,6 +24,8 @@ def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
         ("Tell us about any paronychia.", "paronychia"),
         # the first use, even when it starts the sentence
         ("Cholecystectomy takes an hour. After the cholecystectomy, rest.", "Cholecystectomy"),
+        # a brand name before the brackets does not explain the word in them
+        ("You may be given Keytruda (pembrolizumab) every three weeks.", "pembrolizumab"),
         # only ever at the start of a sentence, but built from medical parts
         ("Thrombophlebitis can happen after a drip.", "Thrombophlebitis"),
     ],
@@ -55,6 +57,7 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
         "Your doctor may prescribe loperamide to stop diarrhoea.",
         "The drugs are cisplatin, etoposide, doxorubicin, vincristine, bleomycin and vinblastine.",
         "It is a stomach problem called atrophic gastritis.",
+        "This is called mixed carcinoma or adenosquamous carcinoma.",
         "Ependymomas start when some cells in the brain grow out of control.",
         "Cystectomy, surgery to remove the bladder, is rare.",
         # a paragraph all in bold works as a heading

@@ -67,6 +67,7 @@ def test_flags_a_first_use_that_is_not_explained(findings, source, word):
         "You may have TACE (transarterial chemoembolisation), which blocks the blood supply.",
         "Cancer of the larynx [voice box] is rare.",
         "Neuroendocrine tumours are slow-growing tumours that form in hormone cells.",
+        "Read [Bleeding and Bruising (Thrombocytopenia)](https://example.org/bruising).",
         # "X – plain words", "X: plain words", "X, which is ...", "X, a ..."
         "You may have neutropenia – a low number of white blood cells.",
         "Neutropenia: a low number of white blood cells.",

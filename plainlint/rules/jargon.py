@@ -274,7 +274,7 @@ class Jargon(Rule):
         text = use.block.text
         if any(
             defined_at(text, start, end, self._patterns)
-            for start in phrase_starts(use)
+            for start in phrase_starts(use, 3)
             for end in phrase_ends(use, 3)
         ):
             return True  # "halichondrin B, a substance ...", "adrenocortical carcinoma, a ..."
