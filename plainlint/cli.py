@@ -195,29 +195,26 @@ def glossary() -> None:
 def glossary_check(files: tuple[Path, ...], config: Path | None) -> None:
     """Check glossary files for mistakes (default: the glossaries in use).
 
-    Each file is checked on top of the built-in glossary, so an entry that
-    clashes with a built-in one is found too. Every problem is listed.
+    The built-in glossary is applied first and each file on top of it, in
+    order, so an entry that clashes with an earlier one is found too. Every
+    problem in every file is listed.
     """
     try:
         settings = load_settings(config)
     except PlainlintError as exc:
         _fail(str(exc))
     built_in, *project = settings.glossaries
-    paths = list(files) or project
+    paths = [built_in, *[p for p in (files or project) if p.resolve() != built_in.resolve()]]
     merged = Glossary()
-    problems = []
-    try:
-        if not files or any(p.resolve() != built_in.resolve() for p in files):
-            problems += apply_file(merged, load_yaml(built_in))
-        for path in paths:
-            if path.resolve() == built_in.resolve() and merged.files:
-                continue
+    problems: list[PlainlintError] = []
+    for path in paths:
+        try:
             problems += apply_file(merged, load_yaml(path))
-    except PlainlintError as exc:
-        problems.append(exc)
+        except PlainlintError as exc:  # a file that is missing, unreadable or not YAML
+            problems.append(exc)
     for problem in problems:
         click.echo(f"plainlint: {problem}", err=True)
     if problems:
         sys.exit(EXIT_TROUBLE)
-    checked = ", ".join(str(p) for p in (paths or [built_in]))
+    checked = ", ".join(str(p) for p in (list(files) or paths))
     click.echo(f"{checked}: no problems found ({len(merged.entries)} entries in use).")

@@ -5,8 +5,9 @@ Two ways count. A definition pattern around the term: "X is a ...",
 Or a nearby sentence that says what the glossary says: it shares enough
 content words with the glossary's explanation.
 
-The phrases come from `rules.yaml`; only the shape of brackets and dashes is
-written here.
+The phrases come from `rules.yaml`. Written here are only shapes: brackets,
+a bracket that holds just a number or "e.g.", and "is/are ... that/which"
+(a word followed by a clause that describes it).
 """
 
 from __future__ import annotations
@@ -19,12 +20,10 @@ from typing import Iterable
 from plainlint.documents.model import Block
 from plainlint.word_frequency import zipf
 
-# Text inside brackets that does not explain anything: a pronunciation guide
-# ("KAP-luh-SIH-zoo-mab"), a cross-reference, a number or a year.
-_NOT_AN_EXPLANATION = re.compile(
-    r"\s*(?:see\b|figure\b|fig\.|table\b|page\b|p\.|[\d\s,.;%–-]*$|e\.g\.,?\s*$)", re.IGNORECASE
-)
-_PRONUNCIATION = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+){2,}")
+# Text inside brackets that does not explain anything: a number, a year, "e.g.",
+# or a pronunciation guide ("KAP-luh-SIH-zoo-mab").
+_NOT_AN_EXPLANATION = re.compile(r"\s*(?:[\d\s,.;%–-]*$|e\.g\.,?\s*$)", re.IGNORECASE)
+_SPOKEN_SYLLABLES = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+){2,}")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _WORDS = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # "is/are" and a few words that a "that/which/where" clause then describes:
@@ -63,8 +62,6 @@ def _phrase(phrase: str) -> str:
     between words, not the hyphen in "caplacizumab-yhdp".
     """
     words = [re.escape(word) for word in phrase.split()]
-    if not words:
-        return ""
     head = words[0] + (r"(?:\s+\w+ly)?" if words[0].isalpha() and len(words) > 1 else "")
     tail = "".join(r"\s+" + word for word in words[1:])
     edge = r"(?!\w)" if phrase[-1:].isalnum() else ""
@@ -122,7 +119,7 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
 
 def opens_with_explanation(sentence: str, openings: tuple[str, ...]) -> bool:
     """True for a sentence that explains what came before: "This is a ...", "It means ..."."""
-    return _opening_pattern(openings).match(sentence) is not None
+    return _opening_pattern(openings).match(sentence.replace("’", "'")) is not None
 
 
 @lru_cache(maxsize=16)
@@ -130,7 +127,7 @@ def _opening_pattern(openings: tuple[str, ...]) -> re.Pattern[str]:
     choices = "|".join(
         r"\s+".join(re.escape(w) for w in o.replace("’", "'").split()) for o in openings
     )
-    return re.compile(rf"\s*(?:{choices or '(?!)'})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{choices or _NEVER})(?!\w)", re.IGNORECASE)
 
 
 def _explaining_brackets(after: str, not_first: frozenset[str]) -> bool:
@@ -140,7 +137,7 @@ def _explaining_brackets(after: str, not_first: frozenset[str]) -> bool:
     if not found:
         return False
     inside = found.group(1) or found.group(2)
-    if _NOT_AN_EXPLANATION.match(inside) or _PRONUNCIATION.fullmatch(inside.strip()):
+    if _NOT_AN_EXPLANATION.match(inside) or _SPOKEN_SYLLABLES.fullmatch(inside.strip()):
         return False
     first = inside.split()[0].lower().strip(",;:") if inside.split() else ""
     return first not in not_first and bool(_LOWER_WORD.search(inside))

@@ -63,8 +63,13 @@ class Glossary:
     """The entries in effect after every glossary file has been applied."""
 
     entries: list[Entry] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    matches: dict[str, list[tuple[int, int, Entry]]] = field(default_factory=dict, repr=False)
+    _matches: dict[str, list[tuple[int, int, Entry]]] = field(default_factory=dict, repr=False)
+
+    def forget_indexes(self) -> None:
+        """Drop what was worked out from the entries, after they change."""
+        self.__dict__.pop("phrase_index", None)
+        self.__dict__.pop("abbreviation_index", None)
+        self._matches.clear()
 
     @cached_property
     def phrase_index(self) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
@@ -108,11 +113,11 @@ def match_terms(text: str, glossary: Glossary) -> list[tuple[int, int, Entry]]:
 
     Two rules ask for the same sentences, so recent answers are kept.
     """
-    found = glossary.matches.get(text)
+    found = glossary._matches.get(text)
     if found is None:
-        if len(glossary.matches) > 20_000:
-            glossary.matches.clear()
-        found = glossary.matches[text] = list(_match_terms(text, glossary))
+        if len(glossary._matches) > 20_000:
+            glossary._matches.clear()
+        found = glossary._matches[text] = list(_match_terms(text, glossary))
     return found
 
 
@@ -172,8 +177,12 @@ def _load(files: tuple[tuple[str, tuple[int, int]], ...]) -> Glossary:
 
 
 def apply_file(glossary: Glossary, located: LocatedYaml) -> list[ConfigError]:
-    """Check one glossary file and apply its valid entries; returns every problem found."""
-    glossary.files.append(located.path)
+    """Check one glossary file and apply its valid entries; returns every problem found.
+
+    An entry whose term is an earlier entry's term takes its place, or switches
+    it off with `ignore: true`. Any other name shared with an earlier entry is a
+    mistake.
+    """
     data = located.data
     if data == {}:
         return []  # an empty project glossary
@@ -183,8 +192,9 @@ def apply_file(glossary: Glossary, located: LocatedYaml) -> list[ConfigError]:
     if not isinstance(raw, list):
         return [located.error(("entries",), "'entries' must be a list of entries")]
     problems: list[ConfigError] = []
+    by_term = {_key(entry.term): entry for entry in glossary.entries}
     by_name = _names(glossary.entries)
-    new: dict[str, Entry | None] = {}  # term (folded) -> entry, or None when switched off
+    new: dict[str, Entry | None] = {}  # term key -> entry, or None when switched off
     claimed: dict[str, str] = {}  # name or abbreviation in this file -> its entry's term
     for index, item in enumerate(raw):
         keys = ("entries", str(index))
@@ -193,11 +203,11 @@ def apply_file(glossary: Glossary, located: LocatedYaml) -> list[ConfigError]:
             problems.append(problem)
             continue
         assert entry is not None
-        folded = entry.term.casefold()
-        if folded in new:
+        term_key = _key(entry.term)
+        if term_key in new:
             problems.append(located.error(keys, f"the entry '{entry.term}' is in this file twice"))
             continue
-        replaced = by_name.get(folded)
+        replaced = by_term.get(term_key)
         if isinstance(item, dict) and item.get("ignore") is True:
             if replaced is None:
                 problems.append(
@@ -206,7 +216,7 @@ def apply_file(glossary: Glossary, located: LocatedYaml) -> list[ConfigError]:
                     )
                 )
                 continue
-            new[folded] = None
+            new[term_key] = None
             continue
         clash = _clash(entry, claimed, by_name, replaced)
         if clash:
@@ -214,28 +224,13 @@ def apply_file(glossary: Glossary, located: LocatedYaml) -> list[ConfigError]:
             continue
         for name in [*entry.names, *entry.abbreviations]:
             claimed[_key(name)] = entry.term
-        new[folded] = entry
+        new[term_key] = entry
     if problems:
         return problems
-    kept = []
-    for entry in glossary.entries:
-        replacement = _replacement(entry, new)
-        if replacement is None:
-            kept.append(entry)
-    kept += [entry for entry in new.values() if entry is not None]
-    glossary.entries = kept
-    glossary.__dict__.pop("phrase_index", None)
-    glossary.__dict__.pop("abbreviation_index", None)
-    glossary.matches.clear()
+    kept = [entry for entry in glossary.entries if _key(entry.term) not in new]
+    glossary.entries = kept + [entry for entry in new.values() if entry is not None]
+    glossary.forget_indexes()
     return []
-
-
-def _replacement(entry: Entry, new: dict[str, Entry | None]) -> str | None:
-    """The key in `new` that replaces or switches off `entry`, if any."""
-    for name in entry.names:
-        if name.casefold() in new:
-            return name.casefold()
-    return None
 
 
 def _names(entries: list[Entry]) -> dict[str, Entry]:
@@ -261,7 +256,7 @@ def _clash(
         if key in claimed and claimed[key] != entry.term:
             return f"the entry '{entry.term}': '{name}' is also in the entry '{claimed[key]}'"
         other = earlier.get(key)
-        if other is not None and other is not replaced and name.casefold() != other.term.casefold():
+        if other is not None and other is not replaced:
             return (
                 f"the entry '{entry.term}': '{name}' is already in the entry '{other.term}' "
                 f"({other.where}); change that entry by giving its term, or remove '{name}' here"
@@ -280,6 +275,8 @@ def _read_entry(
     if not isinstance(term, str) or not term.strip():
         return None, located.error(keys, f"entry {number} needs a 'term' that is not empty")
     term = " ".join(term.split())
+    if not WORD.search(term):
+        return None, located.error(keys, f"entry {number}: the term '{term}' has no letters")
 
     def problem(key: str | None, reason: str) -> tuple[None, ConfigError]:
         where = keys + (key,) if key else keys
@@ -305,7 +302,7 @@ def _read_entry(
         )
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("variants", "abbreviations"):
-        value = item.get(key) or []
+        value = [] if item.get(key) is None else item[key]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             return problem(key, f"{key} must be a list of words")
         lists[key] = tuple(dict.fromkeys(" ".join(v.split()) for v in value))

@@ -44,7 +44,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> LocatedYaml:
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            raise ConfigError(name, "this settings file does not exist") from None
+            raise ConfigError(name, "this file does not exist") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(name, f"cannot read this file ({_reason(exc)})") from None
     try:

@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, json_output, run_cli
 
 from plainlint import __version__
 from plainlint.rules import RULES
-
-from conftest import ROOT, json_output, run_cli
 
 LONG = "You " + " ".join(["word"] * 40) + "."
 

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT, run_cli
 
 from plainlint.config import default_file, load_settings
 from plainlint.errors import ConfigError
 from plainlint.rules import RULES
-
-from conftest import ROOT, run_cli
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -7,11 +7,10 @@ cleanly where it is absent, as in a user's clone.
 from __future__ import annotations
 
 import pytest
+from conftest import CORPUS, slice_of
 
 from plainlint.documents import parse_document
 from plainlint.engine import Linter
-
-from conftest import CORPUS, slice_of
 
 PAGES = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
 pytestmark = [

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from plainlint.config import default_file, load_settings
 from plainlint.errors import ConfigError
 from plainlint.glossary import CATEGORIES, MAX_EXPLANATION_WORDS, load_glossary, match_terms
-from conftest import run_cli
 
 BUILT_IN = default_file("glossary.yaml")
 
@@ -131,6 +131,8 @@ def test_terms_match_whole_words_only(built_in):
             "'gland' is also in the entry 'gland'",
         ),
         ("words:\n  - gland\n", "one key, 'entries'"),
+        ("entries:\n  - term: gland\n    explanation: A.\n    variants: 0\n", "must be a list"),
+        ("entries:\n  - term: '(('\n    explanation: A.\n", "has no letters"),
     ],
 )
 def test_mistakes_are_reported_with_file_entry_and_line(tmp_path, text, reason):
@@ -175,6 +177,19 @@ def test_project_entries_add_replace_and_switch_off(tmp_path, built_in):
     assert glossary.lookup("biopsy").explanation == "Taking a tiny piece of tissue to look at."
     assert glossary.lookup("chemotherapy") is None
     assert len(glossary.entries) == len(built_in.entries)  # one added, one switched off
+
+
+def test_a_project_term_that_is_a_built_in_variant_is_an_error_not_a_replacement(tmp_path):
+    path = write(tmp_path, "entries:\n  - term: chemo\n    explanation: Cancer drugs.\n")
+    with pytest.raises(ConfigError, match="'chemo' is already in the entry 'chemotherapy'"):
+        load_glossary([BUILT_IN, path])
+
+
+def test_entries_in_capitals_can_be_switched_off(tmp_path):
+    ours = write(tmp_path, "entries:\n  - term: HbXYZ\n    explanation: A test.\n", "a.yaml")
+    off = write(tmp_path, "entries:\n  - term: HbXYZ\n    ignore: true\n", "b.yaml")
+    assert load_glossary([ours]).lookup("HbXYZ") is not None
+    assert load_glossary([ours, off]).lookup("HbXYZ") is None
 
 
 def test_switching_off_an_unknown_entry_is_an_error(tmp_path):
@@ -269,6 +284,16 @@ def test_glossary_check_lists_every_problem(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3
     assert all(line.startswith(f"plainlint: {path}, line ") for line in lines)
+
+
+def test_glossary_check_goes_on_after_a_missing_file(tmp_path):
+    broken = write(tmp_path, "entries:\n  - term: gland\n")
+    result = run_cli("glossary", "check", str(tmp_path / "missing.yaml"), str(broken))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert "missing.yaml: this file does not exist" in lines[0]
+    assert "needs an explanation" in lines[1]
 
 
 def test_glossary_check_of_a_file_that_is_not_yaml(tmp_path):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from textwrap import dedent
 
 import pytest
-
 from conftest import json_output, run_cli, slice_of
+
 from plainlint.findings import Finding
 from plainlint.rules.readability import Readability
 

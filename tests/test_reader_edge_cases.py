@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import slice_of
 
 from plainlint.documents import parse_document
-
-from conftest import slice_of
 
 
 def prose(source: str, fmt: str = "markdown") -> list[tuple[str, str, str]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import slice_of
 
 RULE = "unexplained-term"
@@ -85,6 +84,7 @@ def test_flags_a_first_use_that_is_not_explained(findings, source, word):
         # a next sentence that says what it is
         "You may need pleurodesis. This is a procedure to stop fluid building up.",
         "You may get mucositis. It means your mouth is sore.",
+        "You may get stomatitis or mucositis. It’s a sore mouth.",
         "## Mucositis\n\nThis is a sore mouth.",
         "Your body cannot fight germs so well. Doctors call this immunosuppression.",
         # a paragraph all in bold works as a heading

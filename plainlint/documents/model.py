@@ -61,7 +61,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # with or without "https://" ("nhs.uk/conditions", "leaflet.pdf", "/about/us").
 _ADDRESS = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"]+[^\s<>\"\.,;:!?\)\]]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?<![\w@./-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|nhs|uk|io|info|co|us|ca|au|ie|eu"
     r"|int|scot|wales|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|html?|txt|md|csv|zip)\b"
     r"(?:/[^\s<>\"]*[^\s<>\"\.,;:!?\)\]])?"

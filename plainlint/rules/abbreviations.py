@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from plainlint.documents.model import BlockKind
 from plainlint.explanations import (
@@ -29,7 +29,7 @@ from plainlint.word_frequency import zipf
 # Two or more capitals, maybe with digits, "&", a leading "5-" or a plural "s":
 # CT, MRI, HER2, A&E, 5-FU, NETs.
 _CANDIDATE = re.compile(
-    r"(?<![\w&’'-])(?:\d+-)?[A-Z0-9&]*[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*s?(?![\w&’'])"
+    r"(?<![\w&’'-])(?:\d+-)?(?=[A-Z0-9&]*[A-Z])[A-Z0-9&]+(?:-[A-Z0-9]+)*s?(?![\w&’'])"
 )
 # Where a page title ends and the site's name begins: "Having a biopsy - NHS".
 _SITE_NAME = re.compile(r"\s(?:-|–|—|\|)\s(?!.*\s(?:-|–|—|\|)\s)")
@@ -42,14 +42,8 @@ _PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 # name ("UC Davis", "CA 125").
 _NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|\d)")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:[A-C]\d?)?")
-# Words after which IV, VI or XI is a number ("stage IV"), not an abbreviation ("by IV").
-_NUMBERED = re.compile(
-    r"\b(?:stage|stages|grade|grades|phase|phases|type|types|part|parts|cin|level|class|"
-    r"chapter|section|step|volume|appendix|table|figure|and|or|to)\W*$",
-    re.IGNORECASE,
-)
 # Small letters mixed with capitals.
-_MIXED_CASE = re.compile(r"(?<![\w&’'-])[A-Za-z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w&’'])")
+_MIXED_CASE = re.compile(r"(?<![\w&’'-])[A-Za-z](?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]+(?![\w&’'])")
 _SMALL_THEN_CAPITALS = re.compile(r"[a-z]{1,2}[A-Z]{3,}\d*")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -97,6 +91,9 @@ class UnexplainedAbbreviation(Rule):
         "kind_words": Option(
             "list", "words next to an abbreviation that say what it is (“the BRAF gene”)"
         ),
+        "numbered_after": Option(
+            "list", "words after which IV, VI or XI is a number (“stage IV”), not letters"
+        ),
         "definition_links": Option(
             "list", "an abbreviation linked to an address holding one of these counts as explained"
         ),
@@ -112,10 +109,22 @@ class UnexplainedAbbreviation(Rule):
     def _openings(self) -> tuple[str, ...]:
         return tuple(self.settings["explained_by_next_sentence"])
 
-    def _after_credential(self, text: str, start: int) -> bool:
+    def _after_credential(self, before: str) -> bool:
         """True for letters after a person's name and a known credential: ", MD, MSPH"."""
-        previous = re.search(r"([A-Za-z]+),\s*$", text[max(0, start - 20) : start])
+        previous = re.search(r"([A-Za-z]+),\s*$", before[-20:])
         return previous is not None and previous.group(1) in self._skipped
+
+    def _roman_numeral(self, core: str, before: str) -> bool:
+        """True for a Roman numeral: "II", "IIIA", "IA1", or "IV" after "stage"; not "by IV"."""
+        if not _ROMAN.fullmatch(core):
+            return False
+        numeral = core.rstrip("0123456789").rstrip("ABC")
+        return numeral != core or set(numeral) == {"I"} or bool(self._numbered.search(before))
+
+    @cached_property
+    def _numbered(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in self.settings["numbered_after"]) or "(?!)"
+        return re.compile(rf"\b(?:{words})\W*$", re.IGNORECASE)
 
     @cached_property
     def _kinds(self) -> frozenset[str]:
@@ -137,7 +146,6 @@ class UnexplainedAbbreviation(Rule):
         sentences = readable_sentences(page)
         uses = uses_in_order(sentences, self._abbreviations_in)
         for abbreviation, found in uses.items():
-            assert isinstance(abbreviation, str)
             entry = self.glossary.abbreviation_index.get(abbreviation)
 
             def explained(use: Use, entry: Entry | None = entry) -> bool:
@@ -173,16 +181,18 @@ class UnexplainedAbbreviation(Rule):
                 continue  # the site's name after a page title: "Having a biopsy - NHS"
             word = match.group()
             core = _singular(word.split("-")[-1] if word[:1].isdigit() else word)
-            if sum(c.isupper() for c in core) < 2 or _roman_numeral(core, text[:start]):
+            offset = max(sentence.start, start - _WINDOW)
+            before = text[offset:start]  # a window, so long sentences stay quick
+            if sum(c.isupper() for c in core) < 2 or self._roman_numeral(core, before):
                 continue
             if _IDENTIFIER.fullmatch(core) or _NAME_AFTER.match(text, end):
                 continue
-            if _PHONE_WORD.search(text, 0, start) or self._after_credential(text, start):
+            if _PHONE_WORD.search(before) or self._after_credential(before):
                 continue  # "1-800-CDC-INFO"; "Jane Smith, MD, MSPH"
-            if _name_before(text, sentence, start):
+            if _name_before(before, offset, sentence):
                 continue  # "Oncotype DX", "Ligase IV"
             if _LABEL.match(text, end) or (
-                len(core) == 2 and _PLACE_BEFORE.search(text, 0, start) and _ends_clause(text, end)
+                len(core) == 2 and _PLACE_BEFORE.search(before) and _ends_clause(text, end)
             ):
                 continue
             if {word, core} & self._skipped or block.is_protected(start, end):
@@ -248,20 +258,22 @@ class UnexplainedAbbreviation(Rule):
 
 
 _TOKEN = re.compile(r"[\w&-]+")
+# How far back from an abbreviation the checks for names and numbers look.
+_WINDOW = 80
 # Letters in a phone number: "1-800-4-CANCER", "1–800–CDC–INFO".
 _PHONE_WORD = re.compile(r"\d[-–][\w–-]*$")
 
 
-def _name_before(text: str, sentence: Sentence, start: int) -> bool:
+def _name_before(before: str, offset: int, sentence: Sentence) -> bool:
     """True after a capitalised word that does not start the sentence: a name ("Oncotype DX")."""
-    before = re.search(r"([A-Za-z][\w'’-]*)[ \t]+$", text[sentence.start : start])
-    if before is None or sentence.start + before.start(1) == sentence.words[0][0]:
+    found = re.search(r"([A-Za-z][\w'’-]*)[ \t]+$", before)
+    if found is None or offset + found.start(1) == sentence.words[0][0]:
         return False
-    word = before.group(1)
+    word = found.group(1)
     return word[:1].isupper() and not word.isupper()
 
 
-def _beside(tokens) -> list[str]:
+def _beside(tokens: Iterable[str]) -> list[str]:
     """The first word that is not another abbreviation or "and"/"or" (a list of names)."""
     for token in tokens:
         if token.lower() in ("and", "or") or (len(token) > 1 and token.upper() == token):
@@ -291,14 +303,6 @@ _LINKING_WORDS = frozenset(["of", "and", "for", "the", "on", "in", "to", "&"])
 def _ends_clause(text: str, end: int) -> bool:
     """True when punctuation or the end of the text follows."""
     return re.match(r"\s*(?:[,.;:)]|$)", text[end:]) is not None
-
-
-def _roman_numeral(core: str, before: str) -> bool:
-    """True for a Roman numeral: "II", "IIIA", or "IV" after "stage"; not "by IV"."""
-    if not _ROMAN.fullmatch(core):
-        return False
-    numeral = core.rstrip("0123456789").rstrip("ABC")
-    return numeral != core or set(numeral) == {"I"} or bool(_NUMBERED.search(before))
 
 
 def _singular(word: str) -> str:

@@ -9,7 +9,7 @@ use in body text is the one that must be explained.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Hashable, Iterable, Iterator
+from typing import Callable, Hashable, Iterable, Iterator, TypeVar
 
 from plainlint.documents.model import Block, BlockKind
 from plainlint.page import Page, Sentence
@@ -53,12 +53,15 @@ def readable_sentences(page: Page) -> list[Sentence]:
     return [s for s in page.sentences() if s.block.kind is not BlockKind.IMAGE]
 
 
+Key = TypeVar("Key", bound=Hashable)
+
+
 def uses_in_order(
     sentences: list[Sentence],
-    find: Callable[[Sentence], Iterable[tuple[int, int, Hashable]]],
-) -> dict[Hashable, list[Use]]:
+    find: Callable[[Sentence], Iterable[tuple[int, int, Key]]],
+) -> dict[Key, list[Use]]:
     """Every use of every key `find` reports, grouped by key, in page order."""
-    uses: dict[Hashable, list[Use]] = {}
+    uses: dict[Key, list[Use]] = {}
     for index, sentence in enumerate(sentences):
         for start, end, key in find(sentence):
             uses.setdefault(key, []).append(Use(index, sentence, start, end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator
+from typing import Any, Iterator
 
 from plainlint.explanations import (
     DefinitionPatterns,
@@ -29,37 +29,6 @@ from plainlint.word_frequency import zipf
 # A word as this rule sees it: letters only, so each part of "anti-sickness" is a word.
 _LETTERS = re.compile(r"(?<![\w'’])[A-Za-z]+(?![\w'’])")
 # Everyday endings: "tiredness" and "painless" are as plain as "tired" and "pain".
-_ENDINGS = (
-    "ness",
-    "iness",
-    "less",
-    "ful",
-    "ly",
-    "y",
-    "ish",
-    "ing",
-    "ed",
-    "es",
-    "s",
-    "er",
-    "ers",
-    "ment",
-    "able",
-)
-_PREFIXES = (
-    "un",
-    "re",
-    "non",
-    "pre",
-    "over",
-    "under",
-    "self",
-    "out",
-    "co",
-    "anti",
-    "multi",
-    "inter",
-)
 
 
 def _bases(word: str) -> list[str]:
@@ -129,6 +98,12 @@ class Jargon(Rule):
         "medical_prefixes": Option("list", "word beginnings that mark a medical word"),
         "medical_suffixes": Option("list", "word endings that mark a medical word"),
         "everyday_words": Option("list", "words that are never jargon"),
+        "everyday_endings": Option(
+            "list", "endings that make a word from an everyday one (“numb” + “ness”)"
+        ),
+        "everyday_beginnings": Option(
+            "list", "beginnings that make a word from an everyday one (“un” + “well”)"
+        ),
         "explained_after": Option("list", "phrases that explain a word when they follow it"),
         "explained_before": Option("list", "phrases that explain a word when they come before it"),
         "explained_by_next_sentence": Option(
@@ -148,6 +123,12 @@ class Jargon(Rule):
             "int", "how many words before a word a kind word may stand", minimum=1
         ),
     }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Words already judged: the same words come back on page after page.
+        self._verdicts: dict[str, bool] = {}
+        self._glossary_words: dict[str, bool] = {}
 
     @cached_property
     def _patterns(self) -> DefinitionPatterns:
@@ -224,21 +205,12 @@ class Jargon(Rule):
             self._glossary_words[word] = found
         return found
 
-    @cached_property
-    def _glossary_words(self) -> dict[str, bool]:
-        return {}
-
     def is_jargon(self, word: str) -> bool:
         """True when a lower-case word is rare, or medical-looking and not common."""
         known = self._verdicts.get(word)
         if known is None:
             known = self._verdicts[word] = self._judge(word)
         return known
-
-    @cached_property
-    def _verdicts(self) -> dict[str, bool]:
-        """Words already judged: the same words come back on page after page."""
-        return {}
 
     def _judge(self, word: str) -> bool:
         spellings = _spellings(word)
@@ -257,8 +229,12 @@ class Jargon(Rule):
     def _from_everyday_word(self, word: str) -> bool:
         """True for an everyday word with a common ending or beginning ("numbness")."""
         common = self.settings["common_base_frequency"]
-        bases = [word[: -len(end)] for end in _ENDINGS if word.endswith(end)]
-        bases += [word[len(start) :] for start in _PREFIXES if word.startswith(start)]
+        endings, beginnings = (
+            self.settings["everyday_endings"],
+            self.settings["everyday_beginnings"],
+        )
+        bases = [word[: -len(end)] for end in endings if word.endswith(end)]
+        bases += [word[len(start) :] for start in beginnings if word.startswith(start)]
         bases += [base + "e" for base in bases]  # "scarring" -> "scarr", "scar"; "rating" -> "rate"
         bases += [base[:-1] for base in bases if len(base) > 2 and base[-1] == base[-2]]
         if any(len(base) > 2 and zipf(base) >= common for base in bases):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Hashable, Iterator
+from typing import Iterator
 
 from plainlint.documents.model import Block, BlockKind
 from plainlint.explanations import (
@@ -22,8 +22,8 @@ from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import (
     Use,
     nearby,
-    phrase_ends,
     needs_explaining,
+    phrase_ends,
     readable_sentences,
     uses_in_order,
 )
@@ -106,7 +106,6 @@ class UnexplainedTerm(Rule):
         uses = uses_in_order(sentences, self._terms_in)
         met_inside = self._met_inside_longer_terms(uses)
         for entry, entry_uses in uses.items():
-            assert isinstance(entry, Entry)
             if met_inside.get(entry, len(sentences)) <= entry_uses[0].index:
                 continue  # first met inside a longer term ("core biopsy" before "biopsy")
             meaning = self._meaning(entry)
@@ -121,7 +120,10 @@ class UnexplainedTerm(Rule):
                 )
 
             def explained(
-                use: Use, entry: Entry = entry, meaning: set[str] = meaning, found=entry_uses
+                use: Use,
+                entry: Entry = entry,
+                meaning: set[str] = meaning,
+                found: list[Use] = entry_uses,
             ) -> bool:
                 own, *following = nearby(sentences, use.index)
                 defined_next = any(  # "... care for a stoma. A stoma is an opening ..."
@@ -139,7 +141,7 @@ class UnexplainedTerm(Rule):
             if use is not None:
                 yield self._hit(use, entry)
 
-    def _met_inside_longer_terms(self, uses: dict[Hashable, list[Use]]) -> dict[Entry, int]:
+    def _met_inside_longer_terms(self, uses: dict[Entry, list[Use]]) -> dict[Entry, int]:
         """Entries the reader first meets inside a longer term, and where.
 
         "A core biopsy is ..." introduces "biopsy" too: a later "the biopsy" is
@@ -214,11 +216,12 @@ def _inside_name(block: Block, sentence: Sentence, start: int, end: int) -> bool
     if not block.text[start : start + 1].isupper():
         return False
     text = block.text
-    before = re.search(r"([\w'’-]+)[ \t]+$", text[sentence.start : start])
+    offset = max(sentence.start, start - 80)  # a window, so long sentences stay quick
+    before = re.search(r"([\w'’-]+)[ \t]+$", text[offset:start])
     capital_before = (
         before is not None
         and before.group(1)[:1].isupper()
-        and sentence.start + before.start(1) != sentence.words[0][0]  # not just "Your ..."
+        and offset + before.start(1) != sentence.words[0][0]  # not just "Your ..."
     )
     return capital_before or _NAME_GOES_ON.match(text, end) is not None
 
