@@ -143,6 +143,7 @@ def _explaining_brackets(after: str, not_first: frozenset[str]) -> bool:
     return first not in not_first and bool(_LOWER_WORD.search(inside))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem for comparing words: lower case, singular, first five letters."""
     word = word.lower().replace("’", "'")
@@ -155,15 +156,20 @@ def stem(word: str) -> str:
     return word[:5]
 
 
-def content_stems(text: str, ignored: frozenset[str]) -> set[str]:
+def content_stems(text: str, ignored: frozenset[str]) -> frozenset[str]:
     """Stems of the content words in text, leaving out function words and `ignored` stems."""
+    return _content_stems(text, ignored)
+
+
+@lru_cache(maxsize=8192)
+def _content_stems(text: str, ignored: frozenset[str]) -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return {
+    return frozenset(
         stem(word)
         for word in _WORDS.findall(text)
         if len(word) > 2 and word.lower() not in STOP_WORDS and stem(word) not in ignored
-    }
+    )
 
 
 def linked_to_definition(block: Block, start: int, end: int, markers: Iterable[str]) -> bool:

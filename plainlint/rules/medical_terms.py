@@ -110,11 +110,11 @@ class UnexplainedTerm(Rule):
                 continue  # first met inside a longer term ("core biopsy" before "biopsy")
             meaning = self._meaning(entry)
 
-            def says_the_same(sentence: Sentence, meaning: set[str] = meaning) -> bool:
+            def says_the_same(sentence: Sentence, meaning: frozenset[str] = meaning) -> bool:
                 shared = meaning & content_stems(sentence.text, self._weak)
                 return len(shared) >= self.settings["min_shared_words"]
 
-            def explains(sentence: Sentence, meaning: set[str] = meaning) -> bool:
+            def explains(sentence: Sentence, meaning: frozenset[str] = meaning) -> bool:
                 return says_the_same(sentence, meaning) or opens_with_explanation(
                     sentence.text, self._openings
                 )
@@ -122,7 +122,7 @@ class UnexplainedTerm(Rule):
             def explained(
                 use: Use,
                 entry: Entry = entry,
-                meaning: set[str] = meaning,
+                meaning: frozenset[str] = meaning,
                 found: list[Use] = entry_uses,
             ) -> bool:
                 own, *following = nearby(sentences, use.index)
@@ -174,7 +174,7 @@ class UnexplainedTerm(Rule):
                 continue
             yield start, end, entry
 
-    def _meaning(self, entry: Entry) -> set[str]:
+    def _meaning(self, entry: Entry) -> frozenset[str]:
         """Content words of the explanation, less the term's own words and weak words."""
         own = content_stems(" ".join(entry.names), frozenset())
         return content_stems(entry.explanation, self._weak) - own
