@@ -45,6 +45,7 @@ class DefinitionPatterns:
     after: tuple[str, ...]
     before: tuple[str, ...]
     not_in_brackets: frozenset[str] = frozenset()  # first words of brackets that explain nothing
+    openings: tuple[str, ...] = ()  # how a next sentence that explains begins ("This is a")
 
     @property
     def after_pattern(self) -> re.Pattern[str]:
@@ -117,9 +118,9 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
     return True
 
 
-def opens_with_explanation(sentence: str, openings: tuple[str, ...]) -> bool:
+def opens_with_explanation(sentence: str, patterns: DefinitionPatterns) -> bool:
     """True for a sentence that explains what came before: "This is a ...", "It means ..."."""
-    return _opening_pattern(openings).match(sentence.replace("’", "'")) is not None
+    return _opening_pattern(patterns.openings).match(sentence.replace("’", "'")) is not None
 
 
 @lru_cache(maxsize=16)

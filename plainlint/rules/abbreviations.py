@@ -8,7 +8,6 @@ from typing import Iterable, Iterator
 
 from plainlint.documents.model import BlockKind
 from plainlint.explanations import (
-    DefinitionPatterns,
     defined_at,
     linked_to_definition,
     opens_with_explanation,
@@ -16,13 +15,15 @@ from plainlint.explanations import (
 from plainlint.findings import Severity
 from plainlint.glossary import Entry
 from plainlint.page import Page, Sentence
-from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
+    ExplanationRule,
     Use,
     nearby,
     needs_explaining,
     readable_sentences,
     uses_in_order,
+    word_before,
 )
 from plainlint.word_frequency import zipf
 
@@ -48,7 +49,7 @@ _SMALL_THEN_CAPITALS = re.compile(r"[a-z]{1,2}[A-Z]{3,}\d*")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-class UnexplainedAbbreviation(Rule):
+class UnexplainedAbbreviation(ExplanationRule):
     """An abbreviation that is not spelled out where the reader first meets it."""
 
     id = "unexplained-abbreviation"
@@ -77,37 +78,16 @@ class UnexplainedAbbreviation(Rule):
     default_severity = Severity.WARNING
     uses_glossary = True
     options = {
+        **ExplanationRule.options,
         "known": Option("list", "abbreviations every reader knows, which need no explaining"),
         "units": Option("list", "units of measurement written in capitals"),
-        "explained_after": Option(
-            "list", "phrases that explain an abbreviation when they follow it"
-        ),
-        "explained_before": Option(
-            "list", "phrases that give an abbreviation as another name, before it"
-        ),
-        "explained_by_next_sentence": Option(
-            "list", "openings of a next sentence that explain the abbreviation (“This means …”)"
-        ),
         "kind_words": Option(
             "list", "words next to an abbreviation that say what it is (“the BRAF gene”)"
         ),
         "numbered_after": Option(
             "list", "words after which IV, VI or XI is a number (“stage IV”), not letters"
         ),
-        "definition_links": Option(
-            "list", "an abbreviation linked to an address holding one of these counts as explained"
-        ),
     }
-
-    @cached_property
-    def _patterns(self) -> DefinitionPatterns:
-        return DefinitionPatterns(
-            tuple(self.settings["explained_after"]), tuple(self.settings["explained_before"])
-        )
-
-    @cached_property
-    def _openings(self) -> tuple[str, ...]:
-        return tuple(self.settings["explained_by_next_sentence"])
 
     def _after_credential(self, before: str) -> bool:
         """True for letters after a person's name and a known credential: ", MD, MSPH"."""
@@ -153,7 +133,7 @@ class UnexplainedAbbreviation(Rule):
                 return (
                     self._explained_here(use)
                     or (entry is not None and _long_form_near(sentences, use.index, entry))
-                    or any(opens_with_explanation(s.text, self._openings) for s in following)
+                    or any(opens_with_explanation(s.text, self.patterns) for s in following)
                 )
 
             def explains(sentence: Sentence, entry: Entry | None = entry) -> bool:
@@ -189,8 +169,9 @@ class UnexplainedAbbreviation(Rule):
                 continue
             if _PHONE_WORD.search(before) or self._after_credential(before):
                 continue  # "1-800-CDC-INFO"; "Jane Smith, MD, MSPH"
-            if _name_before(before, offset, sentence):
-                continue  # "Oncotype DX", "Ligase IV"
+            previous = word_before(sentence, start)
+            if previous and previous[:1].isupper() and not previous.isupper():
+                continue  # a name: "Oncotype DX", "Ligase IV"
             if _LABEL.match(text, end) or (
                 len(core) == 2 and _PLACE_BEFORE.search(before) and _ends_clause(text, end)
             ):
@@ -236,7 +217,7 @@ class UnexplainedAbbreviation(Rule):
         spelled = re.match(r"\s*\(([^()]{3,200})\)", after)
         if spelled and len(_WORD.findall(spelled.group(1))) >= 2:
             return True
-        if defined_at(text, use.start, use.end, self._patterns):
+        if defined_at(text, use.start, use.end, self.patterns):
             return True
         if linked_to_definition(use.block, use.start, use.end, self.settings["definition_links"]):
             return True
@@ -262,15 +243,6 @@ _TOKEN = re.compile(r"[\w&-]+")
 _WINDOW = 80
 # Letters in a phone number: "1-800-4-CANCER", "1–800–CDC–INFO".
 _PHONE_WORD = re.compile(r"\d[-–][\w–-]*$")
-
-
-def _name_before(before: str, offset: int, sentence: Sentence) -> bool:
-    """True after a capitalised word that does not start the sentence: a name ("Oncotype DX")."""
-    found = re.search(r"([A-Za-z][\w'’-]*)[ \t]+$", before)
-    if found is None or offset + found.start(1) == sentence.words[0][0]:
-        return False
-    word = found.group(1)
-    return word[:1].isupper() and not word.isupper()
 
 
 def _beside(tokens: Iterable[str]) -> list[str]:

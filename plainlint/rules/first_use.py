@@ -8,14 +8,59 @@ use in body text is the one that must be explained.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Hashable, Iterable, Iterator, TypeVar
 
 from plainlint.documents.model import Block, BlockKind
+from plainlint.explanations import DefinitionPatterns
 from plainlint.page import Page, Sentence
+from plainlint.rules.base import Option, Rule
 
 # How many sentences under a heading may explain a word the heading uses.
 SENTENCES_UNDER_HEADING = 2
+# How far back the check for a word before another one looks.
+_WINDOW = 80
+_LAST_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+
+
+class ExplanationRule(Rule):
+    """A rule that asks for words to be explained: the options and patterns it shares."""
+
+    options = {
+        "explained_after": Option("list", "phrases that explain a word when they follow it"),
+        "explained_before": Option("list", "phrases that explain a word when they come before it"),
+        "explained_by_next_sentence": Option(
+            "list", "openings of a next sentence that explain the word (“This is a …”)"
+        ),
+        "not_explained_by_brackets": Option(
+            "list", "first words of a bracket that does not explain (“(usually …)”)"
+        ),
+        "definition_links": Option(
+            "list", "a word linked to an address holding one of these counts as explained"
+        ),
+    }
+
+    @cached_property
+    def patterns(self) -> DefinitionPatterns:
+        """The rule's definition phrases from rules.yaml, ready to match."""
+        return DefinitionPatterns(
+            tuple(self.settings["explained_after"]),
+            tuple(self.settings["explained_before"]),
+            frozenset(self.settings["not_explained_by_brackets"]),
+            tuple(self.settings["explained_by_next_sentence"]),
+        )
+
+
+def word_before(sentence: Sentence, start: int) -> str | None:
+    """The word just before `start`, unless it opens the sentence ("Your", "The")."""
+    text = sentence.block.text
+    offset = max(sentence.start, start - _WINDOW)  # a window, so long sentences stay quick
+    found = _LAST_WORD.search(text, offset, start)
+    if found is None or found.start(1) == sentence.words[0][0]:
+        return None
+    return found.group(1)
 
 
 @dataclass

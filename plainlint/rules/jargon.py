@@ -7,7 +7,6 @@ from functools import cached_property
 from typing import Any, Iterator
 
 from plainlint.explanations import (
-    DefinitionPatterns,
     defined_at,
     linked_to_definition,
     opens_with_explanation,
@@ -15,8 +14,9 @@ from plainlint.explanations import (
 from plainlint.findings import Severity
 from plainlint.glossary import match_terms, normal_word
 from plainlint.page import Page, Sentence
-from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
+    ExplanationRule,
     Use,
     nearby,
     needs_explaining,
@@ -51,7 +51,7 @@ def _spellings(word: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-class Jargon(Rule):
+class Jargon(ExplanationRule):
     """A probably medical or technical word, not in the glossary and not explained."""
 
     id = "jargon"
@@ -78,6 +78,7 @@ class Jargon(Rule):
     default_severity = Severity.INFO
     uses_glossary = True
     options = {
+        **ExplanationRule.options,
         "max_frequency": Option(
             "number",
             "words rarer than this (Zipf scale: 3 is about once in a million words) count "
@@ -104,17 +105,6 @@ class Jargon(Rule):
         "everyday_beginnings": Option(
             "list", "beginnings that make a word from an everyday one (“un” + “well”)"
         ),
-        "explained_after": Option("list", "phrases that explain a word when they follow it"),
-        "explained_before": Option("list", "phrases that explain a word when they come before it"),
-        "explained_by_next_sentence": Option(
-            "list", "openings of a next sentence that explain the word (“It means …”)"
-        ),
-        "not_explained_by_brackets": Option(
-            "list", "first words of a bracket that does not explain (“(usually …)”)"
-        ),
-        "definition_links": Option(
-            "list", "a word linked to an address holding one of these counts as explained"
-        ),
         "kind_words": Option(
             "list",
             "words that say what kind of thing the next words are (“the drugs X, Y and Z”)",
@@ -129,18 +119,6 @@ class Jargon(Rule):
         # Words already judged: the same words come back on page after page.
         self._verdicts: dict[str, bool] = {}
         self._glossary_words: dict[str, bool] = {}
-
-    @cached_property
-    def _patterns(self) -> DefinitionPatterns:
-        return DefinitionPatterns(
-            tuple(self.settings["explained_after"]),
-            tuple(self.settings["explained_before"]),
-            frozenset(self.settings["not_explained_by_brackets"]),
-        )
-
-    @cached_property
-    def _openings(self) -> tuple[str, ...]:
-        return tuple(self.settings["explained_by_next_sentence"])
 
     @cached_property
     def _everyday(self) -> frozenset[str]:
@@ -165,7 +143,7 @@ class Jargon(Rule):
 
             def explains(sentence: Sentence, word: str = word) -> bool:
                 return self._defined_in(sentence, word) or opens_with_explanation(
-                    sentence.text, self._openings
+                    sentence.text, self.patterns
                 )
 
             def explained(use: Use) -> bool:
@@ -249,7 +227,7 @@ class Jargon(Rule):
         """A definition pattern at the word, or at a use of it in the next sentence."""
         text = use.block.text
         if any(
-            defined_at(text, start, end, self._patterns)
+            defined_at(text, start, end, self.patterns)
             for start in phrase_starts(use, 3)
             for end in phrase_ends(use, 3)
         ):
@@ -263,7 +241,7 @@ class Jargon(Rule):
             return True
         word = use.block.text[use.start : use.end]
         return any(
-            self._defined_in(s, word) or opens_with_explanation(s.text, self._openings)
+            self._defined_in(s, word) or opens_with_explanation(s.text, self.patterns)
             for s in nearby(sentences, use.index)[1:]
         )
 
@@ -272,7 +250,7 @@ class Jargon(Rule):
         text = sentence.block.text
         pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if defined_at(text, match.start(), match.end(), self._patterns):
+            if defined_at(text, match.start(), match.end(), self.patterns):
                 return True
         return False
 

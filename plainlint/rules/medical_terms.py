@@ -8,7 +8,6 @@ from typing import Iterator
 
 from plainlint.documents.model import Block, BlockKind
 from plainlint.explanations import (
-    DefinitionPatterns,
     content_stems,
     defined_at,
     linked_to_definition,
@@ -18,21 +17,23 @@ from plainlint.explanations import (
 from plainlint.findings import Severity
 from plainlint.glossary import Entry, match_terms
 from plainlint.page import Page, Sentence
-from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
+    ExplanationRule,
     Use,
     nearby,
     needs_explaining,
     phrase_ends,
     readable_sentences,
     uses_in_order,
+    word_before,
 )
 
 # A name going on after a word: "Cancer UK", "& Day Surgery", "of Medicine".
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z]")
 
 
-class UnexplainedTerm(Rule):
+class UnexplainedTerm(ExplanationRule):
     """A glossary term that the page does not explain where the reader first meets it."""
 
     id = "unexplained-term"
@@ -63,14 +64,7 @@ class UnexplainedTerm(Rule):
     default_severity = Severity.WARNING
     uses_glossary = True
     options = {
-        "explained_after": Option("list", "phrases that explain a word when they follow it"),
-        "explained_before": Option("list", "phrases that explain a word when they come before it"),
-        "explained_by_next_sentence": Option(
-            "list", "openings of a next sentence that explain the word (“This is a …”)"
-        ),
-        "not_explained_by_brackets": Option(
-            "list", "first words of a bracket that does not explain (“(usually …)”)"
-        ),
+        **ExplanationRule.options,
         "min_shared_words": Option(
             "int",
             "how many content words a nearby sentence must share with the glossary "
@@ -80,22 +74,7 @@ class UnexplainedTerm(Rule):
         "weak_words": Option(
             "list", "words too common on health pages to show that a sentence explains a term"
         ),
-        "definition_links": Option(
-            "list", "a word linked to an address holding one of these counts as explained"
-        ),
     }
-
-    @cached_property
-    def _patterns(self) -> DefinitionPatterns:
-        return DefinitionPatterns(
-            tuple(self.settings["explained_after"]),
-            tuple(self.settings["explained_before"]),
-            frozenset(self.settings["not_explained_by_brackets"]),
-        )
-
-    @cached_property
-    def _openings(self) -> tuple[str, ...]:
-        return tuple(self.settings["explained_by_next_sentence"])
 
     @cached_property
     def _weak(self) -> frozenset[str]:
@@ -116,7 +95,7 @@ class UnexplainedTerm(Rule):
 
             def explains(sentence: Sentence, meaning: frozenset[str] = meaning) -> bool:
                 return says_the_same(sentence, meaning) or opens_with_explanation(
-                    sentence.text, self._openings
+                    sentence.text, self.patterns
                 )
 
             def explained(
@@ -181,7 +160,7 @@ class UnexplainedTerm(Rule):
 
     def _explained_here(self, use: Use, entry: Entry) -> bool:
         block = use.block
-        if any(defined_at(block.text, use.start, end, self._patterns) for end in phrase_ends(use)):
+        if any(defined_at(block.text, use.start, end, self.patterns) for end in phrase_ends(use)):
             return True  # "Childhood undifferentiated embryonal sarcoma is a rare cancer"
         if entry.plain and _mentions(block.text, use.sentence, entry.plain):
             return True  # "metastatic (secondary) cancer", "secondary or metastatic cancer"
@@ -215,15 +194,9 @@ def _inside_name(block: Block, sentence: Sentence, start: int, end: int) -> bool
     """True for a term inside a name in capitals ("Prostate Cancer UK", "Outpatients & X-ray")."""
     if not block.text[start : start + 1].isupper():
         return False
-    text = block.text
-    offset = max(sentence.start, start - 80)  # a window, so long sentences stay quick
-    before = re.search(r"([\w'’-]+)[ \t]+$", text[offset:start])
-    capital_before = (
-        before is not None
-        and before.group(1)[:1].isupper()
-        and offset + before.start(1) != sentence.words[0][0]  # not just "Your ..."
-    )
-    return capital_before or _NAME_GOES_ON.match(text, end) is not None
+    before = word_before(sentence, start)
+    capital_before = before is not None and before[:1].isupper()
+    return capital_before or _NAME_GOES_ON.match(block.text, end) is not None
 
 
 def _mentions(text: str, sentence: Sentence, phrase: str) -> bool:
