@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -12,7 +13,7 @@ from plainlint.errors import InputError, PlainlintError
 from plainlint.files import Target, find_files, read_text
 from plainlint.findings import FileResult, Finding
 from plainlint.glossary import Glossary, load_glossary
-from plainlint.language_model import components_for, load_pipeline
+from plainlint.language_model import Analyser
 from plainlint.page import Page, analyse
 from plainlint.rules import RULES, Hit, Rule
 
@@ -96,7 +97,8 @@ class Linter:
         if not document.blocks:
             return analyse(document, None)  # nothing to read: no need to load the model
         needs = frozenset({"sentences"}).union(*(rule.needs for rule in self.rules))
-        return analyse(document, load_pipeline(components_for(needs)))
+        parses = any(rule.parses for rule in self.rules)
+        return analyse(document, _analyser(needs, parses))
 
     @staticmethod
     def _place(document: Document, hit: Hit, rule: Rule) -> Finding:
@@ -116,3 +118,9 @@ class Linter:
             hit.message,
             hit.suggestions,
         )
+
+
+@lru_cache(maxsize=4)
+def _analyser(needs: frozenset[str], parses: bool) -> Analyser:
+    """One analyser per set of needs, loaded on first use."""
+    return Analyser(needs, parses)

@@ -1,7 +1,9 @@
 """Inflected forms of English words, so a word list entry finds "utilised" from "utilise".
 
-Regular endings are made by rule; irregular verbs come from
-`data/irregular_verbs.yaml`. Forms are keyed by kind: "s", "ed", "en", "ing".
+Regular endings are made by rule; irregular verbs and nouns come from
+`data/irregular_verbs.yaml` and `data/irregular_nouns.yaml`. Verb forms are
+keyed by kind: "s", "ed", "en", "ing"; noun forms by "s" (plural), "'s" and
+"s'" (possessives).
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ from importlib import resources
 import yaml
 
 KINDS = ("s", "ed", "en", "ing")
+NOUN_KINDS = ("s", "'s", "s'")
+# Words after the head of a noun phrase: "person with cancer", "people who smoke".
+# "people who have had a stroke": the verb after "who" agrees with a plural head.
+_PLURAL_VERBS = {"has": "have", "is": "are", "was": "were", "does": "do", "gets": "get"}
+_AFTER_HEAD = frozenset({"with", "who", "that", "of", "for", "in", "on", "from", "living"})
 _VOWELS = set("aeiou")
 
 
@@ -68,3 +75,58 @@ def inflect_phrase(phrase: str, kind: str) -> str:
     first, _, rest = phrase.partition(" ")
     form = inflect(first, kind)
     return f"{form} {rest}" if rest else form
+
+
+@lru_cache(maxsize=1)
+def _irregular_nouns() -> dict[str, dict[str, str] | list[str]]:
+    text = (resources.files("plainlint") / "data" / "irregular_nouns.yaml").read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@lru_cache(maxsize=4096)
+def plural(word: str) -> str:
+    """The plural of a lower-case noun: "chairman" -> "chairmen", "lady" -> "ladies"."""
+    table = _irregular_nouns()
+    if word in table["words"]:
+        return table["words"][word]
+    if word not in table["not_compounds"]:
+        for ending, replacement in table["endings"].items():
+            if word.endswith(ending) and len(word) > len(ending):
+                return word[: -len(ending)] + replacement
+    return inflect(word, "s")
+
+
+def noun_forms(phrase: str) -> dict[str, str]:
+    """Every form of a noun or noun phrase (its last word inflects), keyed by kind."""
+    *rest, last = phrase.split(" ")
+    lead = " ".join(rest) + " " if rest else ""
+    many = plural(last)
+    return {
+        "": phrase,
+        "s": lead + many,
+        "'s": lead + last + "'s",
+        "s'": lead + many + ("'" if many.endswith("s") else "'s"),
+    }
+
+
+def inflect_noun_phrase(phrase: str, kind: str) -> str:
+    """A replacement noun phrase in the matched form: its head noun inflects.
+
+    The head is the word before "with", "who", "of" and the like ("people with
+    cancer"), or else the last word ("wheelchair users").
+    """
+    if not kind:
+        return phrase
+    words = phrase.split(" ")
+    head = next((i - 1 for i, w in enumerate(words) if i and w in _AFTER_HEAD), len(words) - 1)
+    many = plural(words[head]) if kind in ("s", "s'") else words[head]
+    if kind == "'s" or kind == "s'":
+        if head != len(words) - 1:
+            return phrase  # "person with cancer's" reads badly: keep the phrase as it is
+        many += "'" if kind == "s'" and many.endswith("s") else "'s"
+    words[head] = many
+    if kind in ("s", "s'"):
+        verb = head + 2
+        if verb < len(words) and words[head + 1] in ("who", "that"):
+            words[verb] = _PLURAL_VERBS.get(words[verb], words[verb])
+    return " ".join(words)

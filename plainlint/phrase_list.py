@@ -1,0 +1,134 @@
+"""Find the words and phrases of a word list in prose, in every form, with their alternatives.
+
+A list maps a phrase to one or more alternatives. Each phrase is found in all
+its forms: verb forms ("utilise", "utilised", "utilising") or noun forms
+("chairman", "chairmen", "chairman's"), and the alternatives are given back in
+the same form ("used", "chairs").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, Mapping, Sequence
+
+from plainlint.inflection import forms, inflect_noun_phrase, inflect_phrase, noun_forms
+
+Alternatives = str | Sequence[str]
+# A listed form: its words, its alternatives, and which inflections it is.
+_Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+# Patient information is often passive ("is given"): the participle comes first.
+_VERB_ORDER = ("", "en", "ed", "s", "ing")
+_NOUN_ORDER = ("", "s", "'s", "s'")
+# A word as a list sees it: letters and digits joined by hyphens, apostrophes or
+# slashes, so "follow-up", "patient's" and "he/she" are single words that never
+# match "follow", "patient" or "she".
+WORD = re.compile(r"[\w'’-]+(?:/[\w'’-]+)*")
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """One listed phrase found in a text, with its alternatives in the matched form."""
+
+    start: int
+    end: int
+    text: str
+    phrase: str
+    alternatives: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+
+class PhraseList:
+    """A word list ready to search text with: phrases are looked up by their first word."""
+
+    def __init__(self, entries: Mapping[str, Alternatives | None], inflect: str = "verb") -> None:
+        """`inflect` is "verb" (the first word inflects), "noun" (the last word takes plurals
+        and possessives) or "none" (phrases are found only as written)."""
+        self.inflect = inflect
+        self._index = self._build(entries)
+
+    def _build(self, entries: Mapping[str, Alternatives | None]) -> dict[str, list[_Entry]]:
+        """First word of every form -> (all its words, alternatives, form kinds), longest first.
+
+        A form can be more than one kind: "administered" is both the past tense
+        ("gave") and the participle ("is given"), so both are suggested.
+        """
+        make_forms: Callable[[str], dict[str, str]] = {
+            "verb": forms,
+            "noun": noun_forms,
+            "none": lambda phrase: {"": phrase},
+        }[self.inflect]
+        order = _NOUN_ORDER if self.inflect == "noun" else _VERB_ORDER
+        found: dict[tuple[str, ...], tuple[tuple[str, ...], list[str]]] = {}
+        for phrase, alternatives in entries.items():
+            if alternatives is None:
+                continue
+            choices = (alternatives,) if isinstance(alternatives, str) else tuple(alternatives)
+            for kind, form in make_forms(_normal(phrase)).items():
+                words = tuple(form.split())
+                if words not in found:
+                    found[words] = (choices, [])
+                if found[words][0] == choices and kind not in found[words][1]:
+                    found[words][1].append(kind)
+        index: dict[str, list[_Entry]] = {}
+        for words, (choices, kinds) in found.items():
+            ordered = tuple(sorted(kinds, key=order.index))
+            index.setdefault(words[0], []).append((words, choices, ordered))
+        for candidates in index.values():
+            candidates.sort(key=lambda entry: len(entry[0]), reverse=True)
+        return index
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
+        """Every listed phrase in text[start:end], longest first where two overlap."""
+        chunks = list(WORD.finditer(text, start, len(text) if end is None else end))
+        lowered = [_normal(chunk.group()) for chunk in chunks]
+        i = 0
+        while i < len(chunks):
+            found = self._longest(lowered[i], lowered, chunks, text, i)
+            if found is None:
+                i += 1
+                continue
+            length, words, choices, kinds = found
+            first, last = chunks[i].start(), chunks[i + length - 1].end()
+            i += length
+            yield PhraseMatch(first, last, text[first:last], " ".join(words), choices, kinds)
+
+    def _longest(
+        self, first: str, lowered: list[str], chunks: list[re.Match[str]], text: str, i: int
+    ) -> tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+        """The longest listed phrase starting at word i, its words separated by white space."""
+        for words, choices, kinds in self._index.get(first, ()):
+            n = len(words)
+            if i + n > len(chunks) or tuple(lowered[i : i + n]) != words:
+                continue
+            gaps = (text[chunks[k].end() : chunks[k + 1].start()] for k in range(i, i + n - 1))
+            if all(not gap.strip() for gap in gaps):
+                return n, words, choices, kinds
+        return None
+
+    def suggestions(self, match: PhraseMatch) -> tuple[str, ...]:
+        """The match's alternatives in its form and case ("Chairmen" -> "Chairs")."""
+        inflect_one = inflect_noun_phrase if self.inflect == "noun" else inflect_phrase
+        return tuple(
+            dict.fromkeys(
+                same_case(match.text, inflect_one(choice, kind))
+                for choice in match.alternatives
+                for kind in match.kinds
+            )
+        )
+
+
+def _normal(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def same_case(original: str, replacement: str) -> str:
+    """Capitalise the replacement when the original starts with a capital."""
+    if original[:1].isupper() and not original.isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def is_acronym(word: str) -> bool:
+    """A single word in capitals is a name ("the SELECT trial"), not a word choice."""
+    return len(word) > 1 and word.isupper()

@@ -1,0 +1,200 @@
+"""Guideline: talk to readers as "you"."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterator
+
+from plainlint.context_words import ContextWords, Surroundings
+from plainlint.findings import Severity
+from plainlint.page import Page, Sentence
+from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.first_use import readable_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# What a subject word needs after it to mean the reader: "people with cancer",
+# "people who smoke", "anyone having surgery".
+_DESCRIBED_BY = ("relcl", "acl")
+_DESCRIBING_PREPOSITIONS = frozenset({"with", "without"})
+# Words before a noun that count or share it out ("1 in 3 patients", "most patients").
+_SHARE_DEPS = frozenset({"det", "amod", "nummod", "quantmod", "poss", "predet", "advmod"})
+
+
+class AddressReader(Rule):
+    """Advice about "patients" in the third person, where "you" would speak to the reader."""
+
+    id = "address-reader"
+    summary = "The reader is called “patients” or “the patient” instead of “you”."
+    why = (
+        "Patient information is read by the patient. Writing “you” speaks to them directly, "
+        "makes it clear the advice is for them, and is easier to follow."
+    )
+    fix = "Write “you” and “your”: “You should rest” instead of “Patients should rest”."
+    flags = (
+        "Patients should stop eating 6 hours before the operation.",
+        "The patient will be asked to change into a gown.",
+        "People with cancer may want to join a support group.",
+        "Patients are advised to bring a list of their medicines.",
+    )
+    passes = (
+        "You should stop eating 6 hours before the operation.",
+        "About 1 in 3 patients will get a rash.",
+        "Most patients can go home the same day.",
+        "In the study, patients who took the drug lived longer.",
+        "Your doctor will explain the risks.",
+        "Carers should look after their own health too.",
+    )
+    default_severity = Severity.WARNING
+    options = {
+        "reader_words": Option("list", "words that mean the reader, in the third person"),
+        "people_words": Option("list", "people in general: the reader when words after say who"),
+        "advice_words": Option("list", "words that make a sentence advice (“should”, “will”)"),
+        "advised_words": Option("list", "“patients are advised to”: the words after “are”"),
+        "share_words": Option("list", "words before the noun that make it a share of patients"),
+        "research_context": Option("list", "words that show a sentence is about research"),
+        "reporting_context": Option("list", "words that report what someone said"),
+        "context_sentences": Option("int", "sentences either side read for research words", 0),
+        "statistics_context": Option("list", "words about figures, in the same sentence"),
+        "min_words": Option("int", "pages this long that never say “you” get one finding", 0),
+        "you_words": Option("list", "the words that speak to the reader"),
+    }
+    parses = True
+
+    @cached_property
+    def _subjects(self) -> dict[str, tuple[str, ...]]:
+        """Last word of each reader word -> the words that must come before it."""
+        found: dict[str, tuple[str, ...]] = {}
+        for phrase in self.settings["reader_words"]:
+            *before, last = phrase.lower().split()
+            found[last] = tuple(before)
+        return found
+
+    @cached_property
+    def _people(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["people_words"])
+
+    @cached_property
+    def _advice(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["advice_words"])
+
+    @cached_property
+    def _advised(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["advised_words"])
+
+    @cached_property
+    def _shares(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["share_words"])
+
+    @cached_property
+    def _candidate(self) -> re.Pattern[str]:
+        """A subject word with an advice word somewhere after it: worth parsing."""
+        subjects = sorted({*self._subjects, *self._people}, key=len, reverse=True)
+        advice = sorted({w.split()[0] for w in self._advice} | self._advised, key=len, reverse=True)
+        return re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, subjects))})\b.*?"
+            rf"(?:{'|'.join(map(re.escape, advice))})\b",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _you(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in self.settings["you_words"])
+        return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        sentences = readable_sentences(page)
+        around = Surroundings(sentences, self.settings["context_sentences"])
+        research = ContextWords(
+            [*self.settings["research_context"], *self.settings["reporting_context"]]
+        )
+        statistics = ContextWords(self.settings["statistics_context"])
+        for index, sentence in enumerate(sentences):
+            if not self._candidate.search(sentence.text):
+                continue
+            if statistics.search(sentence.text) or around.mentions(index, research):
+                continue
+            for token in page.parse(sentence):
+                subject = self._reader_subject(token)
+                if subject is None:
+                    continue
+                start, end = sentence.span_of(subject[0])
+                end = sentence.span_of(subject[-1])[1]
+                if sentence.block.is_protected(start, end):
+                    continue
+                written = sentence.block.text[start:end]
+                yield Hit(
+                    f"This advice is for the reader, so speak to them as “you” instead of "
+                    f"“{written}”. It is clearer and more direct.",
+                    sentence.block,
+                    start,
+                    end,
+                    suggestions=("You" if written[:1].isupper() else "you",),
+                )
+        yield from self._never_says_you(page, sentences)
+
+    def _reader_subject(self, token: Token) -> list[Token] | None:
+        """The words naming the reader when `token` is the subject of advice, else None."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        lower = token.lower_
+        doc = token.doc
+        if lower in self._subjects:
+            before = self._subjects[lower]
+            if before and [t.lower_ for t in doc[max(0, token.i - len(before)) : token.i]] != list(
+                before
+            ):
+                return None
+            if lower == "one" and (
+                token.pos_ != "PRON" or any(c.dep_ == "prep" for c in token.children)
+            ):
+                return None
+        elif lower in self._people:
+            if not any(
+                c.dep_ in _DESCRIBED_BY
+                or (c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPOSITIONS)
+                for c in token.children
+            ):
+                return None
+        else:
+            return None
+        if any(
+            c.dep_ in _SHARE_DEPS and (c.lower_ in self._shares or c.like_num)
+            for c in token.children
+        ):
+            return None
+        if not self._is_advice(token.head):
+            return None
+        left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod")]
+        first = left[0].i if left else token.i
+        return list(doc[first : token.i + 1])
+
+    def _is_advice(self, verb: Token) -> bool:
+        """True for advice: "should rest", "will be asked", "need to", "are advised to"."""
+        if verb.lower_ in self._advice or verb.lemma_.lower() in self._advice:
+            return True
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in self._advice:
+                return True
+        if verb.lower_ in self._advised and any(c.dep_ == "auxpass" for c in verb.children):
+            return True
+        if verb.lemma_ == "have" and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children
+        ):
+            return "have to" in self._advice or "has to" in self._advice
+        return False
+
+    def _never_says_you(self, page: Page, sentences: list[Sentence]) -> Iterator[Hit]:
+        """One finding for a page long enough to speak to the reader that never does."""
+        if page.metrics.words < self.settings["min_words"] or not self.settings["min_words"]:
+            return
+        if any(self._you.search(s.text) for s in sentences):
+            return
+        yield Hit(
+            f"This page has {page.metrics.words} words but never says “you” or “your”. "
+            "Speak to the reader directly: “You will need to…” is clearer than “Patients will "
+            "need to…”.",
+            severity=Severity.INFO,
+        )

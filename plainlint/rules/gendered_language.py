@@ -1,0 +1,361 @@
+"""Guideline: use gender-inclusive language, except where it is clinically necessary."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Iterator
+
+from plainlint.context_words import ContextWords, Surroundings, section
+from plainlint.findings import Severity
+from plainlint.page import Page, Sentence
+from plainlint.phrase_list import PhraseList, PhraseMatch, same_case
+from plainlint.proper_names import in_name
+from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.first_use import readable_sentences
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+class GenderedLanguage(Rule):
+    """Words that name a gender when the gender does not matter."""
+
+    id = "gendered-language"
+    summary = "A word names a gender when it does not need to."
+    why = (
+        "Words like “chairman” or “he or she” leave some readers out, and readers who feel left "
+        "out stop reading. Words for women and men are right when the text is about the body. "
+        "They are also right in figures or research on who is affected."
+    )
+    fix = "Use the word suggested, such as “chair”, “they” or “people”, which includes everyone."
+    flags = (
+        "The chairman will open the meeting.",
+        "Each patient should bring his or her letter.",
+        "Men and women are welcome at the support group.",
+        "A nurse will call you. She will explain what happens next.",
+    )
+    passes = (
+        "The chair will open the meeting.",
+        "Women aged 50 to 71 are invited for breast screening every 3 years.",
+        "Men with prostate cancer may have problems getting an erection.",
+        "In the study, 200 women took the new drug.",
+        "Your mother or sister may also need a test.",
+        "The Men's Health Forum runs a helpline.",
+    )
+    default_severity = Severity.WARNING
+    options = {
+        "words": Option("words", "words that name a gender, each with a neutral alternative"),
+        "pronoun_pairs": Option("words", "pronoun pairs (“he or she”) and the word to use"),
+        "people_by_sex": Option("words", "words for women or men standing for everyone"),
+        "person_by_sex": Option("words", "the same for one person, after “a”, “any” or “each”"),
+        "generic_determiners": Option("list", "words that make one person anyone (“a”, “any”)"),
+        "particular_words": Option("list", "words before that show particular people are meant"),
+        "everyone_pairs": Option("words", "pairs such as “men and women” meaning everyone"),
+        "generic_people": Option("list", "people a generic “he” or “she” may stand for"),
+        "generic_people_determiners": Option("list", "words before them that make them anyone"),
+        "particular_people_words": Option("list", "words before them that mean one person"),
+        "pronouns": Option("words", "gendered pronouns and the word to use instead"),
+        "sex_known": Option("list", "words showing the person's sex is known"),
+        "body_context": Option("list", "words about the body and sex-specific conditions"),
+        "statistics_context": Option("list", "words about figures on who is affected"),
+        "research_context": Option("list", "words about research"),
+        "numbers_are_statistics": Option("bool", "whether a number counts as a figure"),
+        "context_sentences": Option("int", "sentences either side read for context", 0),
+        "headings_are_context": Option("bool", "whether headings count as context"),
+    }
+    parses = True
+
+    @cached_property
+    def _lists(self) -> dict[str, PhraseList]:
+        return {
+            "words": PhraseList(self.settings["words"], inflect="noun"),
+            "people": PhraseList(self.settings["people_by_sex"], inflect="none"),
+            "person": PhraseList(self.settings["person_by_sex"], inflect="none"),
+            "everyone": PhraseList(self.settings["everyone_pairs"], inflect="none"),
+        }
+
+    @cached_property
+    def _clinical(self) -> tuple[ContextWords, ...]:
+        return (
+            ContextWords(self.settings["body_context"]),
+            ContextWords(
+                self.settings["statistics_context"], self.settings["numbers_are_statistics"]
+            ),
+            ContextWords(self.settings["research_context"]),
+        )
+
+    @cached_property
+    def _pairs(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+        """One pattern for every pronoun pair, and each pair's alternatives."""
+        pairs = {
+            _squash(pair): _choices(alternatives)
+            for pair, alternatives in self.settings["pronoun_pairs"].items()
+            if alternatives is not None
+        }
+        parts = [_spaced(pair) for pair in sorted(pairs, key=len, reverse=True)]
+        body = "|".join(parts) or r"(?!x)x"
+        return re.compile(rf"(?<![\w/])(?:{body})(?![\w/])", re.IGNORECASE), pairs
+
+    @cached_property
+    def _pronoun(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in self.settings["pronouns"])
+        return re.compile(rf"(?<![\w’'/-])(?:{words})(?![\w/-])", re.IGNORECASE)
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        sentences = readable_sentences(page)
+        around = Surroundings(
+            sentences, self.settings["context_sentences"], self.settings["headings_are_context"]
+        )
+        for index, sentence in enumerate(sentences):
+            taken: list[tuple[int, int]] = []
+            for hit in self._in_sentence(page, sentences, around, index):
+                if not any(s < hit.end and hit.start < e for s, e in taken):
+                    taken.append((hit.start, hit.end))
+                    yield hit
+
+    def _in_sentence(
+        self, page: Page, sentences: list[Sentence], around: Surroundings, index: int
+    ) -> Iterator[Hit]:
+        """Hits in one sentence; earlier kinds win where two overlap."""
+        sentence = sentences[index]
+        yield from self._pronoun_pairs(sentence)
+        yield from self._listed_words(sentence)
+        yield from self._people_words(sentence, around, index)
+        yield from self._generic_pronouns(page, sentences, around, index)
+
+    def _usable(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Not quoted, not code, not part of a name."""
+        return not sentence.block.is_protected(start, end) and not in_name(sentence, start, end)
+
+    def _pronoun_pairs(self, sentence: Sentence) -> Iterator[Hit]:
+        pattern, pairs = self._pairs
+        for found in pattern.finditer(sentence.block.text, sentence.start, sentence.end):
+            start, end = found.span()
+            if sentence.block.is_protected(start, end):
+                continue
+            suggestions = tuple(
+                same_case(found.group(), s) for s in pairs[_squash(found.group().lower())]
+            )
+            yield Hit(
+                f"Use {_quoted(suggestions)} instead of “{found.group()}”. It is shorter, and "
+                "it includes people who are neither a man nor a woman.",
+                sentence.block,
+                start,
+                end,
+                suggestions=suggestions,
+            )
+
+    def _listed_words(self, sentence: Sentence) -> Iterator[Hit]:
+        words = self._lists["words"]
+        for match in _matches(words, sentence):
+            if not self._usable(sentence, match.start, match.end):
+                continue
+            suggestions = words.suggestions(match)
+            yield Hit(
+                f"Try {_quoted(suggestions)} instead of “{match.text}”. The gender does not "
+                "matter here, and a word that includes everyone leaves no reader out.",
+                sentence.block,
+                match.start,
+                match.end,
+                suggestions=suggestions,
+            )
+
+    def _people_words(self, sentence: Sentence, around: Surroundings, index: int) -> Iterator[Hit]:
+        """Words for women or men meaning everyone, unless clinically needed or particular."""
+        found: list[tuple[PhraseMatch, PhraseList, bool]] = []
+        for key in ("everyone", "people", "person"):
+            for match in _matches(self._lists[key], sentence):
+                if any(m.start <= match.start < m.end for m, _, _ in found):
+                    continue  # a word inside "men and women"
+                found.append((match, self._lists[key], key == "everyone"))
+        if sum(1 for _, _, is_pair in found if not is_pair) > 1:
+            return  # "in males ... in females": the sentence tells the sexes apart
+        clinical: bool | None = None
+        for match, words, is_pair in sorted(found, key=lambda item: item[0].start):
+            if not self._usable(sentence, match.start, match.end):
+                continue
+            before = _word_before(sentence, match.start)
+            if words is self._lists["person"]:
+                if before not in self._generic_determiners:
+                    continue
+            elif before in self._particular_words:
+                continue
+            if clinical is None:
+                clinical = around.mentions(index, *self._clinical) is not None
+            if clinical:
+                return
+            suggestions = words.suggestions(match)
+            if is_pair:
+                message = (
+                    f"“{match.text}” seems to mean everyone here. Use {_quoted(suggestions)}: "
+                    "it is shorter and includes everyone."
+                )
+            else:
+                message = (
+                    f"This sentence is not about the body, or about figures or research on who "
+                    f"is affected, so “{match.text}” may leave readers out. Try "
+                    f"{_quoted(suggestions)}."
+                )
+            yield Hit(message, sentence.block, match.start, match.end, suggestions=suggestions)
+
+    @cached_property
+    def _generic_determiners(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["generic_determiners"])
+
+    @cached_property
+    def _particular_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["particular_words"])
+
+    @cached_property
+    def _people(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["generic_people"])
+
+    @cached_property
+    def _people_determiners(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["generic_people_determiners"])
+
+    @cached_property
+    def _particular_people(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["particular_people_words"])
+
+    @cached_property
+    def _sex_known(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["sex_known"])
+
+    def _generic_pronouns(
+        self, page: Page, sentences: list[Sentence], around: Surroundings, index: int
+    ) -> Iterator[Hit]:
+        """A pronoun for anyone: "A nurse will call you. She will …"."""
+        sentence = sentences[index]
+        text = sentence.block.text
+        pairs = [m.span() for m in self._pairs[0].finditer(text, sentence.start, sentence.end)]
+        pronouns = [
+            m
+            for m in self._pronoun.finditer(text, sentence.start, sentence.end)
+            if not sentence.block.is_protected(*m.span())
+            and not any(s <= m.start() < e for s, e in pairs)
+        ]
+        if not pronouns:
+            return
+        window = sentences[max(0, index - 1) : index + 1]
+        if not any(self._people.intersection(_lower_words(s.text)) for s in window):
+            return  # no one the pronoun could stand for: no need to parse
+        if around.mentions(index, *self._clinical):
+            return
+        earlier = [
+            s for s in sentences[max(0, index - 3) : index] if section(s) == section(sentence)
+        ]
+        if any(self._names_sex(page, s) for s in earlier):
+            return  # a story about a particular person
+        doc = page.parse(sentence)
+        for found in pronouns:
+            token = next((t for t in doc if sentence.span_of(t)[0] == found.start()), None)
+            if token is None:
+                continue
+            antecedent = self._antecedent(page, sentence, doc, token, window[:-1])
+            if antecedent is None:
+                continue
+            word = found.group()
+            choices = _choices(self.settings["pronouns"][word.lower()])
+            if word.lower() == "her" and len(choices) > 1:
+                choices = choices[:1] if token.dep_ == "poss" else choices[1:]
+            suggestions = tuple(same_case(word, c) for c in choices)
+            yield Hit(
+                f"“{word}” here stands for any {antecedent}, who could be a man, a woman or "
+                f"neither. Use {_quoted(suggestions)}, or write to the reader as “you”.",
+                sentence.block,
+                found.start(),
+                found.end(),
+                suggestions=suggestions,
+            )
+            return  # one finding per sentence is enough to make the point
+
+    def _names_sex(self, page: Page, sentence: Sentence) -> bool:
+        """True when the sentence names a particular person or says their sex."""
+        words = _plain_words(sentence)
+        if self._sex_known.intersection(w.lower() for w in words):
+            return True
+        if not any(w[:1].isupper() for w in words[1:]):
+            return False
+        return any(_is_name(t) for t in page.parse(sentence))
+
+    def _antecedent(
+        self, page: Page, sentence: Sentence, doc, pronoun, before: list[Sentence]
+    ) -> str | None:
+        """The generic person a pronoun stands for, or None when it may be someone known.
+
+        Reads back from the pronoun: a name or a word that says the person's
+        sex ends the search; a generic person ("a nurse", "the patient") is the answer.
+        """
+        candidates = [list(reversed(doc[: pronoun.i]))]
+        candidates += [list(reversed(page.parse(s))) for s in reversed(before)]
+        for tokens in candidates:
+            for token in tokens:
+                lower = token.lower_
+                if _is_name(token) or lower in self._sex_known:
+                    return None
+                if lower not in self._people or token.tag_ in ("NNS", "NNPS"):
+                    continue
+                if token.pos_ == "PRON":
+                    return lower  # "someone", "anyone"
+                before = [c for c in token.children if c.i < token.i]
+                if any(c.pos_ == "PROPN" or c.lower_ in self._particular_people for c in before):
+                    return None  # "a former NCI employee": one particular person
+                if any(
+                    c.dep_ in ("det", "poss") and c.lower_ in self._people_determiners
+                    for c in before
+                ):
+                    return lower
+                return None
+        return None
+
+
+def _is_name(token) -> bool:
+    """A proper noun that is not in capitals (an acronym such as GP or NHS)."""
+    return token.pos_ == "PROPN" and not token.text.isupper() and token.text[:1].isupper()
+
+
+def _matches(words: PhraseList, sentence: Sentence) -> Iterator[PhraseMatch]:
+    return words.find(sentence.block.text, sentence.start, sentence.end)
+
+
+def _word_before(sentence: Sentence, start: int) -> str:
+    """The word just before `start` in the sentence, in lower case ("" at the start)."""
+    words = _WORD.findall(sentence.block.text[max(sentence.start, start - 40) : start])
+    return words[-1].lower() if words else ""
+
+
+def _plain_words(sentence: Sentence) -> list[str]:
+    """The sentence's words, leaving out quotations and code."""
+    block = sentence.block
+    return [
+        m.group()
+        for m in _WORD.finditer(block.text, sentence.start, sentence.end)
+        if not block.is_protected(*m.span())
+    ]
+
+
+def _lower_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _spaced(pair: str) -> str:
+    """A pattern for a pair as written, with any spacing: "he / she", "his  or her"."""
+    pieces = re.findall(r"\w+|[^\w\s]", pair)
+    pattern = re.escape(pieces[0])
+    for previous, piece in zip(pieces, pieces[1:]):
+        joint = r"\s+" if previous[-1].isalnum() and piece[0].isalnum() else r"\s*"
+        pattern += joint + re.escape(piece)
+    return pattern
+
+
+def _squash(pair: str) -> str:
+    return re.sub(r"\s+", " ", pair.lower()).replace(" /", "/").replace("/ ", "/")
+
+
+def _choices(alternatives: str | list[str]) -> tuple[str, ...]:
+    return (alternatives,) if isinstance(alternatives, str) else tuple(alternatives)
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    return " or ".join(f"“{w}”" for w in words)
