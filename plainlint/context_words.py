@@ -14,8 +14,6 @@ from typing import Iterable, Sequence
 from plainlint.documents.model import BlockKind
 from plainlint.page import Sentence
 
-_DIGIT = re.compile(r"\d")
-
 
 class ContextWords:
     """A list of words and phrases, matched as whole words in any case.
@@ -23,7 +21,9 @@ class ContextWords:
     A trailing `*` matches any ending: "ovar*" finds "ovary" and "ovarian".
     """
 
-    def __init__(self, words: Iterable[str], numbers: bool = False) -> None:
+    def __init__(self, words: Iterable[str], numbers_unless: Iterable[str] | None = None) -> None:
+        """`numbers_unless`: when given, a number counts too, unless one of these words
+        follows it ("24 hours", "2pm" are times, not figures about people)."""
         parts = []
         for word in sorted(set(words), key=len, reverse=True):
             stem = word.rstrip("*")
@@ -36,16 +36,20 @@ class ContextWords:
                 pattern += r"(?!\w)"
             parts.append(pattern)
         self._pattern = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
-        self.numbers = numbers
+        self._number: re.Pattern[str] | None = None
+        if numbers_unless is not None:
+            units = "|".join(re.escape(u) for u in sorted(numbers_unless, key=len, reverse=True))
+            after = rf"(?!\s*(?:{units})(?!\w))" if units else ""
+            self._number = re.compile(rf"(?<!\w)\d[\d,.:]*(?![\d,.:]){after}", re.IGNORECASE)
 
     def search(self, text: str) -> str | None:
         """The first listed word in the text (or a digit, when numbers count), else None."""
         found = self._pattern.search(text)
         if found:
             return found.group()
-        if self.numbers:
-            digit = _DIGIT.search(text)
-            return digit.group() if digit else None
+        if self._number is not None:
+            number = self._number.search(text)
+            return number.group() if number else None
         return None
 
 

@@ -122,7 +122,8 @@ def inflect_noun_phrase(phrase: str, kind: str) -> str:
     many = plural(words[head]) if kind in ("s", "s'") else words[head]
     if kind == "'s" or kind == "s'":
         if head != len(words) - 1:
-            return phrase  # "person with cancer's" reads badly: keep the phrase as it is
+            # "person with cancer's" reads badly: no apostrophe, but the number still agrees
+            return inflect_noun_phrase(phrase, "s") if kind == "s'" else phrase
         many += "'" if kind == "s'" and many.endswith("s") else "'s"
     words[head] = many
     if kind in ("s", "s'"):

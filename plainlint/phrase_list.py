@@ -123,8 +123,9 @@ def _normal(word: str) -> str:
 
 
 def same_case(original: str, replacement: str) -> str:
-    """Capitalise the replacement when the original starts with a capital."""
-    if original[:1].isupper() and not original.isupper():
+    """Capitalise the replacement when the original starts with a capital ("(S)he")."""
+    letters = [char for char in original if char.isalpha()]
+    if letters and letters[0].isupper() and not original.isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
 

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 # "people who smoke", "anyone having surgery".
 _DESCRIBED_BY = ("relcl", "acl")
 _DESCRIBING_PREPOSITIONS = frozenset({"with", "without"})
+_PLEASE = re.compile(r"\bplease\b", re.IGNORECASE)
 # Words before a noun that count or share it out ("1 in 3 patients", "most patients").
-_SHARE_DEPS = frozenset({"det", "amod", "nummod", "quantmod", "poss", "predet", "advmod"})
+_SHARE_DEPS = frozenset({"det", "amod", "nummod", "quantmod", "poss", "predet", "advmod", "neg"})
 
 
 class AddressReader(Rule):
@@ -54,6 +55,7 @@ class AddressReader(Rule):
         "advice_words": Option("list", "words that make a sentence advice (“should”, “will”)"),
         "advised_words": Option("list", "“patients are advised to”: the words after “are”"),
         "share_words": Option("list", "words before the noun that make it a share of patients"),
+        "other_people_words": Option("list", "words in the subject that make it someone else"),
         "research_context": Option("list", "words that show a sentence is about research"),
         "reporting_context": Option("list", "words that report what someone said"),
         "context_sentences": Option("int", "sentences either side read for research words", 0),
@@ -89,6 +91,10 @@ class AddressReader(Rule):
         return frozenset(w.lower() for w in self.settings["share_words"])
 
     @cached_property
+    def _others(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["other_people_words"])
+
+    @cached_property
     def _candidate(self) -> re.Pattern[str]:
         """A subject word with an advice word somewhere after it: worth parsing."""
         subjects = sorted({*self._subjects, *self._people}, key=len, reverse=True)
@@ -107,14 +113,16 @@ class AddressReader(Rule):
     def check(self, page: Page) -> Iterator[Hit]:
         sentences = readable_sentences(page)
         around = Surroundings(sentences, self.settings["context_sentences"])
-        research = ContextWords(
-            [*self.settings["research_context"], *self.settings["reporting_context"]]
+        research = ContextWords(self.settings["research_context"])
+        same_sentence = ContextWords(
+            [*self.settings["statistics_context"], *self.settings["reporting_context"]]
         )
-        statistics = ContextWords(self.settings["statistics_context"])
         for index, sentence in enumerate(sentences):
             if not self._candidate.search(sentence.text):
                 continue
-            if statistics.search(sentence.text) or around.mentions(index, research):
+            if self._you.search(sentence.text) or _PLEASE.search(sentence.text):
+                continue  # the sentence speaks to someone: the patients are other people
+            if same_sentence.search(sentence.text) or around.mentions(index, research):
                 continue
             for token in page.parse(sentence):
                 subject = self._reader_subject(token)
@@ -160,11 +168,16 @@ class AddressReader(Rule):
                 return None
         else:
             return None
+        first_word = token.left_edge.i
         if any(
-            c.dep_ in _SHARE_DEPS and (c.lower_ in self._shares or c.like_num)
-            for c in token.children
-        ):
-            return None
+            word.lower_ in self._shares or word.like_num
+            for child in token.lefts
+            if child.dep_ in _SHARE_DEPS
+            for word in child.subtree
+        ) or (first_word and doc[first_word - 1].lower_ in self._shares):
+            return None  # "1 in 3 patients", "nearly all people", "not every person"
+        if any(word.lower_ in self._others for word in token.subtree):
+            return None  # "someone with you", "the patient in the next bed"
         if not self._is_advice(token.head):
             return None
         left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod")]
@@ -180,6 +193,10 @@ class AddressReader(Rule):
                 return True
         if verb.lower_ in self._advised and any(c.dep_ == "auxpass" for c in verb.children):
             return True
+        if verb.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in self._advised for c in verb.children
+        ):
+            return True  # "Patients are welcome to …"
         if verb.lemma_ == "have" and any(
             c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children
         ):

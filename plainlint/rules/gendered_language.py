@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from plainlint.context_words import ContextWords, Surroundings, section
 from plainlint.findings import Severity
@@ -13,6 +13,9 @@ from plainlint.phrase_list import PhraseList, PhraseMatch, same_case
 from plainlint.proper_names import in_name
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -60,6 +63,7 @@ class GenderedLanguage(Rule):
         "statistics_context": Option("list", "words about figures on who is affected"),
         "research_context": Option("list", "words about research"),
         "numbers_are_statistics": Option("bool", "whether a number counts as a figure"),
+        "not_figures": Option("list", "words after a number that make it a time or a dose"),
         "context_sentences": Option("int", "sentences either side read for context", 0),
         "headings_are_context": Option("bool", "whether headings count as context"),
     }
@@ -79,7 +83,8 @@ class GenderedLanguage(Rule):
         return (
             ContextWords(self.settings["body_context"]),
             ContextWords(
-                self.settings["statistics_context"], self.settings["numbers_are_statistics"]
+                self.settings["statistics_context"],
+                self.settings["not_figures"] if self.settings["numbers_are_statistics"] else None,
             ),
             ContextWords(self.settings["research_context"]),
         )
@@ -168,7 +173,9 @@ class GenderedLanguage(Rule):
                 if any(m.start <= match.start < m.end for m, _, _ in found):
                     continue  # a word inside "men and women"
                 found.append((match, self._lists[key], key == "everyone"))
-        if sum(1 for _, _, is_pair in found if not is_pair) > 1:
+        singles = sorted((m for m, _, is_pair in found if not is_pair), key=lambda m: m.start)
+        text = sentence.block.text
+        if any(_apart(text, a, b) for a, b in zip(singles, singles[1:])):
             return  # "in males ... in females": the sentence tells the sexes apart
         clinical: bool | None = None
         for match, words, is_pair in sorted(found, key=lambda item: item[0].start):
@@ -252,7 +259,9 @@ class GenderedLanguage(Rule):
             token = next((t for t in doc if sentence.span_of(t)[0] == found.start()), None)
             if token is None:
                 continue
-            antecedent = self._antecedent(page, sentence, doc, token, window[:-1])
+            if any(_is_name(t) or t.lower_ in self._sex_known for t in doc[: token.i]):
+                return  # "Dr Patel is the surgeon and he …"
+            antecedent = self._antecedent(page, doc, token, window[:-1])
             if antecedent is None:
                 continue
             word = found.group()
@@ -261,7 +270,7 @@ class GenderedLanguage(Rule):
                 choices = choices[:1] if token.dep_ == "poss" else choices[1:]
             suggestions = tuple(same_case(word, c) for c in choices)
             yield Hit(
-                f"“{word}” here stands for any {antecedent}, who could be a man, a woman or "
+                f"“{word}” here stands for {antecedent}, who could be a man, a woman or "
                 f"neither. Use {_quoted(suggestions)}, or write to the reader as “you”.",
                 sentence.block,
                 found.start(),
@@ -275,17 +284,17 @@ class GenderedLanguage(Rule):
         words = _plain_words(sentence)
         if self._sex_known.intersection(w.lower() for w in words):
             return True
-        if not any(w[:1].isupper() for w in words[1:]):
+        if not any(w[:1].isupper() for w in words):
             return False
         return any(_is_name(t) for t in page.parse(sentence))
 
     def _antecedent(
-        self, page: Page, sentence: Sentence, doc, pronoun, before: list[Sentence]
+        self, page: Page, doc: Doc, pronoun: Token, before: list[Sentence]
     ) -> str | None:
-        """The generic person a pronoun stands for, or None when it may be someone known.
+        """Who a pronoun stands for ("any nurse", "anyone"), or None when it may be someone known.
 
-        Reads back from the pronoun: a name or a word that says the person's
-        sex ends the search; a generic person ("a nurse", "the patient") is the answer.
+        Reads back from the pronoun to the nearest person it could stand for; a
+        generic one ("a nurse", "the patient") is the answer.
         """
         candidates = [list(reversed(doc[: pronoun.i]))]
         candidates += [list(reversed(page.parse(s))) for s in reversed(before)]
@@ -296,27 +305,47 @@ class GenderedLanguage(Rule):
                     return None
                 if lower not in self._people or token.tag_ in ("NNS", "NNPS"):
                     continue
+                if _subject_of_same_verb(token, pronoun):
+                    continue  # "The nurse will visit her": "her" is someone else
                 if token.pos_ == "PRON":
-                    return lower  # "someone", "anyone"
-                before = [c for c in token.children if c.i < token.i]
-                if any(c.pos_ == "PROPN" or c.lower_ in self._particular_people for c in before):
+                    return "anyone"  # "someone", "anyone"
+                before_it = [c for c in token.children if c.i < token.i]
+                if any(c.pos_ == "PROPN" or c.lower_ in self._particular_people for c in before_it):
                     return None  # "a former NCI employee": one particular person
                 if any(
                     c.dep_ in ("det", "poss") and c.lower_ in self._people_determiners
-                    for c in before
+                    for c in before_it
                 ):
-                    return lower
+                    written = token.text if token.text.isupper() else lower
+                    return f"any {written}"
                 return None
         return None
 
 
-def _is_name(token) -> bool:
+def _subject_of_same_verb(person: Token, pronoun: Token) -> bool:
+    """True when `person` is the subject and `pronoun` an object of one verb: they differ."""
+    if person.doc is not pronoun.doc or not person.dep_.startswith("nsubj"):
+        return False
+    if pronoun.dep_ in ("dobj", "dative"):
+        return pronoun.head.i == person.head.i
+    if pronoun.dep_ == "pobj":
+        return pronoun.head.head.i == person.head.i
+    return False
+
+
+def _is_name(token: Token) -> bool:
     """A proper noun that is not in capitals (an acronym such as GP or NHS)."""
     return token.pos_ == "PROPN" and not token.text.isupper() and token.text[:1].isupper()
 
 
 def _matches(words: PhraseList, sentence: Sentence) -> Iterator[PhraseMatch]:
     return words.find(sentence.block.text, sentence.start, sentence.end)
+
+
+def _apart(text: str, first: PhraseMatch, second: PhraseMatch) -> bool:
+    """True when two words for the sexes are not just listed together ("men, women and")."""
+    between = _WORD.findall(text[first.end : second.start])
+    return any(word.lower() not in ("and", "or") for word in between)
 
 
 def _word_before(sentence: Sentence, start: int) -> str:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # Where an adjective stands for people, not before a noun: "Diabetics should…",
 # "services for the blind".
-_NOUN_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT"})
+_NOUN_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT", "poss"})
 
 
 class PersonFirst(Rule):
@@ -46,6 +46,9 @@ class PersonFirst(Rule):
     options = {
         "labels": Option("words", "labels and phrases, each with a person-first alternative"),
         "as_nouns": Option("words", "adjectives that label people when used as nouns"),
+        "everyday_nouns": Option(
+            "list", "words that are also everyday nouns (“close the blind”): adjectives only"
+        ),
     }
     parses = True
 
@@ -60,15 +63,17 @@ class PersonFirst(Rule):
     def check(self, page: Page) -> Iterator[Hit]:
         for sentence in readable_sentences(page):
             text = sentence.block.text
-            found = list(self._labels.find(text, sentence.start, sentence.end))
-            for match in found:
-                if self._usable(sentence, match):
-                    yield self._hit(sentence, match, self._labels)
-            for match in self._as_nouns.find(text, sentence.start, sentence.end):
-                if any(m.start < match.end and match.start < m.end for m in found):
-                    continue
-                if self._usable(sentence, match) and self._stands_for_people(page, sentence, match):
-                    yield self._hit(sentence, match, self._as_nouns)
+            hits = [
+                self._hit(sentence, match, self._as_nouns)
+                for match in self._as_nouns.find(text, sentence.start, sentence.end)
+                if self._usable(sentence, match) and self._stands_for_people(page, sentence, match)
+            ]
+            for match in self._labels.find(text, sentence.start, sentence.end):
+                if self._usable(sentence, match) and not any(
+                    h.start < match.end and match.start < h.end for h in hits
+                ):
+                    hits.append(self._hit(sentence, match, self._labels, page))
+            yield from sorted(hits, key=lambda hit: hit.start)
 
     @staticmethod
     def _usable(sentence: Sentence, match: PhraseMatch) -> bool:
@@ -76,30 +81,91 @@ class PersonFirst(Rule):
             sentence, match.start, match.end
         )
 
-    @staticmethod
-    def _stands_for_people(page: Page, sentence: Sentence, match: PhraseMatch) -> bool:
+    def _stands_for_people(self, page: Page, sentence: Sentence, match: PhraseMatch) -> bool:
         """True when the adjective is used as a noun ("Diabetics", "the blind")."""
         doc = page.parse(sentence)
         last = next((t for t in doc if sentence.span_of(t)[1] == match.end), None)
-        return last is not None and _as_noun(last)
+        if last is None:
+            return False
+        if last.dep_ == "case":
+            last = last.head  # "a diabetic's feet": the word before "'s"
+        if last.lower_ in self._everyday_nouns and not _plural_people(last):
+            return False  # "close the blind"
+        return _as_noun(last)
+
+    @cached_property
+    def _everyday_nouns(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.settings["everyday_nouns"])
 
     @staticmethod
-    def _hit(sentence: Sentence, match: PhraseMatch, words: PhraseList) -> Hit:
-        suggestions = words.suggestions(match)
+    def _hit(
+        sentence: Sentence, match: PhraseMatch, words: PhraseList, page: Page | None = None
+    ) -> Hit:
+        """The finding; with `page`, a label takes in the words that say which illness
+        ("lung cancer patients" -> "people with lung cancer")."""
+        start, suggestions = match.start, words.suggestions(match)
+        first = match.phrase.split()[0]
+        if page is not None and any(first in s.split() for s in suggestions):
+            start, kind = _illness_words(page, sentence, match)
+            if kind and _at_start(sentence, start):  # "Lung cancer patients" -> "People with…"
+                kind = kind[:1].lower() + kind[1:]
+                suggestions = tuple(s[:1].upper() + s[1:] for s in suggestions)
+            suggestions = tuple(
+                " ".join(kind + " " + w if w == first else w for w in s.split()) if kind else s
+                for s in suggestions
+            )
+        written = sentence.block.text[start : match.end]
         quoted = " or ".join(f"“{s}”" for s in suggestions)
         return Hit(
-            f"Try {quoted} instead of “{match.text}”. Words like this define people by an "
+            f"Try {quoted} instead of “{written}”. Words like this define people by an "
             "illness or cast them as victims; putting the person first is kinder.",
             sentence.block,
-            match.start,
+            start,
             match.end,
             suggestions=suggestions,
         )
 
 
+def _illness_words(page: Page, sentence: Sentence, match: PhraseMatch) -> tuple[int, str]:
+    """Where the words describing the illness start, and those words ("lung", "")."""
+    doc = page.parse(sentence)
+    inside = [t.i for t in doc if match.start <= sentence.span_of(t)[0] < match.end]
+    if not inside:
+        return match.start, ""
+    first, last = inside[0], inside[-1]
+    while first > 0 and _describes_illness(doc[first - 1], first, last):
+        first -= 1
+    if first == inside[0]:
+        return match.start, ""
+    begin = sentence.span_of(doc[first])[0]
+    return begin, sentence.block.text[begin : match.start].strip()
+
+
+def _describes_illness(token: Token, first: int, last: int) -> bool:
+    """True for "lung" in "lung cancer patients"; not for "many" in "many cancer
+    patients", which counts the people, not the illness."""
+    if token.pos_ == "PROPN" or not first <= token.head.i <= last:
+        return False
+    if token.dep_ == "compound":
+        return True
+    return token.dep_ == "amod" and token.head.i < last
+
+
+def _at_start(sentence: Sentence, start: int) -> bool:
+    return start == sentence.words[0][0]
+
+
+def _plural_people(token: Token) -> bool:
+    """True for people ("for the blind", "the blind are"), not a thing ("close the blind")."""
+    if token.dep_ in ("pobj", "conj") or any(c.dep_ == "conj" for c in token.children):
+        return True
+    verbs = [token.head, *(c for c in token.head.children if c.dep_ in ("aux", "auxpass"))]
+    return token.dep_.startswith("nsubj") and any(verb.tag_ == "VBP" for verb in verbs)
+
+
 def _as_noun(token: Token) -> bool:
     """A word used as a noun, not describing one ("a diabetic diet", "the disabled toilet")."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "epileptics and diabetics": the first of the list decides
     if token.dep_ in ("amod", "compound", "acomp", "nmod"):
         return False

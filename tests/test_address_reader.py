@@ -1,0 +1,268 @@
+"""address-reader: advice about "patients" in the third person, where "you" would fit."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import slice_of
+
+from plainlint.findings import Severity
+
+RULE = "address-reader"
+
+# A page about getting to the clinic that never speaks to the reader: 80 words.
+VISITING = (
+    "The clinic is on the second floor of the main hospital building. There is a lift "
+    "next to the shop by the front door. The car park is free for the first hour, and "
+    "blue badge holders can park for free all day. Buses stop outside the main entrance "
+    "every ten minutes. The clinic is open from Monday to Friday, 9am to 5pm. It is "
+    "closed on bank holidays. A volunteer at the front desk can show the way to the "
+    "clinic."
+)
+
+
+def page_of(words: int) -> str:
+    """A page about visiting the clinic, exactly `words` words long, with no "you"."""
+    return " ".join((VISITING.split() * (words // 80 + 1))[:words]) + "\n"
+
+
+def subjects(found):
+    return [(f.text, f.suggestions) for f in found]
+
+
+def test_flags_patients_in_advice_and_suggests_you(findings):
+    [finding] = findings("Patients should stop eating 6 hours before the operation.", RULE)
+    assert finding.text == "Patients"
+    assert finding.suggestions == ("You",)
+    assert finding.severity is Severity.WARNING
+    assert "“you”" in finding.message and "“Patients”" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Patients should stop eating 6 hours before the operation.", "Patients"),
+        ("The patient will be asked to change into a gown.", "The patient"),
+        ("The individual should bring a list of their medicines.", "The individual"),
+        ("One should always ask about side effects.", "One"),
+        ("People with cancer may want to join a support group.", "People"),
+        ("Patients are advised to bring a list of their medicines.", "Patients"),
+        ("Patients must not drive for 24 hours after sedation.", "Patients"),
+        ("The patient needs to fast from midnight.", "The patient"),
+        ("People who smoke should stop 6 weeks before the operation.", "People"),
+        ("Anyone having surgery will need a blood test first.", "Anyone"),
+        ("Patients are encouraged to ask questions.", "Patients"),
+        ("Service users can call the team at any time.", "Service users"),
+        ("Patients have to stop taking aspirin a week before.", "Patients"),
+        ("Patients are expected to arrive 15 minutes early.", "Patients"),
+    ],
+)
+def test_flags_the_reader_in_the_third_person(findings, sentence, subject):
+    assert subjects(findings(sentence, RULE)) == [(subject, ("You",))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "column"),
+    [
+        ("After the operation, the patient will stay in bed for a few hours.", "the patient", 22),
+        ("If it hurts, patients should tell the nurse.", "patients", 14),
+        ("Before the scan, patients may be asked to drink some water.", "patients", 18),
+    ],
+)
+def test_keeps_lower_case_inside_a_sentence(findings, sentence, subject, column):
+    [finding] = findings(sentence, RULE)
+    assert (finding.text, finding.suggestions, finding.column) == (subject, ("you",), column)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Figures: a share of patients, not the reader.
+        "About 1 in 3 patients will get a rash.",
+        "Most patients can go home the same day.",
+        "Some patients may feel sick after the injection.",
+        "Many patients will need more than one treatment.",
+        "One in 10 patients will need a second operation.",
+        "The survival rate for patients with early cancer is high.",
+        # Research about patients.
+        "In the study, patients who took the drug lived longer.",
+        "Patients in the trial were given the drug twice a day.",
+        "Researchers found that patients who exercised felt less tired.",
+        # Other people.
+        "Carers should look after their own health too.",
+        "Doctors should explain each test before it is done.",
+        "The nurse will tell the patient when to stop eating.",
+        "The patient's family should wait in the day room.",
+        "Relatives of the patient can visit between 2pm and 8pm.",
+        "Parents should stay with their child during the scan.",
+        "One of the nurses will call you.",
+        # Already speaking to the reader.
+        "You should stop eating 6 hours before the operation.",
+        "Your doctor will explain the risks.",
+    ],
+)
+def test_leaves_alone_figures_research_and_other_people(findings, sentence):
+    assert findings(sentence, RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        ("The leaflet says “patients should rest for a week”.", "markdown"),
+        ('"Patients should rest for a week," said Dr Jones.', "text"),
+        ('<p>Our motto is "the patient will always come first".</p>', "html"),
+    ],
+)
+def test_leaves_alone_quotes(findings, source, fmt):
+    assert findings(source, RULE, fmt=fmt) == []
+
+
+def test_each_advice_sentence_gets_its_own_finding(findings):
+    source = "Patients should rest. The patient will be given painkillers.\n"
+    found = findings(source, RULE)
+    assert [(f.text, f.line, f.column) for f in found] == [
+        ("Patients", 1, 1),
+        ("The patient", 1, 23),
+    ]
+
+
+def test_positions_in_markdown_point_at_the_subject(findings):
+    source = "# Before your operation\n\nThen **patients should** rest at home.\n"
+    [finding] = findings(source, RULE)
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (3, 8, 3, 16)
+    assert slice_of(source, finding) == "patients"
+
+
+def test_positions_in_html_and_text(findings):
+    html = "<h2>Before the test</h2><p>Patients should not eat for 6 hours.</p>"
+    [finding] = findings(html, RULE, fmt="html")
+    assert (finding.text, finding.line, finding.column, finding.end_column) == (
+        "Patients",
+        1,
+        28,
+        36,
+    )
+    text = "Before the test\n\nThe patient will be asked to remove any jewellery.\n"
+    [finding] = findings(text, RULE, fmt="text")
+    assert (finding.text, finding.line, finding.column) == ("The patient", 3, 1)
+    assert slice_of(text, finding) == "The patient"
+
+
+def test_a_new_heading_starts_a_new_subject_for_research_words(findings):
+    about_research = "In the trial, 400 people took the drug for a year.\n\n"
+    follow_up = "Patients who took the higher dose will be followed up for 10 years.\n"
+    assert findings(about_research + follow_up, RULE) == []
+    source = (
+        "## The study\n\n"
+        "In the trial, 400 people took the drug for a year.\n\n"
+        "## Taking the tablets\n\n"
+        "Patients should take the tablets with food.\n"
+    )
+    assert [(f.text, f.line) for f in findings(source, RULE)] == [("Patients", 7)]
+
+
+# A page that never says "you": one finding for the whole file.
+
+
+def test_a_long_page_that_never_says_you_gets_one_info_finding(findings):
+    [finding] = findings(page_of(200), RULE)
+    assert finding.severity is Severity.INFO
+    assert (finding.line, finding.column) == (1, 1)
+    assert finding.message.startswith("This page has 200 words but never says “you” or “your”.")
+
+
+@pytest.mark.parametrize(("words", "count"), [(149, 0), (150, 1), (151, 1)])
+def test_pages_shorter_than_150_words_are_left_alone(findings, words, count):
+    assert len(findings(page_of(words), RULE)) == count
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Call us if you get lost.",
+        "Bring your appointment letter.",
+        "CALL US IF YOU GET LOST.",
+    ],
+)
+def test_a_long_page_that_says_you_once_is_left_alone(findings, ending):
+    assert findings(page_of(200) + "\n" + ending + "\n", RULE) == []
+
+
+def test_a_heading_that_says_you_counts(findings):
+    assert findings("# What you need to know\n\n" + page_of(200), RULE) == []
+
+
+def test_words_that_only_start_with_you_do_not_count(findings):
+    source = page_of(200) + "\nAsk about youth services and Younger Minds.\n"
+    assert [f.severity for f in findings(source, RULE)] == [Severity.INFO]
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        ("<h1>Visiting the clinic</h1>\n<p>" + page_of(200) + "</p>\n", "html"),
+        ("Visiting the clinic\n\n" + page_of(200), "text"),
+    ],
+)
+def test_the_page_finding_in_html_and_text(findings, source, fmt):
+    [finding] = findings(source, RULE, fmt=fmt)
+    assert (finding.severity, finding.line, finding.column) == (Severity.INFO, 1, 1)
+
+
+def test_page_finding_comes_with_the_advice_findings(findings):
+    source = page_of(200) + "\nPatients should bring their appointment letter.\n"
+    found = findings(source, RULE)
+    assert [(f.severity, f.text, f.line) for f in found] == [
+        (Severity.INFO, "", 1),
+        (Severity.WARNING, "Patients", 3),
+    ]
+
+
+def test_minimum_page_length_is_150_words(settings):
+    assert settings.rules[RULE].options["min_words"] == 150
+
+
+# -- cases found by review -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients should report any bleeding to the nurse straight away.",
+        "Patients will be told when to stop eating.",
+        "Patients should go to A&E if blood is found in their urine.",
+        "Patients will get their results within two weeks.",
+        "Patients should avoid crowds to lower the risk of infection.",
+        "Patients should check their heart rate every morning.",
+        "Patients should tell the nurse about side effects that affect their daily life.",
+        "Patients should get out of bed and walk around the day after surgery.",
+        "Patients may get common side effects such as tiredness.",
+        "Patients should wear sunscreen because the skin is likely to burn.",
+        "Patients are welcome to bring a friend.",
+        "Every patient will get a copy of the letter.",
+        "All patients will be offered a follow-up appointment.",
+    ],
+)
+def test_everyday_words_do_not_hide_advice(findings, sentence):
+    assert len(findings(sentence, RULE)) == 1
+
+
+def test_a_neighbour_that_only_explains_does_not_hide_advice(findings):
+    source = "Your nurse explained how to use the pump. Patients should keep the pump dry."
+    assert subjects(findings(source, RULE)) == [("Patients", ("You",))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Someone with you should stay for 24 hours after sedation.",
+        "People who care for you should also get the flu jab.",
+        "People who live with you may need to take antibiotics too.",
+        "The patient in the next bed may be very ill.",
+        "Other patients may want to talk to you.",
+        "Patients on the ward will be asleep, so please keep noise down.",  # for visitors
+        "Nearly all people who are sexually active will become infected with HPV.",
+        "About 20 percent of patients will need a second operation.",
+    ],
+)
+def test_leaves_alone_other_people_and_shares_of_patients(findings, sentence):
+    assert findings(sentence, RULE) == []
