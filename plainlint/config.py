@@ -204,6 +204,10 @@ def _option_problem(option: Option, value: Any) -> str | None:
         if not isinstance(value, dict):
             return "must map each word to its plainer alternative"
         for word, alternatives in value.items():
+            if not isinstance(word, str):
+                return (
+                    f"entry '{word}' must be words: put quotes around yes, no, on, off and numbers"
+                )
             if alternatives is None:
                 continue  # a project switching off a built-in entry
             choices = [alternatives] if isinstance(alternatives, str) else alternatives

@@ -14,6 +14,11 @@ from typing import Iterable, Sequence
 from plainlint.documents.model import BlockKind
 from plainlint.page import Sentence
 
+# A number, starting at its first digit: "1", "4,724", "3.5", "75%".
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")
+# The words (or a per cent sign) after a number.
+_AFTER_NUMBER = re.compile(r"%|[^\W\d][\w'’-]*")
+
 
 class ContextWords:
     """A list of words and phrases, matched as whole words in any case.
@@ -21,9 +26,10 @@ class ContextWords:
     A trailing `*` matches any ending: "ovar*" finds "ovary" and "ovarian".
     """
 
-    def __init__(self, words: Iterable[str], numbers_unless: Iterable[str] | None = None) -> None:
-        """`numbers_unless`: when given, a number counts too, unless one of these words
-        follows it ("24 hours", "2pm" are times, not figures about people)."""
+    def __init__(self, words: Iterable[str], figure_words: Iterable[str] | None = None) -> None:
+        """`figure_words`: when given, a number counts too if one of these words is among
+        the two after it ("200 women", "1 in 8", "75 percent"), but not a time, a date
+        or a phone number ("for 6 weeks", "3 May", "0300 123 4567")."""
         parts = []
         for word in sorted(set(words), key=len, reverse=True):
             stem = word.rstrip("*")
@@ -36,20 +42,20 @@ class ContextWords:
                 pattern += r"(?!\w)"
             parts.append(pattern)
         self._pattern = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
-        self._number: re.Pattern[str] | None = None
-        if numbers_unless is not None:
-            units = "|".join(re.escape(u) for u in sorted(numbers_unless, key=len, reverse=True))
-            after = rf"(?!\s*(?:{units})(?!\w))" if units else ""
-            self._number = re.compile(rf"(?<!\w)\d[\d,.:]*(?![\d,.:]){after}", re.IGNORECASE)
+        self._figure_words = (
+            None if figure_words is None else frozenset(w.lower() for w in figure_words)
+        )
 
     def search(self, text: str) -> str | None:
-        """The first listed word in the text (or a digit, when numbers count), else None."""
+        """The first listed word in the text (or a figure, when figures count), else None."""
         found = self._pattern.search(text)
         if found:
             return found.group()
-        if self._number is not None:
-            number = self._number.search(text)
-            return number.group() if number else None
+        if self._figure_words is not None:
+            for number in _NUMBER.finditer(text):
+                after = _AFTER_NUMBER.findall(text, number.end(), number.end() + 40)[:2]
+                if any(word.lower() in self._figure_words for word in after):
+                    return number.group()
         return None
 
 

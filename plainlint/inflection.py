@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
 KINDS = ("s", "ed", "en", "ing")
-NOUN_KINDS = ("s", "'s", "s'")
-# Words after the head of a noun phrase: "person with cancer", "people who smoke".
-# "people who have had a stroke": the verb after "who" agrees with a plural head.
-_PLURAL_VERBS = {"has": "have", "is": "are", "was": "were", "does": "do", "gets": "get"}
-_AFTER_HEAD = frozenset({"with", "who", "that", "of", "for", "in", "on", "from", "living"})
 _VOWELS = set("aeiou")
 
 
@@ -78,7 +74,7 @@ def inflect_phrase(phrase: str, kind: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _irregular_nouns() -> dict[str, dict[str, str] | list[str]]:
+def _irregular_nouns() -> dict[str, Any]:
     text = (resources.files("plainlint") / "data" / "irregular_nouns.yaml").read_text("utf-8")
     return yaml.safe_load(text) or {}
 
@@ -117,8 +113,10 @@ def inflect_noun_phrase(phrase: str, kind: str) -> str:
     """
     if not kind:
         return phrase
+    table = _irregular_nouns()
     words = phrase.split(" ")
-    head = next((i - 1 for i, w in enumerate(words) if i and w in _AFTER_HEAD), len(words) - 1)
+    after_head = table["after_head"]
+    head = next((i - 1 for i, w in enumerate(words) if i and w in after_head), len(words) - 1)
     many = plural(words[head]) if kind in ("s", "s'") else words[head]
     if kind == "'s" or kind == "s'":
         if head != len(words) - 1:
@@ -129,5 +127,5 @@ def inflect_noun_phrase(phrase: str, kind: str) -> str:
     if kind in ("s", "s'"):
         verb = head + 2
         if verb < len(words) and words[head + 1] in ("who", "that"):
-            words[verb] = _PLURAL_VERBS.get(words[verb], words[verb])
+            words[verb] = table["plural_verbs"].get(words[verb], words[verb])
     return " ".join(words)

@@ -71,7 +71,8 @@ class Page:
         """
         key = (id(sentence.block), sentence.start, sentence.end)
         if key not in self._parses:
-            assert self.analyser is not None, "a rule that parses must set `parses = True`"
+            if self.analyser is None:
+                raise RuntimeError("a rule that parses must set `parses = True`")
             self._parses[key] = self.analyser.parse(sentence.text)
         return self._parses[key]
 

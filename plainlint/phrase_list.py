@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator, Mapping, Sequence
 
 from plainlint.inflection import forms, inflect_noun_phrase, inflect_phrase, noun_forms
@@ -63,7 +64,7 @@ class PhraseList:
         for phrase, alternatives in entries.items():
             if alternatives is None:
                 continue
-            choices = (alternatives,) if isinstance(alternatives, str) else tuple(alternatives)
+            choices = as_tuple(alternatives)
             for kind, form in make_forms(_normal(phrase)).items():
                 words = tuple(form.split())
                 if words not in found:
@@ -80,8 +81,7 @@ class PhraseList:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         """Every listed phrase in text[start:end], longest first where two overlap."""
-        chunks = list(WORD.finditer(text, start, len(text) if end is None else end))
-        lowered = [_normal(chunk.group()) for chunk in chunks]
+        chunks, lowered = _words_in(text, start, len(text) if end is None else end)
         i = 0
         while i < len(chunks):
             found = self._longest(lowered[i], lowered, chunks, text, i)
@@ -89,19 +89,24 @@ class PhraseList:
                 i += 1
                 continue
             length, words, choices, kinds = found
-            first, last = chunks[i].start(), chunks[i + length - 1].end()
+            first, last = chunks[i][0], chunks[i + length - 1][1]
             i += length
             yield PhraseMatch(first, last, text[first:last], " ".join(words), choices, kinds)
 
     def _longest(
-        self, first: str, lowered: list[str], chunks: list[re.Match[str]], text: str, i: int
+        self,
+        first: str,
+        lowered: tuple[str, ...],
+        chunks: tuple[tuple[int, int], ...],
+        text: str,
+        i: int,
     ) -> tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
         """The longest listed phrase starting at word i, its words separated by white space."""
         for words, choices, kinds in self._index.get(first, ()):
             n = len(words)
-            if i + n > len(chunks) or tuple(lowered[i : i + n]) != words:
+            if i + n > len(chunks) or lowered[i : i + n] != words:
                 continue
-            gaps = (text[chunks[k].end() : chunks[k + 1].start()] for k in range(i, i + n - 1))
+            gaps = (text[chunks[k][1] : chunks[k + 1][0]] for k in range(i, i + n - 1))
             if all(not gap.strip() for gap in gaps):
                 return n, words, choices, kinds
         return None
@@ -118,6 +123,18 @@ class PhraseList:
         )
 
 
+@lru_cache(maxsize=256)
+def _words_in(
+    text: str, start: int, end: int
+) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """The words of text[start:end] and their lower-case forms.
+
+    Kept for a while: several word lists search the same sentence one after another.
+    """
+    chunks = tuple(WORD.finditer(text, start, end))
+    return tuple(c.span() for c in chunks), tuple(_normal(c.group()) for c in chunks)
+
+
 def _normal(word: str) -> str:
     return word.lower().replace("’", "'")
 
@@ -128,6 +145,16 @@ def same_case(original: str, replacement: str) -> str:
     if letters and letters[0].isupper() and not original.isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def as_tuple(alternatives: Alternatives) -> tuple[str, ...]:
+    """One alternative or a list of them, as a tuple."""
+    return (alternatives,) if isinstance(alternatives, str) else tuple(alternatives)
+
+
+def quoted(words: Sequence[str]) -> str:
+    """Words in curly quotes, joined with "or": “chair” or “chairperson”."""
+    return " or ".join(f"“{word}”" for word in words)
 
 
 def is_acronym(word: str) -> bool:

@@ -31,3 +31,8 @@ def in_name(sentence: Sentence, start: int, end: int) -> bool:
         return False
     following = after.group(1)
     return following[:1].isupper() and following != "I"
+
+
+def chosen_by_writer(sentence: Sentence, start: int, end: int) -> bool:
+    """True for words the writer chose: not quoted, not code, not part of a name."""
+    return not sentence.block.is_protected(start, end) and not in_name(sentence, start, end)

@@ -38,26 +38,28 @@ def test_flags_patients_in_advice_and_suggests_you(findings):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "subject"),
+    ("sentence", "subject", "suggestions"),
     [
-        ("Patients should stop eating 6 hours before the operation.", "Patients"),
-        ("The patient will be asked to change into a gown.", "The patient"),
-        ("The individual should bring a list of their medicines.", "The individual"),
-        ("One should always ask about side effects.", "One"),
-        ("People with cancer may want to join a support group.", "People"),
-        ("Patients are advised to bring a list of their medicines.", "Patients"),
-        ("Patients must not drive for 24 hours after sedation.", "Patients"),
-        ("The patient needs to fast from midnight.", "The patient"),
-        ("People who smoke should stop 6 weeks before the operation.", "People"),
-        ("Anyone having surgery will need a blood test first.", "Anyone"),
-        ("Patients are encouraged to ask questions.", "Patients"),
-        ("Service users can call the team at any time.", "Service users"),
-        ("Patients have to stop taking aspirin a week before.", "Patients"),
-        ("Patients are expected to arrive 15 minutes early.", "Patients"),
+        ("Patients should stop eating 6 hours before the operation.", "Patients", ("You",)),
+        ("The patient will be asked to change into a gown.", "The patient", ("You",)),
+        ("The individual should bring a list of their medicines.", "The individual", ("You",)),
+        ("One should always ask about side effects.", "One", ("You",)),
+        ("Patients are advised to bring a list of their medicines.", "Patients", ("You",)),
+        ("Patients must not drive for 24 hours after sedation.", "Patients", ("You",)),
+        ("Patients are encouraged to ask questions.", "Patients", ("You",)),
+        ("Service users can call the team at any time.", "Service users", ("You",)),
+        ("Patients have to stop taking aspirin a week before.", "Patients", ("You",)),
+        ("Patients are expected to arrive 15 minutes early.", "Patients", ("You",)),
+        # "You" alone would lose words or break the verb: the message says how to reword.
+        ("People with cancer may want to join a support group.", "People", ()),
+        ("The patient needs to fast from midnight.", "The patient", ()),
+        ("People who smoke should stop 6 weeks before the operation.", "People", ()),
+        ("Anyone having surgery will need a blood test first.", "Anyone", ()),
+        ("Diabetic patients should check their feet every day.", "Diabetic patients", ()),
     ],
 )
-def test_flags_the_reader_in_the_third_person(findings, sentence, subject):
-    assert subjects(findings(sentence, RULE)) == [(subject, ("You",))]
+def test_flags_the_reader_in_the_third_person(findings, sentence, subject, suggestions):
+    assert subjects(findings(sentence, RULE)) == [(subject, suggestions)]
 
 
 @pytest.mark.parametrize(

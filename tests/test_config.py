@@ -68,6 +68,8 @@ def test_extensions_are_configurable(tmp_path):
         ("extensions:\n  md: markdown\n", 2, "must start with a dot"),
         ("extensions:\n  .doc: word\n", 2, "unknown format 'word'"),
         ("rules:\n  plain-words:\n    words:\n      utilise: []\n", 3, "needs a plainer word"),
+        ("rules:\n  plain-words:\n    words:\n      yes: agree\n", 3, "put quotes around yes"),
+        ("rules:\n  gendered-language:\n    pronouns:\n      1: one\n", 3, "must be words"),
         ("rules:\n  long-sentence: {}\n  long-sentence: {}\n", 3, "appears twice"),
         ("rules: [\n", 2, "not valid YAML"),
     ],

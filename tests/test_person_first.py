@@ -215,10 +215,15 @@ def test_possessives_of_labels_are_found_and_keep_their_number(
     assert labels(findings(sentence, RULE)) == [(label, (suggestion,))]
 
 
-def test_elderly_before_a_noun_is_only_the_adjective(findings):
-    assert labels(findings("The elderly care ward is on level 2.", RULE)) == [
-        ("elderly", ("older",))
-    ]
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The elderly care ward is on level 2.", []),  # the name of a service
+        ("Elderly patients may need more help at home.", [("Elderly patients", ("Older people",))]),
+    ],
+)
+def test_elderly_is_flagged_for_people_not_for_services(findings, sentence, found):
+    assert labels(findings(sentence, RULE)) == found
 
 
 @pytest.mark.parametrize(
@@ -239,3 +244,10 @@ def test_elderly_before_a_noun_is_only_the_adjective(findings):
 )
 def test_a_label_takes_in_the_words_that_say_which_illness(findings, sentence, label, suggestion):
     assert labels(findings(sentence, RULE)) == [(label, (suggestion,))]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Close the blinds to keep the room cool.", "The blinds are closed at night."]
+)
+def test_window_blinds_are_not_people(findings, sentence):
+    assert findings(sentence, RULE) == []

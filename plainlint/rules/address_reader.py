@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 from plainlint.context_words import ContextWords, Surroundings
 from plainlint.findings import Severity
 from plainlint.page import Page, Sentence
+from plainlint.phrase_list import WORD
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
 
@@ -18,10 +19,25 @@ if TYPE_CHECKING:
 # What a subject word needs after it to mean the reader: "people with cancer",
 # "people who smoke", "anyone having surgery".
 _DESCRIBED_BY = ("relcl", "acl")
-_DESCRIBING_PREPOSITIONS = frozenset({"with", "without"})
-_PLEASE = re.compile(r"\bplease\b", re.IGNORECASE)
 # Words before a noun that count or share it out ("1 in 3 patients", "most patients").
 _SHARE_DEPS = frozenset({"det", "amod", "nummod", "quantmod", "poss", "predet", "advmod", "neg"})
+
+
+def _you_fits(subject: list[Token], listed: int) -> bool:
+    """True when “you” can simply replace the subject words.
+
+    Not for "Diabetic patients" or "People who smoke" (the describing words would
+    be lost), nor before "is", "has" or "needs" ("you is asked"). The last
+    `listed` words are the reader word itself ("service users").
+    """
+    noun = subject[-1]
+    if any(t.dep_ in ("compound", "amod") for t in subject[: len(subject) - listed]):
+        return False
+    if any(c.dep_ in ("prep", "relcl", "acl") for c in noun.children):
+        return False
+    verb = noun.head
+    after = [t for t in (verb, *verb.children) if t.i > noun.i and t.pos_ in ("AUX", "VERB")]
+    return not after or min(after, key=lambda t: t.i).tag_ != "VBZ"
 
 
 class AddressReader(Rule):
@@ -56,6 +72,7 @@ class AddressReader(Rule):
         "advised_words": Option("list", "“patients are advised to”: the words after “are”"),
         "share_words": Option("list", "words before the noun that make it a share of patients"),
         "other_people_words": Option("list", "words in the subject that make it someone else"),
+        "describing_words": Option("list", "words after “people” that say who (“with”)"),
         "research_context": Option("list", "words that show a sentence is about research"),
         "reporting_context": Option("list", "words that report what someone said"),
         "context_sentences": Option("int", "sentences either side read for research words", 0),
@@ -74,40 +91,16 @@ class AddressReader(Rule):
             found[last] = tuple(before)
         return found
 
-    @cached_property
-    def _people(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["people_words"])
-
-    @cached_property
-    def _advice(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["advice_words"])
-
-    @cached_property
-    def _advised(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["advised_words"])
-
-    @cached_property
-    def _shares(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["share_words"])
-
-    @cached_property
-    def _others(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["other_people_words"])
-
-    @cached_property
-    def _candidate(self) -> re.Pattern[str]:
-        """A subject word with an advice word somewhere after it: worth parsing."""
-        subjects = sorted({*self._subjects, *self._people}, key=len, reverse=True)
-        advice = sorted({w.split()[0] for w in self._advice} | self._advised, key=len, reverse=True)
-        return re.compile(
-            rf"\b(?:{'|'.join(map(re.escape, subjects))})\b.*?"
-            rf"(?:{'|'.join(map(re.escape, advice))})\b",
-            re.IGNORECASE,
-        )
+    def _worth_parsing(self, sentence: Sentence) -> bool:
+        """A quick test before the parse: a reader word and an advice word both appear."""
+        words = {w.lower() for w in WORD.findall(sentence.text)}
+        subjects = self._subjects.keys() | self.word_set("people_words")
+        advice = {w.split()[0] for w in self.word_set("advice_words")}
+        return bool(words & subjects) and bool(words & (advice | self.word_set("advised_words")))
 
     @cached_property
     def _you(self) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in self.settings["you_words"])
+        words = "|".join(re.escape(w) for w in self.settings["you_words"]) or r"(?!x)x"
         return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
     def check(self, page: Page) -> Iterator[Hit]:
@@ -118,9 +111,9 @@ class AddressReader(Rule):
             [*self.settings["statistics_context"], *self.settings["reporting_context"]]
         )
         for index, sentence in enumerate(sentences):
-            if not self._candidate.search(sentence.text):
+            if not self._worth_parsing(sentence):
                 continue
-            if self._you.search(sentence.text) or _PLEASE.search(sentence.text):
+            if self._you.search(sentence.text):
                 continue  # the sentence speaks to someone: the patients are other people
             if same_sentence.search(sentence.text) or around.mentions(index, research):
                 continue
@@ -128,20 +121,25 @@ class AddressReader(Rule):
                 subject = self._reader_subject(token)
                 if subject is None:
                     continue
-                start, end = sentence.span_of(subject[0])
-                end = sentence.span_of(subject[-1])[1]
+                start, end = sentence.span_of(subject[0])[0], sentence.span_of(subject[-1])[1]
                 if sentence.block.is_protected(start, end):
                     continue
                 written = sentence.block.text[start:end]
+                you = "You" if written[:1].isupper() else "you"
                 yield Hit(
-                    f"This advice is for the reader, so speak to them as “you” instead of "
-                    f"“{written}”. It is clearer and more direct.",
+                    f"Speak to the reader as “you” instead of “{written}”, for example “You "
+                    "should rest” or “If you smoke, you should stop”. It is clearer and more "
+                    "direct.",
                     sentence.block,
                     start,
                     end,
-                    suggestions=("You" if written[:1].isupper() else "you",),
+                    suggestions=(you,) if _you_fits(subject, self._listed_words(subject)) else (),
                 )
         yield from self._never_says_you(page, sentences)
+
+    def _listed_words(self, subject: list[Token]) -> int:
+        """How many of the subject's last words are the reader word as listed."""
+        return 1 + len(self._subjects.get(subject[-1].lower_, ()))
 
     def _reader_subject(self, token: Token) -> list[Token] | None:
         """The words naming the reader when `token` is the subject of advice, else None."""
@@ -159,10 +157,10 @@ class AddressReader(Rule):
                 token.pos_ != "PRON" or any(c.dep_ == "prep" for c in token.children)
             ):
                 return None
-        elif lower in self._people:
+        elif lower in self.word_set("people_words"):
             if not any(
                 c.dep_ in _DESCRIBED_BY
-                or (c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPOSITIONS)
+                or (c.dep_ == "prep" and c.lower_ in self.word_set("describing_words"))
                 for c in token.children
             ):
                 return None
@@ -170,13 +168,13 @@ class AddressReader(Rule):
             return None
         first_word = token.left_edge.i
         if any(
-            word.lower_ in self._shares or word.like_num
+            word.lower_ in self.word_set("share_words") or word.like_num
             for child in token.lefts
             if child.dep_ in _SHARE_DEPS
             for word in child.subtree
-        ) or (first_word and doc[first_word - 1].lower_ in self._shares):
+        ) or (first_word and doc[first_word - 1].lower_ in self.word_set("share_words")):
             return None  # "1 in 3 patients", "nearly all people", "not every person"
-        if any(word.lower_ in self._others for word in token.subtree):
+        if any(word.lower_ in self.word_set("other_people_words") for word in token.subtree):
             return None  # "someone with you", "the patient in the next bed"
         if not self._is_advice(token.head):
             return None
@@ -186,21 +184,27 @@ class AddressReader(Rule):
 
     def _is_advice(self, verb: Token) -> bool:
         """True for advice: "should rest", "will be asked", "need to", "are advised to"."""
-        if verb.lower_ in self._advice or verb.lemma_.lower() in self._advice:
+        if verb.lower_ in self.word_set("advice_words") or verb.lemma_.lower() in self.word_set(
+            "advice_words"
+        ):
             return True
         for child in verb.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in self._advice:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in self.word_set("advice_words"):
                 return True
-        if verb.lower_ in self._advised and any(c.dep_ == "auxpass" for c in verb.children):
+        if verb.lower_ in self.word_set("advised_words") and any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
             return True
         if verb.lemma_ == "be" and any(
-            c.dep_ == "acomp" and c.lower_ in self._advised for c in verb.children
+            c.dep_ == "acomp" and c.lower_ in self.word_set("advised_words") for c in verb.children
         ):
             return True  # "Patients are welcome to …"
         if verb.lemma_ == "have" and any(
             c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children
         ):
-            return "have to" in self._advice or "has to" in self._advice
+            return "have to" in self.word_set("advice_words") or "has to" in self.word_set(
+                "advice_words"
+            )
         return False
 
     def _never_says_you(self, page: Page, sentences: list[Sentence]) -> Iterator[Hit]:

@@ -61,6 +61,13 @@ class Rule:
         """Yield a hit for each problem on the page."""
         raise NotImplementedError
 
+    def word_set(self, option: str) -> frozenset[str]:
+        """A list option's words in lower case, for quick lookups (built once)."""
+        sets: dict[str, frozenset[str]] = self.__dict__.setdefault("_word_sets", {})
+        if option not in sets:
+            sets[option] = frozenset(str(word).lower() for word in self.settings[option])
+        return sets[option]
+
     @classmethod
     def documentation(cls, settings: dict[str, Any] | None = None) -> str:
         """The rule's full help text, as `plainlint rules ID` prints it."""

@@ -9,15 +9,17 @@ from typing import TYPE_CHECKING, Iterator
 from plainlint.context_words import ContextWords, Surroundings, section
 from plainlint.findings import Severity
 from plainlint.page import Page, Sentence
-from plainlint.phrase_list import PhraseList, PhraseMatch, same_case
-from plainlint.proper_names import in_name
+from plainlint.phrase_list import WORD, PhraseList, PhraseMatch, as_tuple, quoted, same_case
+from plainlint.proper_names import chosen_by_writer
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_WORD = re.compile(r"[\w’'-]+")
+# Words that join a list: "men, women and children" lists people, it does not contrast them.
+_LIST_WORDS = frozenset({"and", "or"})
+_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 class GenderedLanguage(Rule):
@@ -62,8 +64,7 @@ class GenderedLanguage(Rule):
         "body_context": Option("list", "words about the body and sex-specific conditions"),
         "statistics_context": Option("list", "words about figures on who is affected"),
         "research_context": Option("list", "words about research"),
-        "numbers_are_statistics": Option("bool", "whether a number counts as a figure"),
-        "not_figures": Option("list", "words after a number that make it a time or a dose"),
+        "figure_words": Option("list", "words after a number that make it a figure (“200 women”)"),
         "context_sentences": Option("int", "sentences either side read for context", 0),
         "headings_are_context": Option("bool", "whether headings count as context"),
     }
@@ -73,37 +74,45 @@ class GenderedLanguage(Rule):
     def _lists(self) -> dict[str, PhraseList]:
         return {
             "words": PhraseList(self.settings["words"], inflect="noun"),
+            "everyone": PhraseList(self.settings["everyone_pairs"], inflect="none"),
             "people": PhraseList(self.settings["people_by_sex"], inflect="none"),
             "person": PhraseList(self.settings["person_by_sex"], inflect="none"),
-            "everyone": PhraseList(self.settings["everyone_pairs"], inflect="none"),
         }
 
     @cached_property
     def _clinical(self) -> tuple[ContextWords, ...]:
+        """Words about the body, figures and research, in that order."""
         return (
             ContextWords(self.settings["body_context"]),
-            ContextWords(
-                self.settings["statistics_context"],
-                self.settings["not_figures"] if self.settings["numbers_are_statistics"] else None,
-            ),
+            ContextWords(self.settings["statistics_context"], self.settings["figure_words"]),
             ContextWords(self.settings["research_context"]),
         )
 
     @cached_property
     def _pairs(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
         """One pattern for every pronoun pair, and each pair's alternatives."""
-        pairs = {
-            _squash(pair): _choices(alternatives)
+        written = {
+            str(pair).lower(): as_tuple(alternatives)
             for pair, alternatives in self.settings["pronoun_pairs"].items()
             if alternatives is not None
         }
-        parts = [_spaced(pair) for pair in sorted(pairs, key=len, reverse=True)]
+        pairs = {_squash(pair): alternatives for pair, alternatives in written.items()}
+        parts = [_spaced(pair) for pair in sorted(written, key=len, reverse=True)]
         body = "|".join(parts) or r"(?!x)x"
         return re.compile(rf"(?<![\w/])(?:{body})(?![\w/])", re.IGNORECASE), pairs
 
     @cached_property
+    def _pronouns(self) -> dict[str, tuple[str, ...]]:
+        """Each pronoun and its alternatives; "her" has two: “their” before a noun, “them”."""
+        return {
+            str(word).lower(): as_tuple(alternatives)
+            for word, alternatives in self.settings["pronouns"].items()
+            if alternatives is not None
+        }
+
+    @cached_property
     def _pronoun(self) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in self.settings["pronouns"])
+        words = "|".join(re.escape(w) for w in self._pronouns) or r"(?!x)x"
         return re.compile(rf"(?<![\w’'/-])(?:{words})(?![\w/-])", re.IGNORECASE)
 
     def check(self, page: Page) -> Iterator[Hit]:
@@ -111,7 +120,7 @@ class GenderedLanguage(Rule):
         around = Surroundings(
             sentences, self.settings["context_sentences"], self.settings["headings_are_context"]
         )
-        for index, sentence in enumerate(sentences):
+        for index in range(len(sentences)):
             taken: list[tuple[int, int]] = []
             for hit in self._in_sentence(page, sentences, around, index):
                 if not any(s < hit.end and hit.start < e for s, e in taken):
@@ -128,22 +137,17 @@ class GenderedLanguage(Rule):
         yield from self._people_words(sentence, around, index)
         yield from self._generic_pronouns(page, sentences, around, index)
 
-    def _usable(self, sentence: Sentence, start: int, end: int) -> bool:
-        """Not quoted, not code, not part of a name."""
-        return not sentence.block.is_protected(start, end) and not in_name(sentence, start, end)
-
     def _pronoun_pairs(self, sentence: Sentence) -> Iterator[Hit]:
         pattern, pairs = self._pairs
         for found in pattern.finditer(sentence.block.text, sentence.start, sentence.end):
             start, end = found.span()
             if sentence.block.is_protected(start, end):
                 continue
-            suggestions = tuple(
-                same_case(found.group(), s) for s in pairs[_squash(found.group().lower())]
-            )
+            written = found.group()
+            suggestions = tuple(same_case(written, s) for s in pairs[_squash(written)])
             yield Hit(
-                f"Use {_quoted(suggestions)} instead of “{found.group()}”. It is shorter, and "
-                "it includes people who are neither a man nor a woman.",
+                f"Use {quoted(suggestions)} instead of “{written}”. It is shorter, and it "
+                "includes people who are neither a man nor a woman.",
                 sentence.block,
                 start,
                 end,
@@ -152,12 +156,12 @@ class GenderedLanguage(Rule):
 
     def _listed_words(self, sentence: Sentence) -> Iterator[Hit]:
         words = self._lists["words"]
-        for match in _matches(words, sentence):
-            if not self._usable(sentence, match.start, match.end):
+        for match in words.find(sentence.block.text, sentence.start, sentence.end):
+            if not chosen_by_writer(sentence, match.start, match.end):
                 continue
             suggestions = words.suggestions(match)
             yield Hit(
-                f"Try {_quoted(suggestions)} instead of “{match.text}”. The gender does not "
+                f"Try {quoted(suggestions)} instead of “{match.text}”. The gender does not "
                 "matter here, and a word that includes everyone leaves no reader out.",
                 sentence.block,
                 match.start,
@@ -167,67 +171,42 @@ class GenderedLanguage(Rule):
 
     def _people_words(self, sentence: Sentence, around: Surroundings, index: int) -> Iterator[Hit]:
         """Words for women or men meaning everyone, unless clinically needed or particular."""
-        found: list[tuple[PhraseMatch, PhraseList, bool]] = []
+        found: list[tuple[PhraseMatch, str]] = []
         for key in ("everyone", "people", "person"):
-            for match in _matches(self._lists[key], sentence):
-                if any(m.start <= match.start < m.end for m, _, _ in found):
-                    continue  # a word inside "men and women"
-                found.append((match, self._lists[key], key == "everyone"))
-        singles = sorted((m for m, _, is_pair in found if not is_pair), key=lambda m: m.start)
+            for match in self._lists[key].find(sentence.block.text, sentence.start, sentence.end):
+                if not any(m.start <= match.start < m.end for m, _ in found):
+                    found.append((match, key))  # a word inside "men and women" is taken
+        found.sort(key=lambda item: item[0].start)
+        singles = [match for match, key in found if key != "everyone"]
         text = sentence.block.text
         if any(_apart(text, a, b) for a, b in zip(singles, singles[1:])):
             return  # "in males ... in females": the sentence tells the sexes apart
         clinical: bool | None = None
-        for match, words, is_pair in sorted(found, key=lambda item: item[0].start):
-            if not self._usable(sentence, match.start, match.end):
+        for match, key in found:
+            if not chosen_by_writer(sentence, match.start, match.end):
                 continue
             before = _word_before(sentence, match.start)
-            if words is self._lists["person"]:
-                if before not in self._generic_determiners:
-                    continue
-            elif before in self._particular_words:
-                continue
+            if key == "person":
+                if before not in self.word_set("generic_determiners"):
+                    continue  # "a woman" may stand for anyone; "the woman" is someone
+            elif before in self.word_set("particular_words"):
+                continue  # "your mother", "these women", "trans women"
             if clinical is None:
                 clinical = around.mentions(index, *self._clinical) is not None
             if clinical:
                 return
-            suggestions = words.suggestions(match)
-            if is_pair:
+            suggestions = self._lists[key].suggestions(match)
+            if key == "everyone":
                 message = (
-                    f"“{match.text}” seems to mean everyone here. Use {_quoted(suggestions)}: "
+                    f"“{match.text}” seems to mean everyone here. Use {quoted(suggestions)}: "
                     "it is shorter and includes everyone."
                 )
             else:
                 message = (
-                    f"This sentence is not about the body, or about figures or research on who "
-                    f"is affected, so “{match.text}” may leave readers out. Try "
-                    f"{_quoted(suggestions)}."
+                    f"“{match.text}” may leave readers out. Unless the text is about the body, "
+                    f"or about figures or research on who is affected, try {quoted(suggestions)}."
                 )
             yield Hit(message, sentence.block, match.start, match.end, suggestions=suggestions)
-
-    @cached_property
-    def _generic_determiners(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["generic_determiners"])
-
-    @cached_property
-    def _particular_words(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["particular_words"])
-
-    @cached_property
-    def _people(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["generic_people"])
-
-    @cached_property
-    def _people_determiners(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["generic_people_determiners"])
-
-    @cached_property
-    def _particular_people(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["particular_people_words"])
-
-    @cached_property
-    def _sex_known(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["sex_known"])
 
     def _generic_pronouns(
         self, page: Page, sentences: list[Sentence], around: Surroundings, index: int
@@ -244,8 +223,9 @@ class GenderedLanguage(Rule):
         ]
         if not pronouns:
             return
+        people = self.word_set("generic_people")
         window = sentences[max(0, index - 1) : index + 1]
-        if not any(self._people.intersection(_lower_words(s.text)) for s in window):
+        if not any(people.intersection(_lower_words(s)) for s in window):
             return  # no one the pronoun could stand for: no need to parse
         if around.mentions(index, *self._clinical):
             return
@@ -255,23 +235,24 @@ class GenderedLanguage(Rule):
         if any(self._names_sex(page, s) for s in earlier):
             return  # a story about a particular person
         doc = page.parse(sentence)
+        sex_known = self.word_set("sex_known")
         for found in pronouns:
             token = next((t for t in doc if sentence.span_of(t)[0] == found.start()), None)
             if token is None:
                 continue
-            if any(_is_name(t) or t.lower_ in self._sex_known for t in doc[: token.i]):
+            if any(_is_name(t) or t.lower_ in sex_known for t in doc[: token.i]):
                 return  # "Dr Patel is the surgeon and he …"
             antecedent = self._antecedent(page, doc, token, window[:-1])
             if antecedent is None:
                 continue
             word = found.group()
-            choices = _choices(self.settings["pronouns"][word.lower()])
-            if word.lower() == "her" and len(choices) > 1:
-                choices = choices[:1] if token.dep_ == "poss" else choices[1:]
+            choices = self._pronouns[word.lower()]
+            if len(choices) > 1:  # "her": “their” before a noun, “them” on its own
+                choices = choices[:1] if token.dep_ == "poss" else choices[1:2]
             suggestions = tuple(same_case(word, c) for c in choices)
             yield Hit(
-                f"“{word}” here stands for {antecedent}, who could be a man, a woman or "
-                f"neither. Use {_quoted(suggestions)}, or write to the reader as “you”.",
+                f"“{word}” here stands for {antecedent}, who could be any gender. Use "
+                f"{quoted(suggestions)}, or write to the reader as “you”.",
                 sentence.block,
                 found.start(),
                 found.end(),
@@ -282,7 +263,7 @@ class GenderedLanguage(Rule):
     def _names_sex(self, page: Page, sentence: Sentence) -> bool:
         """True when the sentence names a particular person or says their sex."""
         words = _plain_words(sentence)
-        if self._sex_known.intersection(w.lower() for w in words):
+        if self.word_set("sex_known").intersection(w.lower() for w in words):
             return True
         if not any(w[:1].isupper() for w in words):
             return False
@@ -293,38 +274,50 @@ class GenderedLanguage(Rule):
     ) -> str | None:
         """Who a pronoun stands for ("any nurse", "anyone"), or None when it may be someone known.
 
-        Reads back from the pronoun to the nearest person it could stand for; a
-        generic one ("a nurse", "the patient") is the answer.
+        Reads back from the pronoun to the nearest person it could stand for. In an
+        earlier sentence a subject comes first: in "The midwife will check your baby.
+        She will …", "she" is the midwife.
         """
-        candidates = [list(reversed(doc[: pronoun.i]))]
-        candidates += [list(reversed(page.parse(s))) for s in reversed(before)]
-        for tokens in candidates:
+        readings = [list(reversed(doc[: pronoun.i]))]
+        for sentence in reversed(before):
+            tokens = list(reversed(page.parse(sentence)))
+            if pronoun.dep_ in _SUBJECTS:
+                tokens.sort(key=lambda t: t.dep_ not in _SUBJECTS)  # stable: nearest first
+            readings.append(tokens)
+        people = self.word_set("generic_people")
+        for tokens in readings:
             for token in tokens:
                 lower = token.lower_
-                if _is_name(token) or lower in self._sex_known:
+                if _is_name(token) or lower in self.word_set("sex_known"):
                     return None
-                if lower not in self._people or token.tag_ in ("NNS", "NNPS"):
+                if lower not in people or token.tag_ in ("NNS", "NNPS"):
                     continue
                 if _subject_of_same_verb(token, pronoun):
                     continue  # "The nurse will visit her": "her" is someone else
-                if token.pos_ == "PRON":
-                    return "anyone"  # "someone", "anyone"
-                before_it = [c for c in token.children if c.i < token.i]
-                if any(c.pos_ == "PROPN" or c.lower_ in self._particular_people for c in before_it):
-                    return None  # "a former NCI employee": one particular person
-                if any(
-                    c.dep_ in ("det", "poss") and c.lower_ in self._people_determiners
-                    for c in before_it
-                ):
-                    written = token.text if token.text.isupper() else lower
-                    return f"any {written}"
-                return None
+                return self._generic(token)
+        return None
+
+    def _generic(self, token: Token) -> str | None:
+        """Who a generic person word stands for: "any nurse", or "anyone"; else None."""
+        if token.pos_ == "PRON":
+            return "anyone"  # "someone", "anyone", "nobody"
+        before = [c for c in token.children if c.i < token.i]
+        if any(
+            c.pos_ == "PROPN" or c.lower_ in self.word_set("particular_people_words")
+            for c in before
+        ):
+            return None  # one particular person
+        if any(
+            c.dep_ in ("det", "poss") and c.lower_ in self.word_set("generic_people_determiners")
+            for c in before
+        ):
+            return f"any {token.text if token.text.isupper() else token.lower_}"
         return None
 
 
 def _subject_of_same_verb(person: Token, pronoun: Token) -> bool:
     """True when `person` is the subject and `pronoun` an object of one verb: they differ."""
-    if person.doc is not pronoun.doc or not person.dep_.startswith("nsubj"):
+    if person.doc is not pronoun.doc or person.dep_ not in _SUBJECTS:
         return False
     if pronoun.dep_ in ("dobj", "dative"):
         return pronoun.head.i == person.head.i
@@ -338,19 +331,15 @@ def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and not token.text.isupper() and token.text[:1].isupper()
 
 
-def _matches(words: PhraseList, sentence: Sentence) -> Iterator[PhraseMatch]:
-    return words.find(sentence.block.text, sentence.start, sentence.end)
-
-
 def _apart(text: str, first: PhraseMatch, second: PhraseMatch) -> bool:
     """True when two words for the sexes are not just listed together ("men, women and")."""
-    between = _WORD.findall(text[first.end : second.start])
-    return any(word.lower() not in ("and", "or") for word in between)
+    between = WORD.findall(text[first.end : second.start])
+    return any(word.lower() not in _LIST_WORDS for word in between)
 
 
 def _word_before(sentence: Sentence, start: int) -> str:
     """The word just before `start` in the sentence, in lower case ("" at the start)."""
-    words = _WORD.findall(sentence.block.text[max(sentence.start, start - 40) : start])
+    words = WORD.findall(sentence.block.text[max(sentence.start, start - 40) : start])
     return words[-1].lower() if words else ""
 
 
@@ -359,13 +348,13 @@ def _plain_words(sentence: Sentence) -> list[str]:
     block = sentence.block
     return [
         m.group()
-        for m in _WORD.finditer(block.text, sentence.start, sentence.end)
+        for m in WORD.finditer(block.text, sentence.start, sentence.end)
         if not block.is_protected(*m.span())
     ]
 
 
-def _lower_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+def _lower_words(sentence: Sentence) -> set[str]:
+    return {w.lower() for w in WORD.findall(sentence.text)}
 
 
 def _spaced(pair: str) -> str:
@@ -379,12 +368,5 @@ def _spaced(pair: str) -> str:
 
 
 def _squash(pair: str) -> str:
-    return re.sub(r"\s+", " ", pair.lower()).replace(" /", "/").replace("/ ", "/")
-
-
-def _choices(alternatives: str | list[str]) -> tuple[str, ...]:
-    return (alternatives,) if isinstance(alternatives, str) else tuple(alternatives)
-
-
-def _quoted(words: tuple[str, ...]) -> str:
-    return " or ".join(f"“{w}”" for w in words)
+    """A pair without its spacing or capitals: "He / She" and "he/she" are the same pair."""
+    return re.sub(r"\s+", "", pair.lower())

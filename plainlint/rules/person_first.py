@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from plainlint.findings import Severity
 from plainlint.page import Page, Sentence
-from plainlint.phrase_list import PhraseList, PhraseMatch
-from plainlint.proper_names import in_name
+from plainlint.phrase_list import PhraseList, PhraseMatch, quoted
+from plainlint.proper_names import chosen_by_writer
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
 
@@ -66,20 +66,15 @@ class PersonFirst(Rule):
             hits = [
                 self._hit(sentence, match, self._as_nouns)
                 for match in self._as_nouns.find(text, sentence.start, sentence.end)
-                if self._usable(sentence, match) and self._stands_for_people(page, sentence, match)
+                if chosen_by_writer(sentence, match.start, match.end)
+                and self._stands_for_people(page, sentence, match)
             ]
             for match in self._labels.find(text, sentence.start, sentence.end):
-                if self._usable(sentence, match) and not any(
+                if chosen_by_writer(sentence, match.start, match.end) and not any(
                     h.start < match.end and match.start < h.end for h in hits
                 ):
                     hits.append(self._hit(sentence, match, self._labels, page))
             yield from sorted(hits, key=lambda hit: hit.start)
-
-    @staticmethod
-    def _usable(sentence: Sentence, match: PhraseMatch) -> bool:
-        return not sentence.block.is_protected(match.start, match.end) and not in_name(
-            sentence, match.start, match.end
-        )
 
     def _stands_for_people(self, page: Page, sentence: Sentence, match: PhraseMatch) -> bool:
         """True when the adjective is used as a noun ("Diabetics", "the blind")."""
@@ -89,13 +84,11 @@ class PersonFirst(Rule):
             return False
         if last.dep_ == "case":
             last = last.head  # "a diabetic's feet": the word before "'s"
-        if last.lower_ in self._everyday_nouns and not _plural_people(last):
-            return False  # "close the blind"
+        if last.lemma_.lower() in self.word_set("everyday_nouns") and (
+            last.lower_ != last.lemma_.lower() or not _plural_people(last)
+        ):
+            return False  # "close the blind", "the blinds"
         return _as_noun(last)
-
-    @cached_property
-    def _everyday_nouns(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.settings["everyday_nouns"])
 
     @staticmethod
     def _hit(
@@ -115,10 +108,9 @@ class PersonFirst(Rule):
                 for s in suggestions
             )
         written = sentence.block.text[start : match.end]
-        quoted = " or ".join(f"“{s}”" for s in suggestions)
         return Hit(
-            f"Try {quoted} instead of “{written}”. Words like this define people by an "
-            "illness or cast them as victims; putting the person first is kinder.",
+            f"Try {quoted(suggestions)} instead of “{written}”. Words like this label people "
+            "or can hurt them; words that put the person first are kinder.",
             sentence.block,
             start,
             match.end,

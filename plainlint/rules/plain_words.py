@@ -7,7 +7,7 @@ from typing import Iterator
 
 from plainlint.findings import Severity
 from plainlint.page import Page
-from plainlint.phrase_list import PhraseList, is_acronym
+from plainlint.phrase_list import PhraseList, is_acronym, quoted
 from plainlint.rules.base import Hit, Option, Rule
 
 
@@ -53,9 +53,8 @@ class PlainWords(Rule):
                 ):
                     continue
                 suggestions = words.suggestions(match)
-                quoted = " or ".join(f"“{s}”" for s in suggestions)
                 yield Hit(
-                    f"Try {quoted} instead of “{match.text}”. Plain words are quicker to read "
+                    f"Try {quoted(suggestions)} instead of “{match.text}”. Plain words are quicker to read "
                     "and easier to understand.",
                     block,
                     match.start,
