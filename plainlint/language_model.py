@@ -84,8 +84,8 @@ class Analyser:
         """Run the light pass (sentences, and whatever every sentence needs) over texts."""
         return self.nlp.pipe(texts, batch_size=64, disable=self._light_off)
 
-    def parse(self, text: str) -> Doc:
-        """Tag and parse one piece of text (a sentence a rule wants to look at closely)."""
+    def parse(self, texts: list[str]) -> list[Doc]:
+        """Tag and parse pieces of text (sentences a rule wants to look at closely)."""
         if not self.full:
             raise RuntimeError("no rule asked for parsing, so the parser is not loaded")
-        return self.nlp(text, disable=self._full_off)
+        return list(self.nlp.pipe(texts, batch_size=64, disable=self._full_off))

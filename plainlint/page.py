@@ -69,12 +69,22 @@ class Page:
         Parsing is slow, so rules parse only sentences a cheaper test picked out.
         Token offsets count from the sentence start: see `Sentence.span_of`.
         """
-        key = (id(sentence.block), sentence.start, sentence.end)
-        if key not in self._parses:
-            if self.analyser is None:
-                raise RuntimeError("a rule that parses must set `parses = True`")
-            self._parses[key] = self.analyser.parse(sentence.text)
-        return self._parses[key]
+        self.parse_all([sentence])
+        return self._parses[_key(sentence)]
+
+    def parse_all(self, sentences: list[Sentence]) -> None:
+        """Parse several sentences in one batch, which is quicker than one at a time."""
+        wanted = {_key(s): s for s in sentences if _key(s) not in self._parses}
+        if not wanted:
+            return
+        if self.analyser is None:
+            raise RuntimeError("a rule that parses must set `parses = True`")
+        docs = self.analyser.parse([s.text for s in wanted.values()])
+        self._parses.update(zip(wanted, docs))
+
+
+def _key(sentence: Sentence) -> tuple[int, int, int]:
+    return (id(sentence.block), sentence.start, sentence.end)
 
 
 def analyse(document: Document, analyser: Analyser | None) -> Page:

@@ -82,10 +82,14 @@ class PhraseList:
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         """Every listed phrase in text[start:end], longest first where two overlap."""
         chunks, lowered = _words_in(text, start, len(text) if end is None else end)
+        index = self._index
+        if index.keys().isdisjoint(lowered):
+            return  # the usual case, found without a loop in Python
         i = 0
         while i < len(chunks):
-            found = self._longest(lowered[i], lowered, chunks, text, i)
-            if found is None:
+            candidates = index.get(lowered[i])
+            found = candidates and self._longest(candidates, lowered, chunks, text, i)
+            if not found:
                 i += 1
                 continue
             length, words, choices, kinds = found
@@ -93,16 +97,16 @@ class PhraseList:
             i += length
             yield PhraseMatch(first, last, text[first:last], " ".join(words), choices, kinds)
 
+    @staticmethod
     def _longest(
-        self,
-        first: str,
+        candidates: list[_Entry],
         lowered: tuple[str, ...],
         chunks: tuple[tuple[int, int], ...],
         text: str,
         i: int,
     ) -> tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
         """The longest listed phrase starting at word i, its words separated by white space."""
-        for words, choices, kinds in self._index.get(first, ()):
+        for words, choices, kinds in candidates:
             n = len(words)
             if i + n > len(chunks) or lowered[i : i + n] != words:
                 continue
@@ -136,7 +140,8 @@ def _words_in(
 
 
 def _normal(word: str) -> str:
-    return word.lower().replace("’", "'")
+    word = word.lower()
+    return word.replace("’", "'") if "’" in word else word
 
 
 def same_case(original: str, replacement: str) -> str:

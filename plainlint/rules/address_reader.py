@@ -16,6 +16,9 @@ from plainlint.rules.first_use import readable_sentences
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# How many words may stand between the reader word and the advice word
+# ("Patients who have had surgery on the bowel should …").
+ADVICE_WITHIN = 20
 # What a subject word needs after it to mean the reader: "people with cancer",
 # "people who smoke", "anyone having surgery".
 _DESCRIBED_BY = ("relcl", "acl")
@@ -92,11 +95,25 @@ class AddressReader(Rule):
         return found
 
     def _worth_parsing(self, sentence: Sentence) -> bool:
-        """A quick test before the parse: a reader word and an advice word both appear."""
-        words = {w.lower() for w in WORD.findall(sentence.text)}
+        """A quick test before the parse: an advice word a few words after a reader word."""
+        words = [w.lower() for w in WORD.findall(sentence.text)]
+        subjects, advice = self._quick_words
+        if subjects.isdisjoint(words):
+            return False
+        last_subject = -ADVICE_WITHIN
+        for position, word in enumerate(words):
+            if word in subjects:
+                last_subject = position
+            elif word in advice and position - last_subject <= ADVICE_WITHIN:
+                return True
+        return False
+
+    @cached_property
+    def _quick_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The last word of each reader word, and the first word of each advice word."""
         subjects = self._subjects.keys() | self.word_set("people_words")
         advice = {w.split()[0] for w in self.word_set("advice_words")}
-        return bool(words & subjects) and bool(words & (advice | self.word_set("advised_words")))
+        return frozenset(subjects), frozenset(advice | self.word_set("advised_words"))
 
     @cached_property
     def _you(self) -> re.Pattern[str]:
@@ -110,13 +127,17 @@ class AddressReader(Rule):
         same_sentence = ContextWords(
             [*self.settings["statistics_context"], *self.settings["reporting_context"]]
         )
-        for index, sentence in enumerate(sentences):
-            if not self._worth_parsing(sentence):
-                continue
-            if self._you.search(sentence.text):
-                continue  # the sentence speaks to someone: the patients are other people
-            if same_sentence.search(sentence.text) or around.mentions(index, research):
-                continue
+        candidates = [
+            sentence
+            for index, sentence in enumerate(sentences)
+            if self._worth_parsing(sentence)
+            # a sentence that speaks to someone is about other people's patients
+            and not self._you.search(sentence.text)
+            and not same_sentence.search(sentence.text)
+            and not around.mentions(index, research)
+        ]
+        page.parse_all(candidates)
+        for sentence in candidates:
             for token in page.parse(sentence):
                 subject = self._reader_subject(token)
                 if subject is None:
