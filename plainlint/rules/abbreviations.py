@@ -107,10 +107,6 @@ class UnexplainedAbbreviation(ExplanationRule):
         return re.compile(rf"\b(?:{words})\W*$", re.IGNORECASE)
 
     @cached_property
-    def _kinds(self) -> frozenset[str]:
-        return frozenset(word.lower() for word in self.settings["kind_words"])
-
-    @cached_property
     def _named_before(self) -> re.Pattern[str]:
         phrases = "|".join(
             (r"\b" if p[:1].isalnum() else "") + re.escape(p) + r"\b"
@@ -211,7 +207,7 @@ class UnexplainedAbbreviation(ExplanationRule):
         # "the protein PD-L1", "the BRAF gene", "the EGFR and ALK genes": a word next to
         # it, or next to the list it is in, says what it is.
         nearest = [*_beside(reversed(_TOKEN.findall(before))), *_beside(_TOKEN.findall(after))]
-        if any(word.lower() in self._kinds for word in nearest):
+        if any(word.lower() in self.word_set("kind_words") for word in nearest):
             return True
         # "ABBR (long form)": words in the bracket straight after it.
         spelled = re.match(r"\s*\(([^()]{3,200})\)", after)

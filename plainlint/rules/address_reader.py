@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
@@ -100,7 +99,7 @@ class AddressReader(Rule):
         subjects, advice = self._quick_words
         if subjects.isdisjoint(words):
             return False
-        last_subject = -ADVICE_WITHIN
+        last_subject = -ADVICE_WITHIN - 1  # no reader word yet
         for position, word in enumerate(words):
             if word in subjects:
                 last_subject = position
@@ -116,25 +115,29 @@ class AddressReader(Rule):
         return frozenset(subjects), frozenset(advice | self.word_set("advised_words"))
 
     @cached_property
-    def _you(self) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in self.settings["you_words"]) or r"(?!x)x"
-        return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    def _context(self) -> dict[str, ContextWords]:
+        """Research words (read around a sentence), figures and reported speech (read in it),
+        and the words that speak to the reader."""
+        return {
+            "research": ContextWords(self.settings["research_context"]),
+            "same_sentence": ContextWords(
+                [*self.settings["statistics_context"], *self.settings["reporting_context"]]
+            ),
+            "you": ContextWords(self.settings["you_words"]),
+        }
 
     def check(self, page: Page) -> Iterator[Hit]:
         sentences = readable_sentences(page)
         around = Surroundings(sentences, self.settings["context_sentences"])
-        research = ContextWords(self.settings["research_context"])
-        same_sentence = ContextWords(
-            [*self.settings["statistics_context"], *self.settings["reporting_context"]]
-        )
+        context = self._context
         candidates = [
             sentence
             for index, sentence in enumerate(sentences)
             if self._worth_parsing(sentence)
             # a sentence that speaks to someone is about other people's patients
-            and not self._you.search(sentence.text)
-            and not same_sentence.search(sentence.text)
-            and not around.mentions(index, research)
+            and not context["you"].search(sentence.text)
+            and not context["same_sentence"].search(sentence.text)
+            and not around.mentions(index, context["research"])
         ]
         page.parse_all(candidates)
         for sentence in candidates:
@@ -232,7 +235,7 @@ class AddressReader(Rule):
         """One finding for a page long enough to speak to the reader that never does."""
         if page.metrics.words < self.settings["min_words"] or not self.settings["min_words"]:
             return
-        if any(self._you.search(s.text) for s in sentences):
+        if any(self._context["you"].search(s.text) for s in sentences):
             return
         yield Hit(
             f"This page has {page.metrics.words} words but never says “you” or “your”. "

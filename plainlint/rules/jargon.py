@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import Any, Iterator
 
 from plainlint.explanations import (
@@ -120,10 +119,6 @@ class Jargon(ExplanationRule):
         self._verdicts: dict[str, bool] = {}
         self._glossary_words: dict[str, bool] = {}
 
-    @cached_property
-    def _everyday(self) -> frozenset[str]:
-        return frozenset(word.lower() for word in self.settings["everyday_words"])
-
     def check(self, page: Page) -> Iterator[Hit]:
         sentences = readable_sentences(page)
         uses: dict[str, list[Use]] = {}
@@ -192,7 +187,9 @@ class Jargon(ExplanationRule):
 
     def _judge(self, word: str) -> bool:
         spellings = _spellings(word)
-        if any(s in self._everyday or self._from_everyday_word(s) for s in spellings):
+        if any(
+            s in self.word_set("everyday_words") or self._from_everyday_word(s) for s in spellings
+        ):
             return False
         frequency = max(zipf(s) for s in spellings)
         if frequency < self.settings["max_frequency"]:
@@ -260,11 +257,7 @@ class Jargon(ExplanationRule):
         before = [use.block.text[a:b].lower() for a, b in sentence.words if b <= use.start][
             -self.settings["kind_window"] :
         ]
-        return any(word in self._kinds for word in before)
-
-    @cached_property
-    def _kinds(self) -> frozenset[str]:
-        return frozenset(word.lower() for word in self.settings["kind_words"])
+        return any(word in self.word_set("kind_words") for word in before)
 
     def _hit(self, use: Use) -> Hit:
         word = use.block.text[use.start : use.end]
