@@ -89,6 +89,9 @@ class Linter:
         findings = [
             self._place(document, hit, rule) for rule in self.rules for hit in rule.check(page)
         ]
+        for rule in self.rules:
+            for metric, value in rule.measure(page).items():
+                setattr(page.metrics, metric, value)
         findings.sort(key=lambda f: (f.line, f.column, f.rule))
         return FileResult(name, page.metrics, findings)
 
@@ -105,7 +108,7 @@ class Linter:
         severity = hit.severity or rule.severity
         if hit.block is None:
             return Finding(rule.id, severity, 1, 1, 1, 1, "", hit.message, hit.suggestions)
-        start, end = hit.block.source_span(hit.start, hit.end)
+        start, end = hit.source_span or hit.block.source_span(hit.start, hit.end)
         first, last = document.position(start), document.position(end)
         return Finding(
             rule.id,

@@ -59,6 +59,11 @@ class Metrics:
     flesch_reading_ease: float = 0.0
     flesch_kincaid_grade: float = 0.0
     smog_index: float = 0.0
+    paragraphs: int = 0
+    headings: int = 0
+    images: int = 0  # pictures, diagrams and videos
+    lists: int = 0
+    passive_sentences_percent: float | None = None  # measured only when passive-voice runs
 
     def to_json(self) -> dict[str, Any]:
         """The metrics in the JSON output shape."""
@@ -69,6 +74,11 @@ class Metrics:
             "flesch_reading_ease": self.flesch_reading_ease,
             "flesch_kincaid_grade": self.flesch_kincaid_grade,
             "smog_index": self.smog_index,
+            "paragraphs": self.paragraphs,
+            "headings": self.headings,
+            "images": self.images,
+            "lists": self.lists,
+            "passive_sentences_percent": self.passive_sentences_percent,
         }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from plainlint.documents.model import Block, BlockKind, Document
 from plainlint.findings import Metrics
@@ -47,6 +47,11 @@ class AnalysedBlock:
     docs: list[tuple[int, Doc]] = field(default_factory=list)  # (offset in block, doc)
     sentences: list[Sentence] = field(default_factory=list)
 
+    @property
+    def words(self) -> int:
+        """How many words the block's sentences hold."""
+        return sum(len(sentence.words) for sentence in self.sentences)
+
 
 @dataclass
 class Page:
@@ -56,6 +61,7 @@ class Page:
     blocks: list[AnalysedBlock]
     metrics: Metrics
     analyser: Analyser | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # what a rule worked out, for `measure`
     _parses: dict[tuple[int, int, int], Doc] = field(default_factory=dict, repr=False)
 
     def sentences(self) -> Iterator[Sentence]:
@@ -114,7 +120,18 @@ def analyse(document: Document, analyser: Analyser | None) -> Page:
         if item.block.kind is not BlockKind.IMAGE
         for sentence in item.sentences
     ]
-    return Page(document, analysed, measure(prose), analyser)
+    metrics = measure(prose)
+    count_structure(document, metrics)
+    return Page(document, analysed, metrics, analyser)
+
+
+def count_structure(document: Document, metrics: Metrics) -> None:
+    """Add the counts of paragraphs, headings, illustrations and lists to the metrics."""
+    kinds = [block.kind for block in document.blocks]
+    metrics.paragraphs = kinds.count(BlockKind.PARAGRAPH)
+    metrics.headings = kinds.count(BlockKind.HEADING)
+    metrics.images = kinds.count(BlockKind.IMAGE)
+    metrics.lists = len({block.list_id for block in document.blocks if block.list_id})
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:

@@ -56,6 +56,11 @@ def test_json_has_exactly_the_agreed_shape(pages):
         "flesch_reading_ease",
         "flesch_kincaid_grade",
         "smog_index",
+        "paragraphs",
+        "headings",
+        "images",
+        "lists",
+        "passive_sentences_percent",
     }
     [finding] = file["findings"]
     assert set(finding) == {

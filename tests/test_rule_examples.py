@@ -6,8 +6,16 @@ import pytest
 
 from plainlint.rules import RULES
 
-FLAGGED = [(rule_id, text) for rule_id, rule in RULES.items() for text in rule.flags]
-LEFT_ALONE = [(rule_id, text) for rule_id, rule in RULES.items() for text in rule.passes]
+FLAGGED = [
+    pytest.param(rule_id, text, id=f"{rule_id}-{n}")
+    for rule_id, rule in RULES.items()
+    for n, text in enumerate(rule.flags, 1)
+]
+LEFT_ALONE = [
+    pytest.param(rule_id, text, id=f"{rule_id}-{n}")
+    for rule_id, rule in RULES.items()
+    for n, text in enumerate(rule.passes, 1)
+]
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))

@@ -11,7 +11,15 @@ import html
 import re
 from html.parser import HTMLParser
 
-from plainlint.documents.model import Block, BlockKind, Comment, Document, Image, Link
+from plainlint.documents.model import (
+    Block,
+    BlockKind,
+    Comment,
+    Document,
+    Image,
+    Link,
+    new_list_id,
+)
 from plainlint.documents.prose import ProseBuilder
 
 # Elements whose content a reader never sees as prose.
@@ -24,6 +32,8 @@ _SKIPPED = {
     "head",
     "title",
     "svg",
+    "video",
+    "audio",
     "math",
     "textarea",
     "select",
@@ -32,6 +42,10 @@ _SKIPPED = {
     "canvas",
     "button",
 }
+# Elements that show a picture, a diagram or a video without an alt attribute of their own.
+_ILLUSTRATIONS = {"svg", "video", "iframe", "object", "canvas"}
+# Elements whose items make one list.
+_LISTS = {"ul", "ol", "menu", "dl"}
 # Inline elements holding code: the sentence keeps a placeholder word.
 _CODE = {"code", "kbd", "samp", "var"}
 _VOID = {
@@ -186,6 +200,7 @@ class _Extractor(HTMLParser):
         self.offsets = offsets  # fragment index -> source offset, when not simply base + index
         self.line_starts = [0] + [i + 1 for i, c in enumerate(fragment) if c == "\n"]
         self.stack: list[tuple[str, bool]] = []  # (tag, hides its content)
+        self.list_ids: dict[int, int] = {}  # stack index of a list element -> its list id
         self.hidden = 0
         self.builder = ProseBuilder()
         self.blocks: list[Block] = []
@@ -242,12 +257,21 @@ class _Extractor(HTMLParser):
         kind, level = self._kind()
         block = self.builder.build(kind, level)
         if block:
+            if kind is BlockKind.LIST_ITEM:
+                block.list_id = self._list_id()
             self.blocks.append(block)
         self.blocks.extend(self.images)
         self.images.clear()
         self.builder = ProseBuilder()
         self.link_starts.clear()
         self.strong_starts.clear()
+
+    def _list_id(self) -> int:
+        """The id of the innermost open list, or 0."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] in _LISTS:
+                return self.list_ids.get(i, 0)
+        return 0
 
     def _pop_to(self, index: int) -> None:
         while len(self.stack) > index:
@@ -268,6 +292,10 @@ class _Extractor(HTMLParser):
             return
         if tag == "img":
             self._image(values, offset)
+        elif tag in _ILLUSTRATIONS:
+            self._illustration(tag, values, offset)
+        elif tag in _LISTS:
+            self.list_ids[len(self.stack)] = new_list_id()
         elif tag == "br":
             self.builder.space(
                 self.source_offset(offset), self.source_offset(offset + len(self._tag_text()))
@@ -380,6 +408,15 @@ class _Extractor(HTMLParser):
         if value is not None:
             add_decoded(builder, tag_text[value[0] : value[1]], span[0] + value[0])
         block = builder.build(BlockKind.IMAGE, image=image, anchor=span)
+        if block:
+            self.images.append(block)
+
+    def _illustration(self, tag: str, values: dict[str, str], offset: int) -> None:
+        """A diagram, a video or an embedded frame: it counts as an illustration."""
+        start = self.source_offset(offset)
+        span = (start, self.source_offset(offset + len(self._tag_text())))
+        image = Image(source=values.get("src", ""), has_alt=True, span=span, tag=tag)
+        block = ProseBuilder().build(BlockKind.IMAGE, image=image, anchor=span)
         if block:
             self.images.append(block)
 

@@ -18,7 +18,15 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from plainlint.documents.html import read_html_fragment
-from plainlint.documents.model import Block, BlockKind, Comment, Document, Image, Link
+from plainlint.documents.model import (
+    Block,
+    BlockKind,
+    Comment,
+    Document,
+    Image,
+    Link,
+    new_list_id,
+)
 from plainlint.documents.prose import ProseBuilder
 
 _CONTAINERS = {
@@ -31,6 +39,7 @@ _CONTAINERS = {
 _INLINE_CODE = {"code", "kbd", "samp", "var"}
 _INLINE_RAW = _INLINE_CODE | {"script", "style", "textarea", "svg", "math"}
 _INLINE_TAG = re.compile(r"<([a-z][a-z0-9-]*)")
+_LISTS = {"bullet_list_open", "ordered_list_open"}
 _TOML_FRONT_MATTER = re.compile(r"\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -77,6 +86,7 @@ class _MarkdownWalker:
         self.source = document.source
         self.line_starts = document.line_starts
         self.line_cursors: dict[int, int] = {}
+        self.lists: list[int] = []  # the ids of the lists the walk is inside, innermost last
 
     def walk(self, tokens: list[Token]) -> None:
         containers: list[BlockKind | None] = []
@@ -90,9 +100,13 @@ class _MarkdownWalker:
                 heading_level = 0
             elif token.nesting == 1:
                 containers.append(_CONTAINERS.get(token.type))
+                if token.type in _LISTS:
+                    self.lists.append(new_list_id())
             elif token.nesting == -1:
                 if containers:
                     containers.pop()
+                if token.type in ("bullet_list_close", "ordered_list_close") and self.lists:
+                    self.lists.pop()
             elif token.type == "html_block" and token.map:
                 self._html_block(token, next((k for k in reversed(containers) if k), None))
             elif token.type == "inline" and token.map:
@@ -138,6 +152,13 @@ class _MarkdownWalker:
 
     # -- blocks ------------------------------------------------------------------
 
+    def _add(self, blocks: list[Block]) -> None:
+        """Add blocks to the document; list items learn which list they are in."""
+        for block in blocks:
+            if block.kind is BlockKind.LIST_ITEM and self.lists:
+                block.list_id = self.lists[-1]
+        self.document.blocks.extend(blocks)
+
     def _inline(self, token: Token, kind: BlockKind, level: int) -> None:
         assert token.map is not None
         offsets = self._content_offsets(token.content, token.map[0])
@@ -145,9 +166,7 @@ class _MarkdownWalker:
         builder = ProseBuilder()
         _InlineWalk(self, token.content, offsets, images).run(token.children or [], builder)
         block = builder.build(kind, level)
-        if block:
-            self.document.blocks.append(block)
-        self.document.blocks.extend(images)
+        self._add(([block] if block else []) + images)
 
     def _html_block(self, token: Token, container: BlockKind | None) -> None:
         """HTML in a Markdown page: its visible text is prose, its comments are kept."""
@@ -168,7 +187,7 @@ class _MarkdownWalker:
                 if block.kind is BlockKind.PARAGRAPH:
                     block.kind = container
         self.document.comments.extend(comments)
-        self.document.blocks.extend(blocks)
+        self._add(blocks)
 
 
 class _InlineWalk:
@@ -305,6 +324,10 @@ class _InlineWalk:
             self.walker.document.comments.append(Comment(child.content, source_start, source_end))
         elif tag.startswith("<br"):
             builder.space(source_start, source_end)
+        elif name and name.group(1) == "img":
+            offsets = [self._at(i) for i in range(start, end + 1)]
+            blocks, _ = read_html_fragment(child.content, 0, len(child.content), offsets)
+            self.images.extend(blocks)
         elif name and name.group(1) in _INLINE_RAW:
             closing = f"</{name.group(1)}"
             close = self.content.lower().find(closing, end)

@@ -8,6 +8,7 @@ the parts rules must leave alone (code placeholders, URLs, quotations) and a
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -39,12 +40,17 @@ class Link:
 
 @dataclass
 class Image:
-    """Facts about an image that rules on alt text need; `span` is its source span."""
+    """Facts about an illustration that rules need; `span` is its source span.
+
+    `tag` is "img" for a picture with alt text (Markdown images are "img" too),
+    or the HTML element of another kind of illustration ("svg", "video").
+    """
 
     source: str
     has_alt: bool
     span: tuple[int, int] = (0, 0)
     role: str = ""
+    tag: str = "img"
 
 
 # Words or phrases in quotation marks: a writer quoting a form, a sign or a
@@ -71,6 +77,13 @@ _ADDRESS = re.compile(
 # A pronunciation guide in brackets: "(KAP-luh-SIH-zoo-mab)", "(ly-MOH-muh)".
 _PRONUNCIATION = re.compile(
     r"\((?=[^()]*(?:[a-z]-[A-Z]{2}|[A-Z]{2}-[a-z]))[\s.…]*[A-Za-z][A-Za-z\s.…-]*\)"
+)
+# Parts of a reference to a published work: "Available at:", "PMID: 123", "doi:".
+_REFERENCE_PARTS = re.compile(
+    r"\bAvailable (?:at|from):|\bAccessed\b|\bPMID:?\s*\d|\bdoi:|\bdoi\.org/|\bet al\."
+    r"|\bRetrieved from\b|\bISBN\b|\b(?:19|20)\d\d;\s*\d+|\bVol\. \d|\bpp\. \d"
+    r"|\[?(?:Updated|Accessed) <?(?:MM|\d)",
+    re.IGNORECASE,
 )
 # Small words that stay lower case inside a title.
 _TITLE_SMALL_WORDS = frozenset(
@@ -101,6 +114,7 @@ class Block:
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     image: Image | None = None
     sections: tuple[str, ...] = ()
+    list_id: int = 0  # list items of one list share a number; 0 outside lists
     _protected: list[tuple[int, int]] | None = field(default=None, repr=False)
     _not_prose: list[tuple[int, int]] | None = field(default=None, repr=False)
 
@@ -128,6 +142,14 @@ class Block:
             self._protected = sorted(spans)
         return self._protected
 
+    @property
+    def is_reference(self) -> bool:
+        """True for a reference to a published work ("Smith J, et al. … PMID: 123").
+
+        Its sentences are a citation's parts, not prose to restructure.
+        """
+        return len({m.group().lower()[:6] for m in _REFERENCE_PARTS.finditer(self.text)}) >= 2
+
     def is_protected(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a span that rules leave alone."""
         return any(s < end and start < e for s, e in self.protected)
@@ -135,6 +157,14 @@ class Block:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the prose span [start, end)."""
         return self.source_map.span(start, end)
+
+
+_list_numbers = itertools.count(1)
+
+
+def new_list_id() -> int:
+    """A number no other list has, for `Block.list_id`."""
+    return next(_list_numbers)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from plainlint.documents.model import LINE_BREAK, BlockKind, Document
+from plainlint.documents.model import LINE_BREAK, BlockKind, Document, new_list_id
 from plainlint.documents.prose import ProseBuilder
 
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -31,6 +31,10 @@ def read_text(path: str, source: str) -> Document:
                 block_kind = _heading_or_paragraph(builder)
             block = builder.build(block_kind, 2 if block_kind is BlockKind.HEADING else 0)
             if block:
+                if block_kind is BlockKind.LIST_ITEM:
+                    previous = document.blocks[-1] if document.blocks else None
+                    in_list = previous is not None and previous.kind is BlockKind.LIST_ITEM
+                    block.list_id = previous.list_id if in_list else new_list_id()
                 document.blocks.append(block)
         builder = None
 

@@ -33,6 +33,7 @@ class Hit:
     end: int = 0
     suggestions: tuple[str, ...] = ()
     severity: Severity | None = None
+    source_span: tuple[int, int] | None = None  # given by a reader (an image tag), not prose
 
 
 class Rule:
@@ -61,6 +62,10 @@ class Rule:
         """Yield a hit for each problem on the page."""
         raise NotImplementedError
 
+    def measure(self, page: Page) -> dict[str, float]:
+        """Figures this rule adds to the file's metrics (after `check` has run)."""
+        return {}
+
     def word_set(self, option: str) -> frozenset[str]:
         """A list option's words in lower case, for quick lookups (built once)."""
         sets: dict[str, frozenset[str]] = self.__dict__.setdefault("_word_sets", {})
@@ -83,10 +88,10 @@ class Rule:
             f"  {cls.fix}",
             "",
             "Flagged",
-            *(f"  - {example}" for example in cls.flags),
+            *(f"  - {_shown(example)}" for example in cls.flags),
             "",
             "Left alone",
-            *(f"  - {example}" for example in cls.passes),
+            *(f"  - {_shown(example)}" for example in cls.passes),
         ]
         if cls.options:
             lines += ["", "Options in rules.yaml"]
@@ -97,3 +102,15 @@ class Rule:
                 )
                 lines.append(f"  {name}: {option.help}{shown}")
         return "\n".join(lines)
+
+
+# Examples of page structure are whole pages: help shows how they start.
+_SHOWN_CHARACTERS = 200
+
+
+def _shown(example: str) -> str:
+    """An example on one line, cut short when it is a whole page."""
+    flat = " ".join(example.split())
+    if len(flat) <= _SHOWN_CHARACTERS:
+        return flat
+    return f"{flat[:_SHOWN_CHARACTERS].rsplit(' ', 1)[0]} … ({len(example.split())} words)"

@@ -1,0 +1,71 @@
+"""Guideline: use plain English. Use the verb, not a noun made from it."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Iterator
+
+from plainlint.documents.model import BlockKind
+from plainlint.findings import Severity
+from plainlint.page import Page
+from plainlint.phrase_list import PhraseList, quoted, same_case
+from plainlint.rules.base import Hit, Option, Rule
+
+
+class HiddenVerb(Rule):
+    """A verb turned into a noun: “make a decision” for “decide”."""
+
+    id = "hidden-verb"
+    summary = "A verb is hidden in a noun: “make a decision” instead of “decide”."
+    why = (
+        "The verb itself is shorter and more direct. Phrases built around nouns make "
+        "sentences longer and harder to follow."
+    )
+    fix = "Use the verb: “decide” instead of “make a decision”, “examine” instead of “carry out an examination of”."
+    flags = (
+        "You can make a decision about surgery later.",
+        "The doctor will carry out an examination of your chest.",
+        "We will give consideration to your request.",
+        "The provision of care at home is free.",
+    )
+    passes = (
+        "You can decide about surgery later.",
+        "The doctor will examine your chest.",
+        "You will have an operation.",
+        "The form says “make a decision”.",
+    )
+    default_severity = Severity.INFO
+    options = {
+        "phrases": Option("words", "phrases that start with a verb, each with the verb it hides"),
+        "noun_phrases": Option("words", "noun phrases found as written, each with a verb form"),
+    }
+
+    @cached_property
+    def _verb_phrases(self) -> PhraseList:
+        return PhraseList(self.settings["phrases"], inflect="verb")
+
+    @cached_property
+    def _noun_phrases(self) -> PhraseList:
+        return PhraseList(self.settings["noun_phrases"], inflect="none")
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        for analysed in page.blocks:
+            block = analysed.block
+            if block.kind is BlockKind.HEADING:
+                continue  # "Making decisions" is a fine label for a part of a page
+            for words in (self._verb_phrases, self._noun_phrases):
+                for match in words.find(block.text):
+                    if block.is_protected(match.start, match.end):
+                        continue
+                    if words is self._verb_phrases:
+                        suggestions = words.suggestions(match)
+                    else:
+                        suggestions = tuple(same_case(match.text, a) for a in match.alternatives)
+                    yield Hit(
+                        f"“{match.text}” hides the verb in a noun. Try {quoted(suggestions)}: "
+                        "the verb is shorter and more direct.",
+                        block,
+                        match.start,
+                        match.end,
+                        suggestions=suggestions,
+                    )

@@ -1,0 +1,147 @@
+"""Guideline: use illustrations to explain text, and describe them for people who cannot see them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Iterator
+
+from plainlint.documents.model import Block, BlockKind
+from plainlint.findings import Severity
+from plainlint.page import Page
+from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.paragraphs import RUNNING_TEXT
+
+# Alt text that is a file name: "IMG_1234.jpg", "scan-result.png", "DSC01234".
+_FILE_NAME = re.compile(
+    r"[\w .-]*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)"
+    r"|(?:img|dsc|dscn|dcim|pxl|mvimg|screenshot|screen shot)[ _-]?\d[\w .-]*",
+    re.IGNORECASE,
+)
+_EDGES = " .,:;!?-–—_()[]\"'“”‘’"
+_DECORATIVE_ROLES = frozenset({"presentation", "none"})
+
+
+# A paragraph of 50 words, for examples of whole pages.
+_PARAGRAPH = (
+    "Your heart pumps blood around your body. The blood carries oxygen and food to every "
+    "part of you. When the heart is weak, you may feel tired or short of breath. Your "
+    "nurse will explain what each test shows and what it means for you."
+)
+
+
+class MissingIllustration(Rule):
+    """A long page with no pictures, diagrams or videos."""
+
+    id = "missing-illustration"
+    summary = "A long page has no pictures or diagrams."
+    why = (
+        "Pictures and diagrams help many readers understand and remember, most of all "
+        "people who find reading hard. A long page of text alone is tiring to read."
+    )
+    fix = (
+        "Add a picture, diagram or video that explains a key point, such as where a "
+        "body part is or how to use a piece of equipment."
+    )
+    flags = ("# Your heart\n\n" + "\n\n".join([_PARAGRAPH] * 14),)
+    passes = (
+        "# Your heart\n\n![A diagram of the heart and its 4 chambers](heart.png)\n\n"
+        + "\n\n".join([_PARAGRAPH] * 14),
+        "# Your heart\n\n" + "\n\n".join([_PARAGRAPH] * 6),
+    )
+    default_severity = Severity.INFO
+    options = {
+        "min_words": Option("int", "pages with this many words of text need an image", minimum=1),
+    }
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        if any(analysed.block.kind is BlockKind.IMAGE for analysed in page.blocks):
+            return
+        words = sum(a.words for a in page.blocks if a.block.kind in RUNNING_TEXT)
+        if words >= self.settings["min_words"]:
+            yield Hit(
+                f"This page has {words} words and no pictures. Pictures and diagrams help "
+                "readers understand and remember. Add one that explains a key point, such as "
+                "a diagram of the body part or a photo of the equipment."
+            )
+
+
+class ImageAltText(Rule):
+    """An image with no alt text, or alt text that tells the reader nothing."""
+
+    id = "image-alt-text"
+    summary = "An image has no alt text, or alt text that says nothing about it."
+    why = (
+        "People who use screen readers hear the alt text instead of seeing the image. "
+        "It also shows when the image does not load. “Image” or a file name tells them nothing."
+    )
+    fix = (
+        "Describe what the image shows and why it is there, such as “A nurse putting a "
+        "drip into a patient's arm”. Mark an image that only decorates the page with "
+        'alt="" and role="presentation".'
+    )
+    flags = (
+        "![](drip.png)",
+        "![image](drip.png)",
+        "![IMG_1234.jpg](IMG_1234.jpg)",
+        '<img src="drip.png" alt="">',
+    )
+    passes = (
+        "![A nurse putting a drip into a patient's arm](drip.png)",
+        '<img src="line.png" alt="" role="presentation">',
+        '<img src="heart.png" alt="A diagram of the heart and its 4 chambers">',
+        "![Photo of the ward's day room, with chairs and a TV](day-room.jpg)",
+    )
+    default_severity = Severity.ERROR
+    options = {
+        "meaningless": Option(
+            "list", "alt text that says nothing about the image (“image”, “photo”)"
+        ),
+    }
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        for analysed in page.blocks:
+            block = analysed.block
+            image = block.image
+            if block.kind is not BlockKind.IMAGE or image is None or image.tag != "img":
+                continue
+            if image.role.lower() in _DECORATIVE_ROLES and not block.text:
+                continue
+            problem = self._problem(block)
+            if problem:
+                yield Hit(
+                    problem,
+                    block,
+                    0,
+                    len(block.text),
+                    source_span=None if block.text else image.span,
+                )
+
+    def _problem(self, block: Block) -> str:
+        image = block.image
+        assert image is not None
+        describe = "Describe what it shows, such as “A nurse putting a drip into a patient's arm”."
+        if not image.has_alt:
+            return (
+                "This image has no alt text, so people who use screen readers do not know "
+                f"what it shows. {describe}"
+            )
+        if not block.text:
+            return (
+                "This image has empty alt text, so screen readers skip it. If it only "
+                'decorates the page, add role="presentation". If it explains something, '
+                f"{describe[0].lower()}{describe[1:]}"
+            )
+        text = block.text.strip(_EDGES)
+        words = text.lower().rstrip("0123456789").strip(_EDGES)
+        name = PurePosixPath(image.source.split("?")[0]).name.lower()
+        if (
+            words in self.word_set("meaningless")
+            or _FILE_NAME.fullmatch(text)
+            or (name and text.lower() in (name, name.rsplit(".", 1)[0]))
+        ):
+            return (
+                f"The alt text “{block.text}” does not say what the image shows, so people "
+                f"who use screen readers miss it. {describe}"
+            )
+        return ""

@@ -1,0 +1,157 @@
+"""Guideline: make sure important points are clear."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterator
+
+from plainlint.documents.model import Block, BlockKind
+from plainlint.findings import Severity
+from plainlint.page import Page, Sentence
+from plainlint.rules.base import Hit, Option, Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Blocks where a key point already stands out.
+_STANDS_OUT = frozenset({BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.IMAGE})
+_READER = re.compile(r"\b(?:you|your|yours|yourself|please)\b", re.IGNORECASE)
+
+
+def _pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern for a list of phrases, any spacing and case, longest first."""
+    parts = [
+        r"\s+".join(re.escape(word) for word in str(phrase).split())
+        for phrase in sorted(phrases, key=len, reverse=True)
+        if str(phrase).split()
+    ]
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w&])(?:" + "|".join(parts) + r")(?![\w&])", re.IGNORECASE)
+
+
+class KeyPoint(Rule):
+    """An urgent action or warning buried in a long sentence or the middle of a paragraph."""
+
+    id = "key-point"
+    summary = "An important action or warning is buried where readers may miss it."
+    why = (
+        "Readers skim. An instruction like “call 999” in the middle of a long sentence or "
+        "paragraph is easy to miss, and missing it can be dangerous."
+    )
+    fix = (
+        "Put it first, in a short sentence of its own, in a list or in bold: "
+        "“Call 999 if you have chest pain.”"
+    )
+    flags = (
+        "After the operation you will stay on the ward for a few days while the team "
+        "checks your wound, and if you have chest pain or trouble breathing you should "
+        "call 999.",
+    )
+    passes = (
+        "Call 999 if you have chest pain or trouble breathing.",
+        "- Call 999 if you have chest pain.",
+        "Most people recover well. **If you have chest pain, call 999.**",
+        "Emergency surgery is rarely needed.",
+    )
+    default_severity = Severity.WARNING
+    options = {
+        "phrases": Option("list", "actions that must stand out (“call 999”)"),
+        "urgent_words": Option(
+            "list",
+            "words that make a sentence urgent when it also tells the reader what to do "
+            "(“straight away”)",
+        ),
+        "max_position": Option(
+            "int", "in a long sentence, the key phrase must start within this many words", 1
+        ),
+        "long_sentence_words": Option("int", "a sentence of more words than this is long", 1),
+        "long_paragraph_sentences": Option(
+            "int", "a paragraph of this many sentences or more hides its middle sentences", 3
+        ),
+    }
+    parses = True
+
+    @cached_property
+    def _phrases(self) -> re.Pattern[str] | None:
+        return _pattern(self.settings["phrases"])
+
+    @cached_property
+    def _urgent(self) -> re.Pattern[str] | None:
+        return _pattern(self.settings["urgent_words"])
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        for analysed in page.blocks:
+            block = analysed.block
+            if block.kind in _STANDS_OUT:
+                continue
+            sentences = analysed.sentences
+            for index, sentence in enumerate(sentences):
+                match = self._key_phrase(page, sentence)
+                if match is None:
+                    continue
+                where = self._buried(sentences, index, match[0])
+                if where:
+                    start, end = match
+                    yield Hit(
+                        f"“{block.text[start:end]}” is {where}, where readers may miss it. "
+                        "Put it first, in a short sentence of its own, in a list or in bold: "
+                        "“Call 999 if you have chest pain.”",
+                        block,
+                        start,
+                        end,
+                    )
+
+    def _key_phrase(self, page: Page, sentence: Sentence) -> tuple[int, int] | None:
+        """The first key phrase in the sentence that is not quoted or already in bold."""
+        block = sentence.block
+        for pattern, needs_action in ((self._phrases, False), (self._urgent, True)):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(block.text, sentence.start, sentence.end):
+                start, end = match.span()
+                if block.is_protected(start, end) or _in_bold(block, start, end):
+                    continue
+                if needs_action and not self._tells_reader(page, sentence):
+                    break
+                return start, end
+        return None
+
+    @staticmethod
+    def _tells_reader(page: Page, sentence: Sentence) -> bool:
+        """True when the sentence speaks to the reader: "you", "please" or a command."""
+        if _READER.search(sentence.text):
+            return True
+        return any(_is_command(token) for token in page.parse(sentence))
+
+    def _buried(self, sentences: list[Sentence], index: int, start: int) -> str:
+        """Where the phrase is hidden ("in the middle of a long paragraph"), or ""."""
+        sentence = sentences[index]
+        before = sum(1 for _, end in sentence.words if end <= start)
+        if (
+            len(sentence.words) > self.settings["long_sentence_words"]
+            and before >= self.settings["max_position"]
+        ):
+            return f"word {before + 1} of a {len(sentence.words)}-word sentence"
+        if (
+            len(sentences) >= self.settings["long_paragraph_sentences"]
+            and 0 < index < len(sentences) - 1
+        ):
+            return f"in the middle of a paragraph of {len(sentences)} sentences"
+        return ""
+
+
+def _is_command(token: Token) -> bool:
+    """A verb that gives an order: "Ring the ward", "Stop and ring the ward"."""
+    if token.tag_ != "VB" or any(
+        child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in token.children
+    ):
+        return False
+    if token.dep_ == "ROOT":
+        return True
+    return token.dep_ == "conj" and token.head.i != token.i and _is_command(token.head)
+
+
+def _in_bold(block: Block, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in block.strong)

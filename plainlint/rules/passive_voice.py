@@ -1,0 +1,165 @@
+"""Guideline: use plain English. Say who does what, not what is done."""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterator
+
+import yaml
+
+from plainlint.documents.model import BlockKind
+from plainlint.findings import Severity
+from plainlint.page import Page, Sentence
+from plainlint.phrase_list import WORD
+from plainlint.rules.base import Hit, Option, Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Forms of "be" and "get" that can start a passive ("is given", "got hurt").
+_PASSIVE_HELPERS = frozenset(
+    "am is are was were be been being get gets got gotten getting 's 're ’s ’re".split()
+)
+# How many words may sit between the helper and the participle ("is not usually given").
+_WORDS_BETWEEN = 3
+_MEMO = "passive-voice"
+
+
+@lru_cache(maxsize=1)
+def _irregular_participles() -> frozenset[str]:
+    text = (resources.files("plainlint") / "data" / "participles.yaml").read_text("utf-8")
+    return frozenset(yaml.safe_load(text))
+
+
+def may_be_passive(text: str) -> bool:
+    """A quick test before parsing: a form of "be" or "get" shortly before a participle."""
+    words = [match.group().lower() for match in WORD.finditer(text)]
+    irregular = _irregular_participles()
+    for i, word in enumerate(words):
+        if word in _PASSIVE_HELPERS or word.endswith(("'s", "’s", "'re", "’re")):
+            for after in words[i + 1 : i + 2 + _WORDS_BETWEEN]:
+                if after.endswith(("ed", "en")) or after in irregular:
+                    return True
+    return False
+
+
+class PassiveVoice(Rule):
+    """A passive sentence: it says what is done, not who does it."""
+
+    id = "passive-voice"
+    summary = "A sentence is passive: it does not say who does the action."
+    why = (
+        "Readers understand a sentence more quickly when it says who does what. "
+        "“The drug will be given” leaves them to guess who gives it."
+    )
+    fix = (
+        "Start with who does the action: “Your nurse will give you the drug” "
+        "rather than “The drug will be given”."
+    )
+    flags = (
+        "The drug will be given through a drip.",
+        "Your blood sample will be sent to the lab.",
+        "Your stitches will get taken out after a week.",
+    )
+    passes = (
+        "Your nurse will give you the drug through a drip.",
+        "This test is called a biopsy.",
+        "It is also known as a PET scan.",
+        "I was worried about the scan.",
+        "You may feel tired for a few weeks.",
+        "You have finished your treatment.",
+    )
+    default_severity = Severity.INFO
+    options = {
+        "naming": Option(
+            "list",
+            "words after “is” that explain a word rather than hide who acts "
+            "(“is called”, “is known as”)",
+        ),
+        "states": Option(
+            "list",
+            "words that look like a passive but describe a state or a feeling "
+            "(“I was worried”, “is made up of”)",
+        ),
+        "after_get": Option(
+            "list", "words that are not passive after “get” (“get used to”, “get started”)"
+        ),
+    }
+    needs = frozenset({"sentences"})
+    parses = True
+
+    @cached_property
+    def _not_actions(self) -> tuple[tuple[str, ...], ...]:
+        phrases = [*self.settings["naming"], *self.settings["states"]]
+        return tuple(tuple(str(phrase).lower().split()) for phrase in phrases)
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        found = self._passives(page)
+        for sentence, verb, start, end in found:
+            yield Hit(self._message(sentence, verb, start, end), sentence.block, start, end)
+
+    def measure(self, page: Page) -> dict[str, float]:
+        """The share of the page's sentences that are passive, in per cent."""
+        passives = self._passives(page)
+        sentences = page.metrics.sentences
+        passive = {(id(sentence.block), sentence.start) for sentence, *_ in passives}
+        percent = round(100 * len(passive) / sentences, 1) if sentences else 0.0
+        return {"passive_sentences_percent": percent}
+
+    def _passives(self, page: Page) -> list[tuple[Sentence, Token, int, int]]:
+        """Each passive verb on the page with the span of its verb group (worked out once)."""
+        if _MEMO not in page.memo:
+            candidates = [
+                sentence
+                for sentence in page.sentences()
+                if sentence.block.kind not in (BlockKind.HEADING, BlockKind.IMAGE)
+                and may_be_passive(sentence.text)
+            ]
+            page.parse_all(candidates)
+            page.memo[_MEMO] = [
+                found
+                for sentence in candidates
+                for found in self._in(sentence, page.parse(sentence))
+            ]
+        return page.memo[_MEMO]
+
+    def _in(self, sentence: Sentence, doc: Doc) -> Iterator[tuple[Sentence, Token, int, int]]:
+        for verb in doc:
+            helpers = [child for child in verb.children if child.dep_ == "auxpass"]
+            if not helpers or verb.tag_ != "VBN" or self._not_an_action(verb, doc):
+                continue
+            group = [
+                c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i
+            ]
+            start = sentence.span_of(min([verb, *group], key=lambda t: t.i))[0]
+            end = sentence.span_of(verb)[1]
+            if not sentence.block.is_protected(start, end):
+                yield sentence, verb, start, end
+
+    def _not_an_action(self, verb: Token, doc: Doc) -> bool:
+        """True for "is called X" and for participles that describe a state ("is worried")."""
+        if verb.lower_ in self.word_set("after_get") and any(
+            child.dep_ == "auxpass" and child.lemma_ == "get" for child in verb.children
+        ):
+            return True
+        following = tuple(token.lower_ for token in doc[verb.i : verb.i + 4])
+        return any(following[: len(phrase)] == phrase for phrase in self._not_actions)
+
+    @staticmethod
+    def _message(sentence: Sentence, verb: Token, start: int, end: int) -> str:
+        words = sentence.block.text[start:end]
+        agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+        if agent is not None:
+            a, b = sentence.span_of(agent)[0], sentence.span_of(agent.right_edge)[1]
+            who = sentence.block.text[a:b]
+            return (
+                f"“{words}” is passive. The sentence says who does it (“{who}”), "
+                "so start with them: “Your nurse will give you the drug” rather than "
+                "“The drug will be given by your nurse”."
+            )
+        return (
+            f"“{words}” is passive, so it does not say who does it. Readers follow a sentence "
+            "more easily when it does: “Your nurse will give you the drug” rather than "
+            "“The drug will be given”."
+        )
