@@ -13,10 +13,18 @@ def test_readme_passes_every_rule(check):
     assert [f"{f.line}:{f.column} {f.rule} {f.text}" for f in result.findings] == []
 
 
+# The help and the messages are joined into one long page for these tests; a page
+# put together like that has no pictures, and none are needed.
+PAGE_RULES = {"missing-illustration"}
+
+
 def test_rule_help_passes_every_rule(check):
-    page = "\n\n".join(f"{rule.summary}\n\n{rule.why}\n\n{rule.fix}" for rule in RULES.values())
-    result = check(page, "text")
-    assert [f"{f.rule} {f.text}" for f in result.findings] == []
+    page = "\n\n".join(
+        f"## {rule_id}\n\n{rule.summary}\n\n{rule.why}\n\n{rule.fix}"
+        for rule_id, rule in RULES.items()
+    )
+    result = check(page, "markdown")
+    assert [f"{f.rule} {f.text}" for f in result.findings if f.rule not in PAGE_RULES] == []
 
 
 def test_finding_messages_pass_every_rule(check):
@@ -28,5 +36,6 @@ def test_finding_messages_pass_every_rule(check):
         for finding in check(example, "markdown", {rule_id}).findings
     }
     assert len(messages) >= len(RULES)
-    result = check("\n\n".join(sorted(messages)), "text")
-    assert [f"{f.rule} {f.text}" for f in result.findings] == []
+    page = "\n\n".join(f"## Message {n}\n\n{message}" for n, message in enumerate(sorted(messages)))
+    result = check(page, "markdown")
+    assert [f"{f.rule} {f.text}" for f in result.findings if f.rule not in PAGE_RULES] == []

@@ -53,7 +53,7 @@ class UnexplainedAbbreviation(ExplanationRule):
     """An abbreviation that is not spelled out where the reader first meets it."""
 
     id = "unexplained-abbreviation"
-    summary = "An abbreviation is not spelled out where it is first used."
+    summary = "An abbreviation has no full form where the reader first meets it."
     why = (
         "Readers cannot guess what letters such as “CT”, “PICC” or “TACE” stand for. Some "
         "will skip them, and miss what the page says."

@@ -48,7 +48,7 @@ class AddressReader(Rule):
     id = "address-reader"
     summary = "The reader is called “patients” or “the patient” instead of “you”."
     why = (
-        "Patient information is read by the patient. Writing “you” speaks to them directly, "
+        "The patient reads patient information. Writing “you” speaks to them directly, "
         "makes it clear the advice is for them, and is easier to follow."
     )
     fix = "Write “you” and “your”: “You should rest” instead of “Patients should rest”."

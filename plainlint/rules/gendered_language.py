@@ -30,7 +30,7 @@ class GenderedLanguage(Rule):
     why = (
         "Words like “chairman” or “he or she” leave some readers out, and readers who feel left "
         "out stop reading. Words for women and men are right when the text is about the body. "
-        "They are also right in figures or research on who is affected."
+        "They are also right in figures or research on who gets an illness."
     )
     fix = "Use the word suggested, such as “chair”, “they” or “people”, which includes everyone."
     flags = (
@@ -204,7 +204,7 @@ class GenderedLanguage(Rule):
             else:
                 message = (
                     f"“{match.text}” may leave readers out. Unless the text is about the body, "
-                    f"or about figures or research on who is affected, try {quoted(suggestions)}."
+                    f"or about figures or research on who gets an illness, try {quoted(suggestions)}."
                 )
             yield Hit(message, sentence.block, match.start, match.end, suggestions=suggestions)
 

@@ -16,7 +16,7 @@ class HiddenVerb(Rule):
     """A verb turned into a noun: “make a decision” for “decide”."""
 
     id = "hidden-verb"
-    summary = "A verb is hidden in a noun: “make a decision” instead of “decide”."
+    summary = "A noun hides a verb: “make a decision” instead of “decide”."
     why = (
         "The verb itself is shorter and more direct. Phrases built around nouns make "
         "sentences longer and harder to follow."

@@ -41,7 +41,7 @@ class MissingIllustration(Rule):
     )
     fix = (
         "Add a picture, diagram or video that explains a key point, such as where a "
-        "body part is or how to use a piece of equipment."
+        "body part is or how to use some equipment."
     )
     flags = ("# Your heart\n\n" + "\n\n".join([_PARAGRAPH] * 14),)
     passes = (

@@ -35,7 +35,7 @@ class KeyPoint(Rule):
     """An urgent action or warning buried in a long sentence or the middle of a paragraph."""
 
     id = "key-point"
-    summary = "An important action or warning is buried where readers may miss it."
+    summary = "An important action or warning sits where readers may miss it."
     why = (
         "Readers skim. An instruction like “call 999” in the middle of a long sentence or "
         "paragraph is easy to miss, and missing it can be dangerous."
@@ -95,7 +95,7 @@ class KeyPoint(Rule):
                 if where:
                     start, end = match
                     yield Hit(
-                        f"“{block.text[start:end]}” is {where}, where readers may miss it. "
+                        f"“{block.text[start:end]}” {where}, where readers may miss it. "
                         "Put it first, in a short sentence of its own, in a list or in bold: "
                         "“Call 999 if you have chest pain.”",
                         block,
@@ -126,19 +126,19 @@ class KeyPoint(Rule):
         return any(_is_command(token) for token in page.parse(sentence))
 
     def _buried(self, sentences: list[Sentence], index: int, start: int) -> str:
-        """Where the phrase is hidden ("in the middle of a long paragraph"), or ""."""
+        """Where the phrase sits ("sits in the middle of a paragraph of 6 sentences"), or ""."""
         sentence = sentences[index]
         before = sum(1 for _, end in sentence.words if end <= start)
         if (
             len(sentence.words) > self.settings["long_sentence_words"]
             and before >= self.settings["max_position"]
         ):
-            return f"word {before + 1} of a {len(sentence.words)}-word sentence"
+            return f"starts at word {before + 1} of a {len(sentence.words)}-word sentence"
         if (
             len(sentences) >= self.settings["long_paragraph_sentences"]
             and 0 < index < len(sentences) - 1
         ):
-            return f"in the middle of a paragraph of {len(sentences)} sentences"
+            return f"sits in the middle of a paragraph of {len(sentences)} sentences"
         return ""
 
 

@@ -37,7 +37,7 @@ class UnexplainedTerm(ExplanationRule):
     """A glossary term that the page does not explain where the reader first meets it."""
 
     id = "unexplained-term"
-    summary = "A medical word is not explained where it is first used."
+    summary = "A medical word has no explanation where the reader first meets it."
     why = (
         "Many readers do not know medical words such as “neutropenia” or “palliative "
         "care”. If the page does not say what a word means, they may miss what it tells "
