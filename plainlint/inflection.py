@@ -129,3 +129,10 @@ def inflect_noun_phrase(phrase: str, kind: str) -> str:
         if verb < len(words) and words[head + 1] in ("who", "that"):
             words[verb] = table["plural_verbs"].get(words[verb], words[verb])
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def verb_helpers() -> dict[str, frozenset[str]]:
+    """Grammar words that come before verbs, from data/verb_helpers.yaml, by list name."""
+    text = (resources.files("plainlint") / "data" / "verb_helpers.yaml").read_text("utf-8")
+    return {name: frozenset(words) for name, words in yaml.safe_load(text).items()}

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, Mapping, Sequence
 
-from plainlint.inflection import forms, inflect_noun_phrase, inflect_phrase, noun_forms
+from plainlint.inflection import (
+    forms,
+    inflect_noun_phrase,
+    inflect_phrase,
+    noun_forms,
+    verb_helpers,
+)
 
 Alternatives = str | Sequence[str]
 # A listed form: its words, its alternatives, and which inflections it is.
@@ -115,16 +121,43 @@ class PhraseList:
                 return n, words, choices, kinds
         return None
 
-    def suggestions(self, match: PhraseMatch) -> tuple[str, ...]:
-        """The match's alternatives in its form and case ("Chairmen" -> "Chairs")."""
+    def suggestions(self, match: PhraseMatch, before: Sequence[str] = ()) -> tuple[str, ...]:
+        """The match's alternatives in its form and case ("Chairmen" -> "Chairs").
+
+        `before` is the two words before the match. They settle which form a
+        verb is: "will come" is the base form, "has come" and "has already made"
+        the participle, "You made" the past tense.
+        """
         inflect_one = inflect_noun_phrase if self.inflect == "noun" else inflect_phrase
+        kinds = match.kinds
+        if self.inflect == "verb" and len(kinds) > 1:
+            kinds = _form_after([_normal(word) for word in before], kinds)
         return tuple(
             dict.fromkeys(
                 same_case(match.text, inflect_one(choice, kind))
                 for choice in match.alternatives
-                for kind in match.kinds
+                for kind in kinds
             )
         )
+
+    @staticmethod
+    def words_before(text: str, start: int) -> tuple[str, ...]:
+        """The two words just before `start` in text (fewer at the start)."""
+        return tuple(WORD.findall(text, max(0, start - 60), start)[-2:])
+
+
+def _form_after(before: list[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The verb forms that fit after these words, from the forms a match may be."""
+    helpers = verb_helpers()
+    last = before[-1] if before else ""
+    if "" in kinds and last in helpers["before_base"]:
+        return ("",)
+    if any(word in helpers["before_participle"] for word in before):
+        return tuple(kind for kind in kinds if kind == "en") or kinds
+    kinds = tuple(kind for kind in kinds if kind != "en") or kinds  # no helper: not a participle
+    if "ed" in kinds and before:
+        return tuple(kind for kind in kinds if kind != "") or kinds
+    return kinds
 
 
 @lru_cache(maxsize=256)

@@ -8,7 +8,7 @@ from typing import Iterator
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.page import Page
-from plainlint.phrase_list import PhraseList, quoted, same_case
+from plainlint.phrase_list import WORD, PhraseList, quoted, same_case
 from plainlint.rules.base import Hit, Option, Rule
 
 
@@ -38,6 +38,9 @@ class HiddenVerb(Rule):
     options = {
         "phrases": Option("words", "phrases that start with a verb, each with the verb it hides"),
         "noun_phrases": Option("words", "noun phrases found as written, each with a verb form"),
+        "compound_words": Option(
+            "list", "words after the noun that make it part of a name (“a decision aid”)"
+        ),
     }
 
     @cached_property
@@ -48,21 +51,31 @@ class HiddenVerb(Rule):
     def _noun_phrases(self) -> PhraseList:
         return PhraseList(self.settings["noun_phrases"], inflect="none")
 
+    def _in_compound(self, text: str, end: int) -> bool:
+        """True when the noun starts a longer name: "a decision aid", "a payment plan"."""
+        following = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        return following is not None and following.group().lower() in self.word_set(
+            "compound_words"
+        )
+
     def check(self, page: Page) -> Iterator[Hit]:
         for analysed in page.blocks:
             block = analysed.block
-            if block.kind is BlockKind.HEADING:
+            if block.kind is BlockKind.HEADING or block.is_reference:
                 continue  # "Making decisions" is a fine label for a part of a page
             for words in (self._verb_phrases, self._noun_phrases):
                 for match in words.find(block.text):
-                    if block.is_protected(match.start, match.end):
+                    if block.is_protected(match.start, match.end) or self._in_compound(
+                        block.text, match.end
+                    ):
                         continue
                     if words is self._verb_phrases:
-                        suggestions = words.suggestions(match)
+                        before = words.words_before(block.text, match.start)
+                        suggestions = words.suggestions(match, before)
                     else:
                         suggestions = tuple(same_case(match.text, a) for a in match.alternatives)
                     yield Hit(
-                        f"“{match.text}” hides the verb in a noun. Try {quoted(suggestions)}: "
+                        f"“{' '.join(match.text.split())}” hides the verb in a noun. Try {quoted(suggestions)}: "
                         "the verb is shorter and more direct.",
                         block,
                         match.start,

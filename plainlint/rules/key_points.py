@@ -95,7 +95,8 @@ class KeyPoint(Rule):
                 if where:
                     start, end = match
                     yield Hit(
-                        f"“{block.text[start:end]}” {where}, where readers may miss it. "
+                        f"“{' '.join(block.text[start:end].split())}” {where}, where readers "
+                        "may miss it. "
                         "Put it first, in a short sentence of its own, in a list or in bold: "
                         "“Call 999 if you have chest pain.”",
                         block,

@@ -55,7 +55,7 @@ class LinkText(Rule):
                 words = " ".join(text.lower().replace("’", "'").split()).strip(_EDGES)
                 if words in vague:
                     message = (
-                        f"The link text “{text.strip()}” does not say where the link goes. "
+                        f"The link text “{' '.join(text.split())}” does not say where the link goes. "
                         "Readers scan links, and screen readers read them out on their own. "
                         "Use words that say where it goes: “read our leaflet on chemotherapy”."
                     )

@@ -10,6 +10,7 @@ import yaml
 
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
+from plainlint.inflection import verb_helpers
 from plainlint.page import Page, Sentence
 from plainlint.phrase_list import WORD
 from plainlint.rules.base import Hit, Option, Rule
@@ -17,13 +18,27 @@ from plainlint.rules.base import Hit, Option, Rule
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Forms of "be" and "get" that can start a passive ("is given", "got hurt").
-_PASSIVE_HELPERS = frozenset(
-    "am is are was were be been being get gets got gotten getting 's 're ’s ’re".split()
-)
 # How many words may sit between the helper and the participle ("is not usually given").
 _WORDS_BETWEEN = 3
 _MEMO = "passive-voice"
+_GET = frozenset({"get", "gets", "got", "gotten", "getting"})
+# What may follow "is called" when it names something: "a biopsy", "“PICC”", "CT".
+_NAME_STARTS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"})
+
+
+def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(phrase).lower().split()) for phrase in entries)
+
+
+def _names(token: Token) -> bool:
+    """True when the word after "is called" starts a name, not "by" or "when"."""
+    return token.pos_ in _NAME_STARTS or token.text in ("“", '"', "‘", "'", "(")
+
+
+def _checked(sentence: Sentence) -> bool:
+    """Sentences of running text: not headings, alt text or references."""
+    block = sentence.block
+    return block.kind not in (BlockKind.HEADING, BlockKind.IMAGE) and not block.is_reference
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +51,9 @@ def may_be_passive(text: str) -> bool:
     """A quick test before parsing: a form of "be" or "get" shortly before a participle."""
     words = [match.group().lower() for match in WORD.finditer(text)]
     irregular = _irregular_participles()
+    helpers = verb_helpers()["passive_helpers"]
     for i, word in enumerate(words):
-        if word in _PASSIVE_HELPERS or word.endswith(("'s", "’s", "'re", "’re")):
+        if word in helpers or word.endswith(("'s", "’s", "'re", "’re")):
             for after in words[i + 1 : i + 2 + _WORDS_BETWEEN]:
                 if after.endswith(("ed", "en")) or after in irregular:
                     return True
@@ -79,20 +95,27 @@ class PassiveVoice(Rule):
         ),
         "states": Option(
             "list",
-            "words that look like a passive but describe a state or a feeling "
+            "words that look like a passive after “be” but describe a state or a feeling "
             "(“I was worried”, “is made up of”)",
         ),
+        "means": Option(
+            "list", "words after “by” that say how, not who (“by post”, “by injection”)"
+        ),
         "after_get": Option(
-            "list", "words that are not passive after “get” (“get used to”, “get started”)"
+            "list",
+            "words that are not passive after “get” (“get used to”, “get worried”)",
         ),
     }
     needs = frozenset({"sentences"})
     parses = True
 
     @cached_property
-    def _not_actions(self) -> tuple[tuple[str, ...], ...]:
-        phrases = [*self.settings["naming"], *self.settings["states"]]
-        return tuple(tuple(str(phrase).lower().split()) for phrase in phrases)
+    def _naming(self) -> tuple[tuple[str, ...], ...]:
+        return _phrases(self.settings["naming"])
+
+    @cached_property
+    def _states(self) -> tuple[tuple[str, ...], ...]:
+        return _phrases(self.settings["states"])
 
     def check(self, page: Page) -> Iterator[Hit]:
         found = self._passives(page)
@@ -102,7 +125,7 @@ class PassiveVoice(Rule):
     def measure(self, page: Page) -> dict[str, float]:
         """The share of the page's sentences that are passive, in per cent."""
         passives = self._passives(page)
-        sentences = page.metrics.sentences
+        sentences = sum(1 for sentence in page.sentences() if _checked(sentence))
         passive = {(id(sentence.block), sentence.start) for sentence, *_ in passives}
         percent = round(100 * len(passive) / sentences, 1) if sentences else 0.0
         return {"passive_sentences_percent": percent}
@@ -113,8 +136,7 @@ class PassiveVoice(Rule):
             candidates = [
                 sentence
                 for sentence in page.sentences()
-                if sentence.block.kind not in (BlockKind.HEADING, BlockKind.IMAGE)
-                and may_be_passive(sentence.text)
+                if _checked(sentence) and may_be_passive(sentence.text)
             ]
             page.parse_all(candidates)
             page.memo[_MEMO] = [
@@ -132,27 +154,45 @@ class PassiveVoice(Rule):
             group = [
                 c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i
             ]
+            particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
             start = sentence.span_of(min([verb, *group], key=lambda t: t.i))[0]
-            end = sentence.span_of(verb)[1]
+            end = sentence.span_of(particles[0] if particles else verb)[1]
             if not sentence.block.is_protected(start, end):
                 yield sentence, verb, start, end
 
     def _not_an_action(self, verb: Token, doc: Doc) -> bool:
-        """True for "is called X" and for participles that describe a state ("is worried")."""
-        if verb.lower_ in self.word_set("after_get") and any(
-            child.dep_ == "auxpass" and child.lemma_ == "get" for child in verb.children
-        ):
-            return True
-        following = tuple(token.lower_ for token in doc[verb.i : verb.i + 4])
-        return any(following[: len(phrase)] == phrase for phrase in self._not_actions)
+        """True for "is called X" and for participles that describe a state ("is worried").
 
-    @staticmethod
-    def _message(sentence: Sentence, verb: Token, start: int, end: int) -> str:
-        words = sentence.block.text[start:end]
-        agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+        "by" and someone who acts makes any of them an action: "was done by my GP".
+        """
+        if self._doer(verb) is not None:
+            return False
+        if any(child.dep_ == "auxpass" and child.lower_ in _GET for child in verb.children):
+            return verb.lower_ in self.word_set("after_get")  # "got worried", not "got hurt"
+        following = tuple(token.lower_ for token in doc[verb.i : verb.i + 4])
+        if any(following[: len(phrase)] == phrase for phrase in self._states):
+            return True
+        for phrase in self._naming:
+            after = verb.i + len(phrase)
+            if following[: len(phrase)] == phrase and after < len(doc) and _names(doc[after]):
+                return True
+        return False
+
+    def _doer(self, verb: Token) -> Token | None:
+        """The "by …" part that says who acts, if the sentence has one ("by your nurse")."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].lower_ not in self.word_set("means"):
+                    return child
+        return None
+
+    def _message(self, sentence: Sentence, verb: Token, start: int, end: int) -> str:
+        words = " ".join(sentence.block.text[start:end].split())
+        agent = self._doer(verb)
         if agent is not None:
             a, b = sentence.span_of(agent)[0], sentence.span_of(agent.right_edge)[1]
-            who = sentence.block.text[a:b]
+            who = " ".join(sentence.block.text[a:b].split())
             return (
                 f"“{words}” is passive. The sentence says who does it (“{who}”), "
                 "so start with them: “Your nurse will give you the drug” rather than "

@@ -52,7 +52,7 @@ class PlainWords(Rule):
                     " " not in match.phrase and is_acronym(match.text)
                 ):
                     continue
-                suggestions = words.suggestions(match)
+                suggestions = words.suggestions(match, words.words_before(block.text, match.start))
                 yield Hit(
                     f"Try {quoted(suggestions)} instead of “{match.text}”. Plain words are quicker to read "
                     "and easier to understand.",

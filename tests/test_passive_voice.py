@@ -1,0 +1,350 @@
+"""passive-voice: sentences that say what is done, not who does it; passive_sentences_percent."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import slice_of
+
+from plainlint.findings import Severity
+
+RULE = "passive-voice"
+NO_AGENT = (
+    "is passive, so it does not say who does it. Readers follow a sentence more easily "
+    "when it does: “Your nurse will give you the drug” rather than “The drug will be given”."
+)
+
+
+def verb_groups(found):
+    return [f.text for f in found]
+
+
+def places(source, found):
+    """(text, line, column) of each finding, checked against the source it points at."""
+    for finding in found:
+        assert slice_of(source, finding) == finding.text
+    return [(f.text, f.line, f.column) for f in found]
+
+
+# --- be-passives and get-passives -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("The drug will be given through a drip.", "will be given"),
+        ("Your letter has been sent to your GP.", "has been sent"),
+        ("The tumour was removed last week.", "was removed"),
+        ("The new drug is being tested in a trial.", "is being tested"),
+        ("This infection can be treated with antibiotics.", "can be treated"),
+        ("Your results had been checked before the clinic.", "had been checked"),
+        ("The drug must not be given to children.", "must not be given"),
+        # after "be", words that are idioms after "get" are still passive
+        ("This drug is used to treat high blood pressure.", "is used"),
+    ],
+)
+def test_flags_be_passives_with_the_whole_verb_group(findings, sentence, group):
+    [finding] = findings(sentence, RULE)
+    assert finding.text == group
+    assert finding.message == f"“{group}” {NO_AGENT}"
+    assert slice_of(sentence, finding) == group
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("He got hurt at work.", "got hurt"),
+        ("Your letter will get sent next week.", "will get sent"),
+        ("The wound got infected.", "got infected"),
+    ],
+)
+def test_flags_get_passives(findings, sentence, group):
+    assert verb_groups(findings(sentence, RULE)) == [group]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will get used to the bag.",
+        "You can get dressed after the scan.",
+        "Let's get started with the first exercise.",
+        "I got lost on the way to the clinic.",
+        "I got married last year.",
+    ],
+)
+def test_leaves_get_idioms_alone(findings, sentence):
+    assert findings(sentence, RULE) == []
+
+
+def test_is_information_with_the_verb_group_in_the_message(findings):
+    [finding] = findings("Your blood sample will be sent to the lab.", RULE)
+    assert finding.rule == RULE
+    assert finding.severity is Severity.INFO
+    assert finding.message.startswith("“will be sent” is passive")
+    assert finding.suggestions == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group", "who"),
+    [
+        (
+            "Your stitches will be removed by the practice nurse.",
+            "will be removed",
+            "by the practice nurse",
+        ),
+        (
+            "The drug is given by a nurse from the chemotherapy unit.",
+            "is given",
+            "by a nurse from the chemotherapy unit",
+        ),
+    ],
+)
+def test_message_names_who_does_it_when_the_sentence_says(findings, sentence, group, who):
+    [finding] = findings(sentence, RULE)
+    assert finding.text == group
+    assert finding.message == (
+        f"“{group}” is passive. The sentence says who does it (“{who}”), so start with them: "
+        "“Your nurse will give you the drug” rather than “The drug will be given by your nurse”."
+    )
+
+
+# --- leave-alones -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This test is called a biopsy.",
+        "It is also known as a PET scan.",
+        "A biopsy, also called a tissue sample, is a small test.",
+        "This is sometimes called a mini stroke.",
+    ],
+)
+def test_leaves_words_that_explain_a_name_alone(findings, sentence):
+    assert findings(sentence, RULE) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was worried about the scan.",
+        "I was very worried about the scan.",
+        "You may feel tired for a few weeks.",
+        "I am concerned about my weight.",
+        "You are entitled to free prescriptions.",
+        "The blood is made up of cells.",
+        "I was born in 1950.",
+    ],
+)
+def test_leaves_feelings_and_states_alone(findings, sentence):
+    assert findings(sentence, RULE) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You have finished your treatment.",
+        "The nurse has given you a leaflet.",
+        "We have sent your letter to your GP.",
+    ],
+)
+def test_leaves_active_perfect_tenses_alone(findings, sentence):
+    assert findings(sentence, RULE) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The drug given to you will help the pain.",
+        "Take the tablets prescribed by your doctor.",
+    ],
+)
+def test_a_reduced_relative_clause_is_not_a_passive_sentence(check, sentence):
+    result = check(sentence, select={RULE})
+    assert result.findings == []
+    assert result.metrics.passive_sentences_percent == 0.0
+
+
+def test_finds_the_main_passive_next_to_a_reduced_relative(findings):
+    sentence = "Forms sent to us by post are processed within a week."
+    [finding] = findings(sentence, RULE)
+    assert (finding.text, finding.column) == ("are processed", 26)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'The form says "The drug will be given at home".',
+        "The form says “The drug will be given at home”.",
+        "Type `it was deleted` here.",
+        "```\nThe file was deleted.\n```",
+    ],
+)
+def test_leaves_quotations_and_code_alone(findings, source):
+    assert findings(source, RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        ("# How the drug is given\n\nYou take it with food.", "markdown"),
+        ("<h2>How the drug is given</h2><p>You take it with food.</p>", "html"),
+        ("How the drug is given\n\nYou take it with food.", "text"),
+        ("![The drug is given through a drip](drip.png)\n\nYou take it with food.", "markdown"),
+    ],
+)
+def test_leaves_headings_and_alt_text_alone(findings, source, fmt):
+    assert findings(source, RULE, fmt=fmt) == []
+
+
+def test_leaves_the_title_of_a_cited_work_in_a_link_alone(findings):
+    source = "Read [How Your Sample Is Tested in the Lab](https://example.org) first."
+    assert findings(source, RULE) == []
+
+
+# --- positions --------------------------------------------------------------------------
+
+
+def test_positions_in_markdown(findings):
+    source = (
+        "# Your visit\n"
+        "\n"
+        "You can go home after that. Your stitches will be\n"
+        "removed by the practice nurse.\n"
+        "\n"
+        "- Your blood will be tested.\n"
+        "- You can go home.\n"
+        "\n"
+        "| Step | What happens |\n"
+        "| --- | --- |\n"
+        "| 1 | Your blood is taken |\n"
+    )
+    found = findings(source, RULE)
+    assert places(source, found) == [
+        ("will be\nremoved", 3, 43),
+        ("will be tested", 6, 14),
+        ("is taken", 11, 18),
+    ]
+    assert found[0].end_line == 4 and found[0].end_column == 8
+    assert "(“by the practice nurse”)" in found[0].message
+
+
+def test_positions_in_html_with_markup_and_entities(findings):
+    source = (
+        "<html><body>\n"
+        "<h2>How the drug is given</h2>\n"
+        "<p>Caf&eacute; &amp; shop: your bag <i>will be</i> checked.</p>\n"
+        "<p>The drug is given\n"
+        "through a drip by your nurse.</p>\n"
+        "</body></html>\n"
+    )
+    found = findings(source, RULE, fmt="html")
+    assert places(source, found) == [("will be</i> checked", 3, 40), ("is given", 4, 13)]
+    assert found[0].message.startswith("“will be checked” is passive")
+    assert "(“by your nurse”)" in found[1].message
+
+
+def test_positions_in_plain_text(findings):
+    source = (
+        "HOW THE DRUG IS GIVEN\n"
+        "\n"
+        "The drug will be given through a drip.\n"
+        "  Your letter has been sent to your GP.\n"
+    )
+    found = findings(source, RULE, fmt="text")
+    assert places(source, found) == [("will be given", 3, 10), ("has been sent", 4, 15)]
+
+
+# --- passive_sentences_percent ----------------------------------------------------------
+
+
+def test_percent_is_not_measured_when_the_rule_does_not_run(check):
+    result = check("The drug is given daily.", select={"plain-words"})
+    assert result.metrics.passive_sentences_percent is None
+    assert result.metrics.to_json()["passive_sentences_percent"] is None
+
+
+def test_percent_is_measured_when_all_rules_run(check):
+    result = check("The drug is given daily.")
+    assert result.metrics.passive_sentences_percent == 100.0
+    assert result.metrics.to_json()["passive_sentences_percent"] == 100.0
+
+
+@pytest.mark.parametrize(
+    ("source", "percent"),
+    [
+        ("", 0.0),
+        ("The drug is given daily. You take it with food. It helps.", 33.3),
+        ("You take it. You rest. You sleep. You eat. You walk. You read. It is given.", 14.3),
+        # two passives in one sentence make one passive sentence
+        ("The drug is given daily and the results are sent to your GP. You rest.", 50.0),
+        # a heading and a quotation are not passive sentences
+        ("# The drug is given\n\nYou take it daily.", 0.0),
+        ('The form says "the drug was given". You rest.', 0.0),
+    ],
+)
+def test_percent_is_the_share_of_passive_sentences(check, source, percent):
+    result = check(source, select={RULE})
+    assert result.metrics.passive_sentences_percent == percent
+
+
+def test_headings_do_not_count_towards_the_share(check):
+    result = check("# Aftercare\n\nThe drug is given daily.", select={RULE})
+    assert result.metrics.passive_sentences_percent == 100.0
+
+
+# --- cases a review found -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        # "by" and someone who acts turns a state word into an action
+        ("The test was done by my GP.", "was done"),
+        ("Your treatment will be prepared by the pharmacy.", "will be prepared"),
+        ("The clinic is closed by the council in winter.", "is closed"),
+        ("You will be called by the nurse.", "will be called"),
+        # "called" that does not give a name
+        ("Your name will be called when it is your turn.", "will be called"),
+        ("The operation will be done under general anaesthetic.", "will be done"),
+        # the particle of a phrasal verb belongs to the verb group
+        ("The scan will be carried out by a radiographer.", "will be carried out"),
+    ],
+)
+def test_flags_passives_a_state_list_or_naming_list_must_not_hide(findings, sentence, group):
+    assert verb_groups(findings(sentence, RULE)) == [group]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The clinic is closed at weekends.",
+        "Your nose may be blocked.",
+        "Once you get settled, your nurse will check your blood pressure.",
+        "You may get worried before the scan.",
+    ],
+)
+def test_leaves_adjectives_that_look_like_participles_alone(findings, sentence):
+    assert findings(sentence, RULE) == []
+
+
+def test_a_means_after_by_is_not_named_as_the_doer(findings):
+    [finding] = findings("Your results will be sent to you by post.", RULE)
+    assert "by post" not in finding.message
+    assert "does not say who does it" in finding.message
+
+
+def test_references_are_left_alone_and_not_counted(check):
+    source = (
+        "Smith J, Jones K, et al. Patients were randomised to surgery. "
+        "Lancet. 2019;393:100-8. PMID: 30221597.\n\nYou rest at home."
+    )
+    result = check(source, select={RULE})
+    assert result.findings == []
+    assert result.metrics.passive_sentences_percent == 0.0
+
+
+def test_messages_show_single_spaces_for_a_line_break_in_html(findings):
+    source = "<p>Your blood sample will be\n    sent to the lab.</p>"
+    [finding] = findings(source, RULE, fmt="html")
+    assert "“will be sent”" in finding.message
+    assert slice_of(source, finding) == finding.text
