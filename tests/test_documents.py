@@ -290,7 +290,7 @@ def test_markdown_html_comment_is_recorded_not_prose():
     assert [c.text for c in document.comments] == ["<!-- reviewed 2024 -->", "<!-- not 8 -->"]
     for comment in document.comments:
         assert source[comment.start : comment.end] == comment.text
-    assert [b.text for b in document.blocks] == ["Come at  9am."]
+    assert [b.text for b in document.blocks] == ["Come at 9am."]
     assert word_source(source, document.blocks[0], "9am") == "9am"
 
 

@@ -290,10 +290,13 @@ class _Extractor(HTMLParser):
             if tag not in _VOID:
                 self.stack.append((tag, False))
             return
+        self_hidden = "hidden" in values or values.get("aria-hidden", "").lower() == "true"
         if tag == "img":
-            self._image(values, offset)
+            if not self_hidden:
+                self._image(values, offset)
         elif tag in _ILLUSTRATIONS:
-            self._illustration(tag, values, offset)
+            if not self_hidden:
+                self._illustration(tag, values, offset)
         elif tag in _LISTS:
             self.list_ids[len(self.stack)] = new_list_id()
         elif tag == "br":
@@ -307,12 +310,7 @@ class _Extractor(HTMLParser):
         elif tag in ("strong", "b"):
             self.strong_starts.append(self.builder.length)
         if tag not in _VOID:
-            hides = (
-                tag in _SKIPPED
-                or "hidden" in values
-                or values.get("aria-hidden", "").lower() == "true"
-                or (tag in _CODE and self.code_start == offset)
-            )
+            hides = tag in _SKIPPED or self_hidden or (tag in _CODE and self.code_start == offset)
             self.stack.append((tag, hides))
             self.hidden += hides
 

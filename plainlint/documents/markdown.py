@@ -37,7 +37,11 @@ _CONTAINERS = {
 }
 # Inline HTML whose content is not prose: code gets a placeholder word, the rest nothing.
 _INLINE_CODE = {"code", "kbd", "samp", "var"}
-_INLINE_RAW = _INLINE_CODE | {"script", "style", "textarea", "svg", "math"}
+# Inline HTML that shows a picture or a video: it counts as an illustration.
+_INLINE_ILLUSTRATIONS = {"svg", "video", "iframe", "object", "canvas"}
+_INLINE_RAW = (
+    _INLINE_CODE | _INLINE_ILLUSTRATIONS | {"script", "style", "textarea", "math", "audio"}
+)
 _INLINE_TAG = re.compile(r"<([a-z][a-z0-9-]*)")
 _LISTS = {"bullet_list_open", "ordered_list_open"}
 _TOML_FRONT_MATTER = re.compile(r"\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -322,13 +326,15 @@ class _InlineWalk:
         name = _INLINE_TAG.match(tag)
         if tag.startswith("<!--"):
             self.walker.document.comments.append(Comment(child.content, source_start, source_end))
-        elif tag.startswith("<br"):
+            return
+        if tag.startswith("<br"):
             builder.space(source_start, source_end)
-        elif name and name.group(1) == "img":
+            return
+        if name and name.group(1) in ("img", *_INLINE_ILLUSTRATIONS):
             offsets = [self._at(i) for i in range(start, end + 1)]
             blocks, _ = read_html_fragment(child.content, 0, len(child.content), offsets)
             self.images.extend(blocks)
-        elif name and name.group(1) in _INLINE_RAW:
+        if name and name.group(1) in _INLINE_RAW:
             closing = f"</{name.group(1)}"
             close = self.content.lower().find(closing, end)
             if close < 0:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from plainlint.documents.model import Block, BlockKind, Image, Link
 from plainlint.documents.source_map import SourceMap
 
 # Inline code in prose is replaced by this word, so the sentence around it
 # still reads as a sentence and the code itself is never checked.
 CODE_PLACEHOLDER = "code"
+_WHITE_RUN = re.compile(r"\s{2,}")
 _SPACING = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
 
 
@@ -28,17 +31,30 @@ class ProseBuilder:
         return self._length
 
     def copy(self, text: str, source_start: int) -> None:
-        """Add text copied as it is from the source at `source_start`."""
-        if text:
-            self._push(text.translate(_SPACING), source_start, source_start + len(text))
+        """Add text copied as it is from the source at `source_start`.
+
+        A run of white space reads as one space, as a browser shows it; the
+        space still maps to the whole run in the source.
+        """
+        position = 0
+        for run in _WHITE_RUN.finditer(text):
+            if run.start() > position:
+                part = text[position : run.start()]
+                self._push(
+                    part.translate(_SPACING), source_start + position, source_start + run.start()
+                )
+            self.space(source_start + run.start(), source_start + run.end())
+            position = run.end()
+        if position < len(text):
+            part = text[position:]
+            self._push(part.translate(_SPACING), source_start + position, source_start + len(text))
 
     def mapped(self, text: str, offsets: list[int]) -> None:
         """Add text whose characters came from the given source offsets, one each."""
         run_start = 0
         for i in range(1, len(text) + 1):
             if i == len(text) or offsets[i] != offsets[i - 1] + 1:
-                first = offsets[run_start]
-                self._push(text[run_start:i].translate(_SPACING), first, offsets[i - 1] + 1)
+                self.copy(text[run_start:i], offsets[run_start])
                 run_start = i
 
     def decoded(self, text: str, source_start: int, source_end: int) -> None:
@@ -57,6 +73,14 @@ class ProseBuilder:
         self.placeholders.append((start, self._length))
 
     def _push(self, text: str, source_start: int, source_end: int) -> None:
+        if text[:1] == " " and self._parts and self._parts[-1][-1:] == " ":
+            # two pieces meet in white space ("Call us <svg…></svg> on"): keep one space
+            spaces = len(text) - len(text.lstrip(" "))
+            if source_end - source_start == len(text):
+                source_start += spaces
+            text = text[spaces:]
+            if not text:
+                return
         self._map.add(self._length, len(text), source_start, source_end)
         self._parts.append(text)
         self._length += len(text)

@@ -49,7 +49,7 @@ def read_text(path: str, source: str) -> Document:
             kind = BlockKind.LIST_ITEM if marker else BlockKind.PARAGRAPH
         else:
             builder.space(start - 1, start)  # the line break inside a paragraph
-        skip = marker.end() if marker else 0
+        skip = marker.end() if marker else len(line) - len(line.lstrip())
         builder.copy(line[skip:], start + skip)
         lines_in_block += 1
     finish()
