@@ -148,14 +148,16 @@ class PhraseList:
 
 def _form_after(before: list[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The verb forms that fit after these words, from the forms a match may be."""
+    if not before:
+        return kinds  # at the start of a sentence nothing tells the forms apart
     helpers = verb_helpers()
-    last = before[-1] if before else ""
+    last = before[-1]
     if "" in kinds and last in helpers["before_base"]:
         return ("",)
     if any(word in helpers["before_participle"] for word in before):
         return tuple(kind for kind in kinds if kind == "en") or kinds
     kinds = tuple(kind for kind in kinds if kind != "en") or kinds  # no helper: not a participle
-    if "ed" in kinds and before:
+    if "ed" in kinds:
         return tuple(kind for kind in kinds if kind != "") or kinds
     return kinds
 
