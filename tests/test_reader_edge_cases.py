@@ -96,7 +96,7 @@ def test_toml_front_matter_is_not_prose():
     [
         ("The drug is administered by a nurse.", ("given",)),  # after "is": the participle
         ("The nurse administered the drug.", ("gave",)),  # no helper: the past tense
-        ("Administered daily, it works well.", ("given", "gave")),  # nothing to tell by
+        ("Administered daily, it works well.", ("Given", "Gave")),  # nothing to tell by
     ],
 )
 def test_a_verb_form_is_suggested_from_the_words_before(findings, sentence, suggestions):
