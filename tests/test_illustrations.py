@@ -301,3 +301,47 @@ def test_descriptions_that_contain_a_listed_word_are_left_alone(findings):
     for alt in descriptions:
         assert findings(f"![{alt}](scan.png)", ALT) == [], alt
         assert findings(f'<img src="scan.png" alt="{alt}">', ALT, fmt="html") == [], alt
+
+
+# -- cases a review found -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        'Watch: <iframe src="https://www.youtube.com/embed/x"></iframe>',
+        'A diagram: <svg width="10"><circle r="4"/></svg>',
+        'Intro <video src="a.mp4"></video> here.',
+    ],
+)
+def test_inline_html_illustrations_in_markdown_count(findings, extra):
+    assert findings(page(600, extra=extra), "missing-illustration") == []
+
+
+def test_a_decorative_image_does_not_count_as_an_illustration(findings):
+    extra = '<img src="line.png" alt="" role="presentation">'
+    assert len(findings(page(600, "html", extra), "missing-illustration")) == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<img src="a.png" hidden>',
+        '<img src="a.png" aria-hidden="true">',
+        '<img alt="" src="a.png" aria-hidden="true">',
+    ],
+)
+def test_images_hidden_from_everyone_or_from_screen_readers_are_not_checked(findings, source):
+    assert findings(source, "image-alt-text", fmt="html") == []
+
+
+@pytest.mark.parametrize("alt", ["A photo", "An image", "The logo", "Photo 1 of 3", "image."])
+def test_a_listed_word_with_only_small_words_or_numbers_says_nothing(findings, alt):
+    [finding] = findings(f"![{alt}](scan.png)", "image-alt-text")
+    assert finding.text == alt
+
+
+def test_a_plain_word_that_is_also_the_file_name_is_left_alone(findings):
+    assert findings("![Heart](heart.png)", "image-alt-text") == []
+    [finding] = findings("![ultrasound-scan](ultrasound-scan.png)", "image-alt-text")
+    assert finding.text == "ultrasound-scan"

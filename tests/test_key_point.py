@@ -274,3 +274,40 @@ def test_positions_in_text(findings):
     assert "word 26 of a 32-word sentence" in finding.message
     source = paragraph(FIRST, MIDDLE, THIRD, FOURTH) + "\n"
     assert found(findings, source, fmt="text") == [("call 999", 1, 61, 69)]
+
+
+# --- cases a review found -------------------------------------------------------------
+
+IN_THE_MIDDLE = (
+    "Most people go home after two days. {} Your wound will heal in a few weeks. "
+    "The nurse will take out your stitches."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Don’t stop taking your tablets.", "Don’t stop taking"),  # a curly apostrophe
+        ("If the wound bleeds, ring the ward straight away.", "straight away"),
+        ("Ring NHS 111 in an emergency.", "emergency"),
+        ("Ring 0800 123 456 in an emergency.", "emergency"),
+    ],
+)
+def test_flags_phrases_the_first_version_missed(findings, sentence, phrase):
+    [finding] = findings(IN_THE_MIDDLE.format(sentence), RULE)
+    assert finding.text == phrase
+
+
+def test_a_table_cell_is_not_a_paragraph(findings):
+    cell = IN_THE_MIDDLE.format("If you have chest pain, call 999.")
+    assert findings(f"| Aftercare |\n| --- |\n| {cell} |", RULE) == []
+
+
+def test_indented_html_keeps_its_sentences_together(findings):
+    source = (
+        "<p>Most people go home after two days. If it bleeds, go to\n    A&amp;E. "
+        "Your wound will heal in a few weeks. The nurse will take out your stitches.</p>"
+    )
+    [finding] = findings(source, RULE, fmt="html")
+    assert finding.text == "go to\n    A&amp;E"
+    assert "“go to A&E”" in finding.message

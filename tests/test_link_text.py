@@ -226,3 +226,25 @@ def test_words_and_addresses_outside_links_are_left_alone(findings):
     assert findings("Click here to read more about chemotherapy.", RULE) == []
     text = "Your visit\n\nClick here to book.\n\nSee https://example.org/chemo for more.\n"
     assert findings(text, RULE, fmt="text") == []
+
+
+# --- cases a review found -------------------------------------------------------------
+
+
+def test_vague_text_on_a_phone_or_email_link_is_flagged(findings):
+    source = "Ring us [here](tel:0800123456) or write [here](mailto:help@example.org)."
+    assert [f.text for f in findings(source, RULE)] == ["here", "here"]
+
+
+def test_a_site_name_without_https_is_a_web_address(findings):
+    source = (
+        "See [nhs.uk/conditions](https://www.nhs.uk/conditions) "
+        "and [example.org](https://example.org)."
+    )
+    found = findings(source, RULE)
+    assert [f.text for f in found] == ["nhs.uk/conditions", "example.org"]
+    assert all("web address" in f.message for f in found)
+
+
+def test_an_email_address_on_an_email_link_is_left_alone(findings):
+    assert findings("Write to [help@example.org](mailto:help@example.org).", RULE) == []

@@ -64,9 +64,22 @@ FOUR_ITEMS = {
     "Tiredness, sore skin, hair loss and feeling sick are common.": (
         "Tiredness, sore skin, hair loss and feeling sick"
     ),
-    "You can eat, drink, walk and talk after the operation.": (
-        "You can eat, drink, walk and talk after the operation"
+    "You can eat, drink, walk and talk after the operation.": "eat, drink, walk and talk",
+    # items the parser hangs on different words (objects, appositions)
+    "Bring your glasses, your medicines, a dressing gown and slippers.": (
+        "your glasses, your medicines, a dressing gown and slippers"
     ),
+    "Bring glasses, medicines, dressing gowns and slippers.": (
+        "glasses, medicines, dressing gowns and slippers"
+    ),
+    "Tell your nurse if you have a fever, chills, a cough or a sore throat.": (
+        "a fever, chills, a cough or a sore throat"
+    ),
+    "Cancer can affect your thinking and memory, your mood, your sleep and your appetite.": (
+        "your thinking and memory, your mood, your sleep and your appetite"
+    ),
+    # symptoms described by adjectives are items too
+    "You may feel sick, dizzy, tired or confused.": "sick, dizzy, tired or confused",
 }
 
 
@@ -339,3 +352,33 @@ def test_step_words_can_be_changed(tmp_path):
     assert finding.text == source
     assert "(“Start by …, and then …”)" in finding.message
     assert linter.check_source("p.md", STEPS, "markdown").findings == []
+
+
+def test_the_message_counts_the_items_a_reader_sees(findings):
+    [finding] = findings(
+        "Chemotherapy can affect thinking and memory, mood, sleep and appetite.", RULE
+    )
+    assert "runs 4 items together" in finding.message
+
+
+def test_ordinal_numbers_are_left_alone(findings):
+    assert findings("The clinic is open on the 3rd, 10th, 17th and 24th of each month.", RULE) == []
+
+
+def test_three_items_count_when_the_setting_asks_for_three(tmp_path):
+    (tmp_path / "plainlint.yaml").write_text("rules:\n  list-candidate:\n    min_items: 3\n")
+    settings = load_settings(tmp_path / "plainlint.yaml")
+    linter = Linter.create(settings, select={RULE})
+    result = linter.check_source(
+        "page.md", "You should avoid alcohol, caffeine and spicy food.", "markdown"
+    )
+    assert [f.text for f in result.findings] == ["alcohol, caffeine and spicy food"]
+
+
+def test_three_step_words_make_steps_without_first(findings):
+    sentence = (
+        "The nurse will check your details, then take your blood pressure, then weigh you, "
+        "and finally take you to the ward."
+    )
+    [finding] = findings(sentence, RULE)
+    assert finding.text.startswith("then take your blood pressure")

@@ -6,7 +6,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Iterator
 
-from plainlint.documents.model import Block, BlockKind
+from plainlint.documents.model import Block, BlockKind, Image
 from plainlint.findings import Severity
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
@@ -20,6 +20,11 @@ _FILE_NAME = re.compile(
 )
 _EDGES = " .,:;!?-–—_()[]\"'“”‘’"
 _DECORATIVE_ROLES = frozenset({"presentation", "none"})
+# Words around a listed word that add nothing: "A photo", "Photo 1 of 3".
+_FILLER = frozenset({"a", "an", "the", "of"})
+_WORD_BREAK = re.compile(r"[\s.,:;!?()\[\]\"'“”‘’–—-]+")
+# A name made for a file, not a reader: "ultrasound-scan", "scan_2", "heart1".
+_SLUG = re.compile(r"\w+(?:[-_]\w+)+|[a-z]+\d+", re.IGNORECASE)
 
 
 # A paragraph of 50 words, for examples of whole pages.
@@ -55,7 +60,10 @@ class MissingIllustration(Rule):
     }
 
     def check(self, page: Page) -> Iterator[Hit]:
-        if any(analysed.block.kind is BlockKind.IMAGE for analysed in page.blocks):
+        if any(
+            analysed.block.kind is BlockKind.IMAGE and not is_decorative(analysed.block)
+            for analysed in page.blocks
+        ):
             return
         words = sum(a.words for a in page.blocks if a.block.kind in RUNNING_TEXT)
         if words >= self.settings["min_words"]:
@@ -105,9 +113,9 @@ class ImageAltText(Rule):
             image = block.image
             if block.kind is not BlockKind.IMAGE or image is None or image.tag != "img":
                 continue
-            if image.role.lower() in _DECORATIVE_ROLES and not block.text:
+            if is_decorative(block):
                 continue
-            problem = self._problem(block)
+            problem = self._problem(block, image)
             if problem:
                 yield Hit(
                     problem,
@@ -117,9 +125,7 @@ class ImageAltText(Rule):
                     source_span=None if block.text else image.span,
                 )
 
-    def _problem(self, block: Block) -> str:
-        image = block.image
-        assert image is not None
+    def _problem(self, block: Block, image: Image) -> str:
         describe = "Describe what it shows, such as “A nurse putting a drip into a patient's arm”."
         if not image.has_alt:
             return (
@@ -133,15 +139,37 @@ class ImageAltText(Rule):
                 f"{describe[0].lower()}{describe[1:]}"
             )
         text = block.text.strip(_EDGES)
-        words = text.lower().rstrip("0123456789").strip(_EDGES)
-        name = PurePosixPath(image.source.split("?")[0]).name.lower()
-        if (
-            words in self.word_set("meaningless")
-            or _FILE_NAME.fullmatch(text)
-            or (name and text.lower() in (name, name.rsplit(".", 1)[0]))
-        ):
+        if self._says_nothing(text) or _FILE_NAME.fullmatch(text) or _is_file_name(text, image):
             return (
-                f"The alt text “{block.text}” does not say what the image shows, so people "
-                f"who use screen readers miss it. {describe}"
+                f"The alt text “{' '.join(block.text.split())}” does not say what the image "
+                f"shows, so people who use screen readers miss it. {describe}"
             )
         return ""
+
+    def _says_nothing(self, text: str) -> bool:
+        """True for "Image", "A photo", "Photo 1 of 3": a listed word and nothing else."""
+        words = [
+            word
+            for word in _WORD_BREAK.split(text.lower())
+            if word and word not in _FILLER and not word.isdigit()
+        ]
+        return " ".join(words) in self.word_set("meaningless")
+
+
+def is_decorative(block: Block) -> bool:
+    """True for an image marked as decoration: empty alt text and role="presentation"."""
+    image = block.image
+    return image is not None and image.role.lower() in _DECORATIVE_ROLES and not block.text
+
+
+def _is_file_name(text: str, image: Image) -> bool:
+    """True when the alt text is the image's file name ("scan-result" for scan-result.png).
+
+    A plain word that happens to be the name ("Heart" for heart.png) is left alone.
+    """
+    name = PurePosixPath(image.source.split("?")[0]).name.lower()
+    if not name:
+        return False
+    lowered = text.lower()
+    stem = name.rsplit(".", 1)[0]
+    return lowered == name or (lowered == stem and bool(_SLUG.fullmatch(text)))

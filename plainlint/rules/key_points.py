@@ -16,13 +16,15 @@ if TYPE_CHECKING:
 
 # Blocks where a key point already stands out.
 _STANDS_OUT = frozenset({BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.IMAGE})
+# Where a command can start: the sentence, or after a comma, a colon or a dash.
+_CLAUSES = re.compile(r"[,;:–—]\s*")
 _READER = re.compile(r"\b(?:you|your|yours|yourself|please)\b", re.IGNORECASE)
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str] | None:
     """One pattern for a list of phrases, any spacing and case, longest first."""
     parts = [
-        r"\s+".join(re.escape(word) for word in str(phrase).split())
+        r"\s+".join(re.escape(word).replace("'", "['’]") for word in str(phrase).split())
         for phrase in sorted(phrases, key=len, reverse=True)
         if str(phrase).split()
     ]
@@ -62,6 +64,9 @@ class KeyPoint(Rule):
             "list",
             "words that make a sentence urgent when it also tells the reader what to do "
             "(“straight away”)",
+        ),
+        "command_words": Option(
+            "list", "words that start a command to the reader (“ring”, “call”, “stop”)"
         ),
         "max_position": Option(
             "int", "in a long sentence, the key phrase must start within this many words", 1
@@ -119,12 +124,17 @@ class KeyPoint(Rule):
                 return start, end
         return None
 
-    @staticmethod
-    def _tells_reader(page: Page, sentence: Sentence) -> bool:
+    def _tells_reader(self, page: Page, sentence: Sentence) -> bool:
         """True when the sentence speaks to the reader: "you", "please" or a command."""
-        if _READER.search(sentence.text):
+        if _READER.search(sentence.text) or self._starts_with_command(sentence.text):
             return True
         return any(_is_command(token) for token in page.parse(sentence))
+
+    def _starts_with_command(self, text: str) -> bool:
+        """True when a clause starts with a command word: "If it bleeds, ring the ward"."""
+        commands = self.word_set("command_words")
+        clauses = (clause.split() for clause in _CLAUSES.split(text))
+        return any(words[0].lower() in commands for words in clauses if words)
 
     def _buried(self, sentences: list[Sentence], index: int, start: int) -> str:
         """Where the phrase sits ("sits in the middle of a paragraph of 6 sentences"), or ""."""
@@ -136,7 +146,8 @@ class KeyPoint(Rule):
         ):
             return f"starts at word {before + 1} of a {len(sentence.words)}-word sentence"
         if (
-            len(sentences) >= self.settings["long_paragraph_sentences"]
+            sentence.block.kind is not BlockKind.TABLE_CELL  # a table cell is not a paragraph
+            and len(sentences) >= self.settings["long_paragraph_sentences"]
             and 0 < index < len(sentences) - 1
         ):
             return f"sits in the middle of a paragraph of {len(sentences)} sentences"

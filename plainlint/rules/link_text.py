@@ -10,7 +10,10 @@ from plainlint.findings import Severity
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
 
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# A web address as link text, with or without "https://": "nhs.uk/conditions".
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.IGNORECASE
+)
 _EDGES = " .,:;!?…-–—»›>()[]\"'“”‘’"
 # Links to write to or ring: the address or number itself is what readers need to see.
 _CONTACT = ("mailto:", "tel:", "sms:")
@@ -49,8 +52,7 @@ class LinkText(Rule):
             if block.kind is BlockKind.IMAGE or block.is_reference:
                 continue
             for link in block.links:
-                if link.target.lower().startswith(_CONTACT):
-                    continue
+                contact = link.target.lower().startswith(_CONTACT)
                 text = block.text[link.start : link.end]
                 words = " ".join(text.lower().replace("’", "'").split()).strip(_EDGES)
                 if words in vague:
@@ -59,7 +61,7 @@ class LinkText(Rule):
                         "Readers scan links, and screen readers read them out on their own. "
                         "Use words that say where it goes: “read our leaflet on chemotherapy”."
                     )
-                elif _ADDRESS.fullmatch(text.strip()):
+                elif not contact and _ADDRESS.fullmatch(text.strip()):
                     message = (
                         "The link text is a web address. It is hard to read, and hard to "
                         "listen to on a screen reader. Use the name of the page as the link "

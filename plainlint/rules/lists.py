@@ -16,31 +16,112 @@ if TYPE_CHECKING:
 
 # Running text where a list could go (not headings, list items already, or tables).
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.BLOCK_QUOTE})
-# A quick test before parsing: two commas or semicolons, then "and" or "or" after the last.
-_SERIES = re.compile(r"[,;][^,;]*[,;][^,;]*\b(?:and|or)\b", re.IGNORECASE)
-# Items that are names or numbers: a list of authors, dates or figures, not of things to do.
-_NOT_ITEMS = frozenset({"PROPN", "NUM", "ADJ", "ADV", "X", "SYM", "PUNCT"})
+# A quick test before parsing: "and" or "or" after the last comma or semicolon.
+_LAST_JOINER = re.compile(r"[,;][^,;]*\b(?:and|or)\b", re.IGNORECASE)
 
 
-def _series(token: Token) -> list[Token]:
-    """The token and every item joined to it by "and", "or" or commas."""
-    items, stack = [], [token]
-    while stack:
-        item = stack.pop()
-        items.append(item)
-        stack.extend(child for child in item.children if child.dep_ == "conj")
-    return sorted(items, key=lambda t: t.i)
+# Parts of speech a short item may hold: "your sore throat", "drinking green tea".
+_ITEM_PARTS = frozenset(
+    {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART", "CCONJ", "ADV", "ADP", "X", "SYM"}
+)
+# An item needs one of these: a thing, a quality, a number or an activity.
+_ITEM_HEADS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB", "X"})
+_MAX_ITEM_WORDS = 6
+_SEPARATORS = frozenset({",", ";"})
+_JOINERS = frozenset({"and", "or"})
+# "the first time", "the next day": a step word after one of these is not a step.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|your|my|our|their|his|her|its|this|that)\s+$", re.I)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
-def _counted(doc: Doc, items: list[Token]) -> int:
-    """How many items a reader sees: "a, b, c and d" is 4, "a or b, c and d" is 3.
+def _fits(token: Token, verbs: bool = False) -> bool:
+    """True for a word that can be part of a short item ("drinking" in "drinking tea").
 
-    The parser joins nested pairs into one run ("thinking and memory, mood, and
-    sleep"), so only items set apart by a comma, or by the last "and", count.
+    With `verbs`, the items are actions ("eat, drink, walk and talk"), so verbs fit too.
     """
-    gaps = [doc[a.i + 1 : b.i].text for a, b in zip(items, items[1:])]
-    return 1 + sum(
-        1 for n, gap in enumerate(gaps) if n == len(gaps) - 1 or any(mark in gap for mark in ",;")
+    return token.pos_ in _ITEM_PARTS or token.tag_ == "VBG" or (verbs and token.pos_ == "VERB")
+
+
+def _item(tokens: list[Token]) -> bool:
+    return 0 < len(tokens) <= _MAX_ITEM_WORDS and any(t.pos_ in _ITEM_HEADS for t in tokens)
+
+
+def _leading(tokens: list[Token], verbs: bool) -> list[Token]:
+    """The words at the start that can make the last item ("slippers" in "slippers are …").
+
+    It ends before a preposition: "walk and talk after the operation" ends at "talk".
+    """
+    taken = []
+    for token in tokens:
+        if not _fits(token, verbs) or token.lower_ in _JOINERS or token.pos_ == "ADP":
+            break
+        taken.append(token)
+    return taken
+
+
+def _series(doc: Doc) -> Iterator[list[list[Token]]]:
+    """Runs of short items joined by commas and a last "and" or "or": "a, b, c and d".
+
+    Read from the words and their parts of speech, not from the parse tree: the
+    small model often hangs list items on different words.
+    """
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens):
+        if tokens[i].text not in _SEPARATORS:
+            i += 1
+            continue
+        verbs = i + 1 < len(tokens) and tokens[i + 1].pos_ == "VERB"
+        first: list[Token] = []
+        for token in reversed(tokens[:i]):
+            if not _fits(token, verbs) or len(first) == _MAX_ITEM_WORDS:
+                break
+            if verbs and first and first[0].pos_ == "VERB":
+                break  # "You can eat, drink": the item is the verb, not "can eat"
+            first.insert(0, token)
+        items, j, finished = [first], i, False
+        while _item(first):
+            k = j + 1
+            while (
+                k < len(tokens)
+                and tokens[k].text not in _SEPARATORS
+                and (_fits(tokens[k]) or tokens[k].tag_.startswith("VB") or tokens[k].pos_ == "AUX")
+            ):
+                k += 1
+            segment = tokens[j + 1 : k]
+            if segment and segment[0].lower_ in _JOINERS:  # ", and slippers"
+                last = _leading(segment[1:], verbs)
+                finished = _item(last)
+                items.append(last)
+                break
+            joiner = next((n for n, t in enumerate(segment) if t.lower_ in _JOINERS), None)
+            ends = k >= len(tokens) or tokens[k].text not in _SEPARATORS
+            if joiner is not None and ends:  # ", a cough or a sore throat."
+                before, after = segment[:joiner], _leading(segment[joiner + 1 :], verbs)
+                finished = _item(before) and _item(after)
+                items += [before, after]
+                break
+            if ends or not _item(segment) or not all(_fits(t, verbs) for t in segment):
+                break
+            items.append(segment)
+            j = k
+        if finished:
+            yield items
+            i = items[-1][-1].i + 1
+        else:
+            i += 1
+
+
+def _lower(match: re.Match[str]) -> str:
+    return " ".join(match.group().lower().split())
+
+
+def _names_or_numbers(items: list[list[Token]]) -> bool:
+    """True for a run of names, numbers or dates, not of things to bring or look out for."""
+    return all(
+        item[-1].pos_ == "PROPN"
+        or any(t.pos_ == "NUM" or t.like_num or _ORDINAL.fullmatch(t.text) for t in item)
+        for item in items
     )
 
 
@@ -88,7 +169,7 @@ class ListCandidate(Rule):
                 steps = self._steps_in(sentence)
                 if steps:
                     yield steps
-                elif _SERIES.search(sentence.text):
+                elif self._may_list(sentence.text):
                     candidates.append(sentence)
         page.parse_all(candidates)
         for sentence in candidates:
@@ -96,19 +177,26 @@ class ListCandidate(Rule):
             if hit:
                 yield hit
 
+    def _may_list(self, text: str) -> bool:
+        """Enough commas for the items ("a, b, c and d" has 2), and a last "and" or "or"."""
+        commas = text.count(",") + text.count(";")
+        return commas >= max(self.settings["min_items"] - 2, 1) and bool(_LAST_JOINER.search(text))
+
     def _step_words(self, sentence: Sentence) -> list[re.Match[str]]:
+        text = sentence.block.text
         return [
             m
-            for m in self._steps.finditer(sentence.block.text, sentence.start, sentence.end)
+            for m in self._steps.finditer(text, sentence.start, sentence.end)
             if not sentence.block.is_protected(*m.span())
+            and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
         ]
 
     def _steps_in(self, sentence: Sentence) -> Hit | None:
         """Steps in one sentence: "first …, then …, finally …"."""
         found = self._step_words(sentence)
         firsts = self.word_set("first_words")
-        while found and " ".join(found[0].group().lower().split()) not in firsts:
-            found.pop(0)
+        if found and found[0].start() == sentence.start and _lower(found[0]) not in firsts:
+            found.pop(0)  # "After that, …" links to the sentence before: not a step here
         if len(found) < self.settings["min_steps"]:
             return None
         return Hit(
@@ -140,17 +228,11 @@ class ListCandidate(Rule):
 
     def _items_in(self, page: Page, sentence: Sentence) -> Hit | None:
         """Four or more items joined by commas and "and" or "or"."""
-        doc = page.parse(sentence)
-        for token in doc:
-            if token.dep_ == "conj":
+        for items in _series(page.parse(sentence)):
+            if len(items) < self.settings["min_items"] or _names_or_numbers(items):
                 continue
-            items = _series(token)
-            if _counted(doc, items) < self.settings["min_items"]:
-                continue
-            if all(item.pos_ in _NOT_ITEMS for item in items):
-                continue
-            start = sentence.span_of(items[0].left_edge)[0]
-            end = sentence.span_of(items[-1].right_edge)[1]
+            start = sentence.span_of(items[0][0])[0]
+            end = sentence.span_of(items[-1][-1])[1]
             if sentence.block.is_protected(start, end):
                 continue
             return Hit(
