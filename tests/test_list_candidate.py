@@ -382,3 +382,26 @@ def test_three_step_words_make_steps_without_first(findings):
     )
     [finding] = findings(sentence, RULE)
     assert finding.text.startswith("then take your blood pressure")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        ("It can spread to other parts of the body, such as the liver, lung or bone.", None),
+        ("It starts in the gut, mainly in the rectum, small intestine or appendix.", None),
+        (
+            "It can spread to distant sites, including the brain, bones, liver or lungs.",
+            "the brain, bones, liver or lungs",
+        ),
+    ],
+)
+def test_items_start_after_words_that_introduce_examples(findings, sentence, items):
+    assert [f.text for f in findings(sentence, RULE)] == ([items] if items else [])
+
+
+def test_people_named_with_their_letters_are_left_alone(findings):
+    sentences = [
+        "In an editorial, Madeleine Hewish, M.R.C.P., and David Cunningham agreed.",
+        "Said author Jesus San Miguel, MD, of Universidad de Salamanca, Spain, and his colleagues.",
+    ]
+    assert [f.text for s in sentences for f in findings(s, RULE)] == []

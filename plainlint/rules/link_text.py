@@ -10,10 +10,9 @@ from plainlint.findings import Severity
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
 
-# A web address as link text, with or without "https://": "nhs.uk/conditions".
-_ADDRESS = re.compile(
-    r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.IGNORECASE
-)
+# A web address as link text: "https://…", "www.…", or a site with a path
+# ("nhs.uk/conditions"). A site's name alone ("ClinicalTrials.gov") is a name.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.IGNORECASE)
 _EDGES = " .,:;!?…-–—»›>()[]\"'“”‘’"
 # Links to write to or ring: the address or number itself is what readers need to see.
 _CONTACT = ("mailto:", "tel:", "sms:")

@@ -26,8 +26,13 @@ _ITEM_PARTS = frozenset(
 )
 # An item needs one of these: a thing, a quality, a number or an activity.
 _ITEM_HEADS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB", "X"})
-_MAX_ITEM_WORDS = 6
+_MAX_ITEM_WORDS = 5
+# Words that start a clause about the word before: "which", "who", "whose".
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+# Letters after a name: "M.D.", "Ph.D.", "M.R.C.P.".
+_CREDENTIAL = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}")
 _SEPARATORS = frozenset({",", ";"})
+Introducers = tuple[tuple[str, ...], ...]
 _JOINERS = frozenset({"and", "or"})
 # "the first time", "the next day": a step word after one of these is not a step.
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|your|my|our|their|his|her|its|this|that)\s+$", re.I)
@@ -39,6 +44,8 @@ def _fits(token: Token, verbs: bool = False) -> bool:
 
     With `verbs`, the items are actions ("eat, drink, walk and talk"), so verbs fit too.
     """
+    if token.tag_ in _RELATIVE:
+        return False  # "…, which was funded by …" starts a clause, not an item
     return token.pos_ in _ITEM_PARTS or token.tag_ == "VBG" or (verbs and token.pos_ == "VERB")
 
 
@@ -59,23 +66,37 @@ def _leading(tokens: list[Token], verbs: bool) -> list[Token]:
     return taken
 
 
-def _series(doc: Doc) -> Iterator[list[list[Token]]]:
+def _introduced(segment: list[Token], introducers: Introducers) -> int:
+    """How many words at the start of a segment introduce examples ("such as"), or 0."""
+    words = tuple(token.lower_ for token in segment[:3])
+    return next((len(p) for p in introducers if words[: len(p)] == p), 0)
+
+
+def _series(doc: Doc, introducers: Introducers) -> Iterator[list[list[Token]]]:
     """Runs of short items joined by commas and a last "and" or "or": "a, b, c and d".
 
     Read from the words and their parts of speech, not from the parse tree: the
-    small model often hangs list items on different words.
+    small model often hangs list items on different words. Words such as
+    "such as" start the run again: "the body, such as the liver, lung or bone"
+    lists 3 things, not 4.
     """
+    starts = {phrase[0] for phrase in introducers}
     tokens = list(doc)
     i = 0
     while i < len(tokens):
         if tokens[i].text not in _SEPARATORS:
             i += 1
             continue
-        verbs = i + 1 < len(tokens) and tokens[i + 1].pos_ == "VERB"
+        verbs = i + 1 < len(tokens) and tokens[i + 1].tag_ == "VB"  # "eat, drink, walk"
         first: list[Token] = []
         for token in reversed(tokens[:i]):
-            if not _fits(token, verbs) or len(first) == _MAX_ITEM_WORDS:
-                break
+            if (
+                not _fits(token, verbs)
+                or token.pos_ == "ADP"
+                or token.lower_ in starts
+                or len(first) == _MAX_ITEM_WORDS
+            ):
+                break  # the first item starts after "in", "of", "with" or "including"
             if verbs and first and first[0].pos_ == "VERB":
                 break  # "You can eat, drink": the item is the verb, not "can eat"
             first.insert(0, token)
@@ -89,6 +110,9 @@ def _series(doc: Doc) -> Iterator[list[list[Token]]]:
             ):
                 k += 1
             segment = tokens[j + 1 : k]
+            skip = _introduced(segment, introducers)
+            if skip:  # ", including the brain, bones, …": the run starts again here
+                items, segment = [], segment[skip:]
             if segment and segment[0].lower_ in _JOINERS:  # ", and slippers"
                 last = _leading(segment[1:], verbs)
                 finished = _item(last)
@@ -118,6 +142,11 @@ def _lower(match: re.Match[str]) -> str:
 
 def _names_or_numbers(items: list[list[Token]]) -> bool:
     """True for a run of names, numbers or dates, not of things to bring or look out for."""
+    if any(_CREDENTIAL.fullmatch(token.text) for item in items for token in item):
+        return True  # "Madeleine Hewish, M.R.C.P., and David Cunningham"
+    names = sum(1 for item in items if item[-1].pos_ == "PROPN")
+    if names * 2 > len(items):
+        return True  # "Jesus San Miguel, MD, of Salamanca, Spain, and his colleagues"
     return all(
         item[-1].pos_ == "PROPN"
         or any(t.pos_ == "NUM" or t.like_num or _ORDINAL.fullmatch(t.text) for t in item)
@@ -147,11 +176,18 @@ class ListCandidate(Rule):
     default_severity = Severity.INFO
     options = {
         "min_items": Option("int", "items in one sentence that make a list", minimum=2),
+        "introducers": Option(
+            "list", "words that introduce examples and start a run of items (“such as”)"
+        ),
         "first_words": Option("list", "words that start a run of steps (“first”)"),
         "step_words": Option("list", "words that go on with the steps (“then”, “finally”)"),
         "min_steps": Option("int", "step words that make a numbered list", minimum=2),
     }
     parses = True
+
+    @cached_property
+    def _introducers(self) -> Introducers:
+        return tuple(tuple(str(p).lower().split()) for p in self.settings["introducers"])
 
     @cached_property
     def _steps(self) -> re.Pattern[str]:
@@ -228,7 +264,7 @@ class ListCandidate(Rule):
 
     def _items_in(self, page: Page, sentence: Sentence) -> Hit | None:
         """Four or more items joined by commas and "and" or "or"."""
-        for items in _series(page.parse(sentence)):
+        for items in _series(page.parse(sentence), self._introducers):
             if len(items) < self.settings["min_items"] or _names_or_numbers(items):
                 continue
             start = sentence.span_of(items[0][0])[0]
