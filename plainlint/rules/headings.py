@@ -8,6 +8,7 @@ from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.first_use import acts_as_heading
 from plainlint.rules.paragraphs import RUNNING_TEXT
 from plainlint.words import word_spans
 
@@ -36,6 +37,10 @@ class MissingHeadings(Rule):
     passes = (
         "# After your operation\n\n"
         + "\n\n".join([_PARAGRAPH] * 4)
+        + "\n\n**Going home**\n\n"
+        + "\n\n".join([_PARAGRAPH] * 3),
+        "# After your operation\n\n"
+        + "\n\n".join([_PARAGRAPH] * 4)
         + "\n\n## Going home\n\n"
         + "\n\n".join([_PARAGRAPH] * 3),
         "\n\n".join([_PARAGRAPH] * 3),
@@ -52,7 +57,7 @@ class MissingHeadings(Rule):
         run: list[tuple[int, int]] = []  # (index of block, words so far) since the last heading
         heading = ""
         for index, analysed in enumerate([*page.blocks, None]):
-            if analysed is None or analysed.block.kind is BlockKind.HEADING:
+            if analysed is None or acts_as_heading(analysed.block):  # "**Side effects**" too
                 yield from self._report(page, run, heading, limit)
                 run, heading = [], analysed.block.text if analysed else ""
             elif (
