@@ -9,8 +9,8 @@ from plainlint.findings import Severity
 
 RULE = "passive-voice"
 NO_AGENT = (
-    "is passive, so it does not say who does it. Readers follow a sentence more easily "
-    "when it does: “Your nurse will give you the drug” rather than “The drug will be given”."
+    "is passive. Start with who does the action, so readers follow it more easily: "
+    "“Your nurse will give you the drug”, not “The drug will be given”."
 )
 
 
@@ -54,7 +54,7 @@ def test_flags_be_passives_with_the_whole_verb_group(findings, sentence, group):
     [
         ("He got hurt at work.", "got hurt"),
         ("Your letter will get sent next week.", "will get sent"),
-        ("The wound got infected.", "got infected"),
+        ("The samples got mixed with the others.", "got mixed"),
     ],
 )
 def test_flags_get_passives(findings, sentence, group):
@@ -330,7 +330,7 @@ def test_leaves_adjectives_that_look_like_participles_alone(findings, sentence):
 def test_a_means_after_by_is_not_named_as_the_doer(findings):
     [finding] = findings("Your results will be sent to you by post.", RULE)
     assert "by post" not in finding.message
-    assert "does not say who does it" in finding.message
+    assert finding.message.endswith(NO_AGENT)
 
 
 def test_references_are_left_alone_and_not_counted(check):
@@ -348,3 +348,30 @@ def test_messages_show_single_spaces_for_a_line_break_in_html(findings):
     [finding] = findings(source, RULE, fmt="html")
     assert "“will be sent”" in finding.message
     assert slice_of(source, finding) == finding.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You are registered with a GP as female.",
+        "People who were assigned female at birth can come.",
+        "It is made of soft plastic.",
+        "Tell us if the line is damaged.",
+        "The tube could get blocked or tangled.",
+        "The skin can get infected.",
+        "Any leaking through the tube is known as bypassing.",
+        "Your wound should be healed by then.",
+        "Some bruising is expected.",
+    ],
+)
+def test_leaves_states_and_fixed_terms_alone(findings, sentence):
+    assert findings(sentence, RULE) == []
+
+
+def test_a_patient_telling_their_own_story_is_left_alone(findings):
+    assert findings("> I was rushed to A&E and I was put on a drip.", RULE) == []
+
+
+def test_a_stranded_preposition_belongs_to_the_verb_group(findings):
+    [finding] = findings("Your scan will be looked at by 2 specialists.", RULE)
+    assert finding.text == "will be looked at"

@@ -32,7 +32,9 @@ def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
 
 def _names(token: Token) -> bool:
     """True when the word after "is called" starts a name, not "by" or "when"."""
-    return token.pos_ in _NAME_STARTS or token.text in ("“", '"', "‘", "'", "(")
+    return (
+        token.pos_ in _NAME_STARTS or token.tag_ == "VBG" or token.text in ("“", '"', "‘", "'", "(")
+    )
 
 
 def _checked(sentence: Sentence) -> bool:
@@ -151,10 +153,18 @@ class PassiveVoice(Rule):
             helpers = [child for child in verb.children if child.dep_ == "auxpass"]
             if not helpers or verb.tag_ != "VBN" or self._not_an_action(verb, doc):
                 continue
+            if any(c.dep_ == "nsubjpass" and c.lower_ == "i" for c in verb.children):
+                continue  # "I was rushed to A&E": someone telling their own story
             group = [
                 c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i
             ]
-            particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+            # "will be carried out", "will be looked at (by 2 specialists)"
+            particles = [
+                c
+                for c in verb.children
+                if c.i == verb.i + 1
+                and (c.dep_ == "prt" or (c.dep_ == "prep" and not list(c.children)))
+            ]
             start = sentence.span_of(min([verb, *group], key=lambda t: t.i))[0]
             end = sentence.span_of(particles[0] if particles else verb)[1]
             if not sentence.block.is_protected(start, end):
@@ -199,7 +209,6 @@ class PassiveVoice(Rule):
                 "“The drug will be given by your nurse”."
             )
         return (
-            f"“{words}” is passive, so it does not say who does it. Readers follow a sentence "
-            "more easily when it does: “Your nurse will give you the drug” rather than "
-            "“The drug will be given”."
+            f"“{words}” is passive. Start with who does the action, so readers follow it "
+            "more easily: “Your nurse will give you the drug”, not “The drug will be given”."
         )
