@@ -311,3 +311,30 @@ def test_indented_html_keeps_its_sentences_together(findings):
     [finding] = findings(source, RULE, fmt="html")
     assert finding.text == "go to\n    A&amp;E"
     assert "“go to A&E”" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You can eat and drink straight away.",
+        "Write down the name and phone number of an emergency contact.",
+        "Some people do not feel better right away.",
+        "For non-urgent questions, you can email the ward.",
+    ],
+)
+def test_urgent_words_need_a_command_to_the_reader(findings, sentence):
+    assert findings(IN_THE_MIDDLE.format(sentence), RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("If you cannot wake your child, call an ambulance.", "call an ambulance"),
+        ("If you are worried, call NHS 111.", "call NHS 111"),
+        ("If it will not stop bleeding, go straight to A&E.", "go straight to A&E"),
+        ("You should contact the ward immediately if it bleeds.", "immediately"),
+    ],
+)
+def test_flags_more_ways_to_say_get_help_now(findings, sentence, phrase):
+    [finding] = findings(IN_THE_MIDDLE.format(sentence), RULE)
+    assert finding.text == phrase

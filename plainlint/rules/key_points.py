@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING, Iterator
 from plainlint.documents.model import Block, BlockKind
 from plainlint.findings import Severity
 from plainlint.page import Page, Sentence
+from plainlint.phrase_list import WORD
 from plainlint.rules.base import Hit, Option, Rule
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    pass
 
 # Blocks where a key point already stands out.
 _STANDS_OUT = frozenset({BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.IMAGE})
 # Where a command can start: the sentence, or after a comma, a colon or a dash.
 _CLAUSES = re.compile(r"[,;:–—]\s*")
-_READER = re.compile(r"\b(?:you|your|yours|yourself|please)\b", re.IGNORECASE)
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str] | None:
@@ -30,7 +30,7 @@ def _pattern(phrases: list[str]) -> re.Pattern[str] | None:
     ]
     if not parts:
         return None
-    return re.compile(r"(?<![\w&])(?:" + "|".join(parts) + r")(?![\w&])", re.IGNORECASE)
+    return re.compile(r"(?<![\w&-])(?:" + "|".join(parts) + r")(?![\w&-])", re.IGNORECASE)
 
 
 class KeyPoint(Rule):
@@ -125,10 +125,18 @@ class KeyPoint(Rule):
         return None
 
     def _tells_reader(self, page: Page, sentence: Sentence) -> bool:
-        """True when the sentence speaks to the reader: "you", "please" or a command."""
-        if _READER.search(sentence.text) or self._starts_with_command(sentence.text):
+        """True when the sentence tells the reader to act: "ring the ward", "you should call us".
+
+        "You can eat straight away" and "an emergency contact" tell nobody to act.
+        """
+        if self._starts_with_command(sentence.text):
             return True
-        return any(_is_command(token) for token in page.parse(sentence))
+        commands = self.word_set("command_words")
+        if commands.isdisjoint(word.lower() for word in WORD.findall(sentence.text)):
+            return False
+        return any(
+            token.pos_ == "VERB" and token.lower_ in commands for token in page.parse(sentence)
+        )
 
     def _starts_with_command(self, text: str) -> bool:
         """True when a clause starts with a command word: "If it bleeds, ring the ward"."""
@@ -152,17 +160,6 @@ class KeyPoint(Rule):
         ):
             return f"sits in the middle of a paragraph of {len(sentences)} sentences"
         return ""
-
-
-def _is_command(token: Token) -> bool:
-    """A verb that gives an order: "Ring the ward", "Stop and ring the ward"."""
-    if token.tag_ != "VB" or any(
-        child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in token.children
-    ):
-        return False
-    if token.dep_ == "ROOT":
-        return True
-    return token.dep_ == "conj" and token.head.i != token.i and _is_command(token.head)
 
 
 def _in_bold(block: Block, start: int, end: int) -> bool:
