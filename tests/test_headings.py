@@ -311,3 +311,15 @@ def test_heading_length_can_be_changed_and_applies_to_plain_text(tmp_path):
     source = "# Pain relief at home\n\n## Going home"
     [finding] = linter.check_source("p.md", source, "markdown").findings
     assert places(source, [finding]) == [(1, 3, "Pain relief at home")]
+
+
+def test_an_accordion_summary_starts_a_new_part(findings):
+    paragraph = "<p>" + " ".join(["You can go home when you feel ready."] * 25) + "</p>"
+    source = f"<h1>Going home</h1>\n{paragraph}\n<details><summary>Driving</summary>\n{paragraph}\n</details>"
+    assert findings(source, "missing-headings", fmt="html") == []
+
+
+def test_a_question_on_its_own_line_is_a_heading_in_plain_text(findings):
+    paragraph = " ".join(["Look at your feet every day."] * 30)
+    source = f"Foot care\n\n{paragraph}\n\nHow do I check my feet?\n\n{paragraph}\n"
+    assert findings(source, "missing-headings", fmt="text") == []

@@ -345,3 +345,15 @@ def test_a_plain_word_that_is_also_the_file_name_is_left_alone(findings):
     assert findings("![Heart](heart.png)", "image-alt-text") == []
     [finding] = findings("![ultrasound-scan](ultrasound-scan.png)", "image-alt-text")
     assert finding.text == "ultrasound-scan"
+
+
+def test_empty_alt_text_alone_is_a_warning_and_a_tracking_pixel_is_left_alone(findings):
+    source = '<img src="icon.png" alt="">\n<img src="px.gif" width="1" height="1px">'
+    [finding] = findings(source, "image-alt-text", fmt="html")
+    assert finding.severity is Severity.WARNING
+    assert finding.line == 1
+
+
+def test_icons_with_empty_alt_text_are_not_illustrations(findings):
+    extra = '<img src="icon.png" alt="">'
+    assert len(findings(page(600, "html", extra), "missing-illustration")) == 1

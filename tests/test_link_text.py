@@ -248,3 +248,12 @@ def test_an_address_with_a_path_is_a_web_address_but_a_site_name_is_a_name(findi
 
 def test_an_email_address_on_an_email_link_is_left_alone(findings):
     assert findings("Write to [help@example.org](mailto:help@example.org).", RULE) == []
+
+
+def test_a_note_on_the_file_does_not_make_vague_text_clear(findings):
+    source = "[More information (PDF, 200KB)](leaflet.pdf) and [Download](leaflet.pdf)"
+    assert [f.text for f in findings(source, RULE)] == ["More information (PDF, 200KB)", "Download"]
+
+
+def test_a_file_note_after_clear_text_is_fine(findings):
+    assert findings("[Our leaflet on warfarin (PDF, 200KB)](warfarin.pdf)", RULE) == []

@@ -259,6 +259,7 @@ class _Extractor(HTMLParser):
         if block:
             if kind is BlockKind.LIST_ITEM:
                 block.list_id = self._list_id()
+            block.label = any(tag == "summary" for tag, _ in self.stack)
             self.blocks.append(block)
         self.blocks.extend(self.images)
         self.images.clear()
@@ -400,6 +401,7 @@ class _Extractor(HTMLParser):
             has_alt="alt" in values,
             span=span,
             role=values.get("role", ""),
+            tiny=all(_pixels(values.get(side)) <= 1 for side in ("width", "height")),
         )
         builder = ProseBuilder()
         value = _attribute_value(tag_text, "alt")
@@ -427,3 +429,9 @@ def _attribute_value(tag_text: str, name: str) -> tuple[int, int] | None:
             group = next((g for g in (2, 3, 4) if match.group(g) is not None), None)
             return None if group is None else match.span(group)
     return None
+
+
+def _pixels(value: str | None) -> float:
+    """An image's width or height in pixels ("1", "1px"); unknown sizes count as large."""
+    number = re.match(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", value or "")
+    return float(number.group(1)) if number else float("inf")

@@ -51,6 +51,7 @@ class Image:
     span: tuple[int, int] = (0, 0)
     role: str = ""
     tag: str = "img"
+    tiny: bool = False  # 1 by 1 pixel or smaller: a tracking pixel, not a picture
 
 
 # Words or phrases in quotation marks: a writer quoting a form, a sign or a
@@ -115,6 +116,7 @@ class Block:
     image: Image | None = None
     sections: tuple[str, ...] = ()
     list_id: int = 0  # list items of one list share a number; 0 outside lists
+    label: bool = False  # names the part after it without being a heading (<summary>)
     _protected: list[tuple[int, int]] | None = field(default=None, repr=False)
     _not_prose: list[tuple[int, int]] | None = field(default=None, repr=False)
 

@@ -1,8 +1,9 @@
 """Read plain text into a `Document`: paragraphs split on blank lines.
 
 Lines that start with a list marker ("- ", "* ", "• ", "1. ", "2) ") are list
-items, and a short line standing alone with no closing punctuation is taken
-as a heading, as writers of plain text pages use them.
+items, and a short line standing alone with no closing punctuation, or with a
+question mark ("How do I check my feet?"), is taken as a heading, as writers
+of plain text pages use them.
 """
 
 from __future__ import annotations
@@ -69,6 +70,6 @@ def _lines(source: str) -> list[tuple[int, str]]:
 def _heading_or_paragraph(builder: ProseBuilder) -> BlockKind:
     block = builder.build(BlockKind.PARAGRAPH)
     text = block.text if block else ""
-    if text and text[-1] not in ".!?:;,)" and len(text.split()) <= _HEADING_WORDS:
+    if text and text[-1] not in ".!:;,)" and len(text.split()) <= _HEADING_WORDS:
         return BlockKind.HEADING
     return BlockKind.PARAGRAPH

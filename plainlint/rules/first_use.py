@@ -82,8 +82,9 @@ class Use:
 
 
 def acts_as_heading(block: Block) -> bool:
-    """A heading, or a paragraph that is all bold ("**Ibrutinib (Imbruvica)**")."""
-    if block.kind is BlockKind.HEADING:
+    """A heading, a label (an accordion's <summary>), or a paragraph that is all bold
+    ("**Ibrutinib (Imbruvica)**")."""
+    if block.kind is BlockKind.HEADING or block.label:
         return True
     if block.kind is not BlockKind.PARAGRAPH or not block.strong:
         return False

@@ -113,7 +113,7 @@ class ImageAltText(Rule):
             image = block.image
             if block.kind is not BlockKind.IMAGE or image is None or image.tag != "img":
                 continue
-            if is_decorative(block):
+            if marked_decorative(block):
                 continue
             problem = self._problem(block, image)
             if problem:
@@ -123,7 +123,14 @@ class ImageAltText(Rule):
                     0,
                     len(block.text),
                     source_span=None if block.text else image.span,
+                    severity=self._severity(block, image),
                 )
+
+    def _severity(self, block: Block, image: Image) -> Severity:
+        """alt="" may already mean decoration, so it is at most a warning."""
+        if image.has_alt and not block.text and self.severity.rank > Severity.WARNING.rank:
+            return Severity.WARNING
+        return self.severity
 
     def _problem(self, block: Block, image: Image) -> str:
         describe = "Describe what it shows, such as “A nurse putting a drip into a patient's arm”."
@@ -156,10 +163,21 @@ class ImageAltText(Rule):
         return " ".join(words) in self.word_set("meaningless")
 
 
-def is_decorative(block: Block) -> bool:
-    """True for an image marked as decoration: empty alt text and role="presentation"."""
+def marked_decorative(block: Block) -> bool:
+    """True for an image marked as decoration (empty alt text and role="presentation"),
+    or a tracking pixel of 1 by 1."""
     image = block.image
-    return image is not None and image.role.lower() in _DECORATIVE_ROLES and not block.text
+    if image is None:
+        return False
+    return image.tiny or (image.role.lower() in _DECORATIVE_ROLES and not block.text)
+
+
+def is_decorative(block: Block) -> bool:
+    """True for an image that explains nothing: marked as decoration, or with alt=""."""
+    image = block.image
+    if image is None or image.tag != "img":
+        return False  # a diagram or a video explains, whatever its markup
+    return marked_decorative(block) or (image.has_alt and not block.text)
 
 
 def _is_file_name(text: str, image: Image) -> bool:

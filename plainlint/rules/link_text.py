@@ -14,6 +14,8 @@ from plainlint.rules.base import Hit, Option, Rule
 # ("nhs.uk/conditions"). A site's name alone ("ClinicalTrials.gov") is a name.
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.IGNORECASE)
 _EDGES = " .,:;!?…-–—»›>()[]\"'“”‘’"
+# A note on the file after the link text: "More information (PDF, 200KB)".
+_FILE_NOTE = re.compile(r"(?<=\S)\s+[(\[][^()\[\]]*[)\]]\s*$")
 # Links to write to or ring: the address or number itself is what readers need to see.
 _CONTACT = ("mailto:", "tel:", "sms:")
 
@@ -53,7 +55,8 @@ class LinkText(Rule):
             for link in block.links:
                 contact = link.target.lower().startswith(_CONTACT)
                 text = block.text[link.start : link.end]
-                words = " ".join(text.lower().replace("’", "'").split()).strip(_EDGES)
+                words = _FILE_NOTE.sub("", " ".join(text.lower().replace("’", "'").split()))
+                words = words.strip(_EDGES)
                 if words in vague:
                     message = (
                         f"The link text “{' '.join(text.split())}” does not say where the link goes. "
