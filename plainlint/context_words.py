@@ -9,7 +9,7 @@ sentence's context is the sentence itself, a few sentences either side, and
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from plainlint.documents.model import BlockKind
 from plainlint.page import Sentence
@@ -31,9 +31,12 @@ class ContextWords:
         the two after it ("200 women", "1 in 8", "75 percent"), but not a time, a date
         or a phone number ("for 6 weeks", "3 May", "0300 123 4567")."""
         parts = []
-        for word in sorted(set(words), key=len, reverse=True):
+        for word in sorted({str(word) for word in words}, key=len, reverse=True):
             stem = word.rstrip("*")
-            pattern = r"\s+".join(re.escape(part) for part in stem.split())
+            pattern = r"\s+".join(
+                "".join("['’]" if char in "'’" else re.escape(char) for char in part)
+                for part in stem.split()
+            )
             if stem[:1].isalnum():
                 pattern = r"(?<![\w-])" + pattern
             if word.endswith("*"):
@@ -45,6 +48,12 @@ class ContextWords:
         self._figure_words = (
             None if figure_words is None else frozenset(w.lower() for w in figure_words)
         )
+
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Every listed word or phrase in text[start:end], longest first where two overlap."""
+        return self._pattern.finditer(text, start, len(text) if end is None else end)
 
     def search(self, text: str) -> str | None:
         """The first listed word in the text (or a figure, when figures count), else None."""

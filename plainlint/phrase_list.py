@@ -200,3 +200,8 @@ def quoted(words: Sequence[str]) -> str:
 def is_acronym(word: str) -> bool:
     """A single word in capitals is a name ("the SELECT trial"), not a word choice."""
     return len(word) > 1 and word.isupper()
+
+
+def word_tuples(entries: Sequence[object]) -> tuple[tuple[str, ...], ...]:
+    """Each listed phrase as its lower-case words: "Such as" -> ("such", "as")."""
+    return tuple(tuple(str(entry).lower().split()) for entry in entries if str(entry).split())

@@ -119,6 +119,7 @@ class Block:
     label: bool = False  # names the part after it without being a heading (<summary>)
     _protected: list[tuple[int, int]] | None = field(default=None, repr=False)
     _not_prose: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _is_reference: bool | None = field(default=None, repr=False)
 
     @property
     def not_prose(self) -> list[tuple[int, int]]:
@@ -150,7 +151,10 @@ class Block:
 
         Its sentences are a citation's parts, not prose to restructure.
         """
-        return len({m.group().lower()[:6] for m in _REFERENCE_PARTS.finditer(self.text)}) >= 2
+        if self._is_reference is None:
+            parts = {m.group().lower()[:6] for m in _REFERENCE_PARTS.finditer(self.text)}
+            self._is_reference = len(parts) >= 2
+        return self._is_reference
 
     def is_protected(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a span that rules leave alone."""

@@ -24,7 +24,7 @@ _DECORATIVE_ROLES = frozenset({"presentation", "none"})
 _FILLER = frozenset({"a", "an", "the", "of"})
 _WORD_BREAK = re.compile(r"[\s.,:;!?()\[\]\"'“”‘’–—-]+")
 # A name made for a file, not a reader: "ultrasound-scan", "scan_2", "heart1".
-_SLUG = re.compile(r"\w+(?:[-_]\w+)+|[a-z]+\d+", re.IGNORECASE)
+_SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)+|[a-z]+\d+", re.IGNORECASE)
 
 
 # A paragraph of 50 words, for examples of whole pages.

@@ -4,33 +4,19 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
+from plainlint.context_words import ContextWords
 from plainlint.documents.model import Block, BlockKind
 from plainlint.findings import Severity
 from plainlint.page import Page, Sentence
 from plainlint.phrase_list import WORD
 from plainlint.rules.base import Hit, Option, Rule
 
-if TYPE_CHECKING:
-    pass
-
 # Blocks where a key point already stands out.
 _STANDS_OUT = frozenset({BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.IMAGE})
 # Where a command can start: the sentence, or after a comma, a colon or a dash.
 _CLAUSES = re.compile(r"[,;:–—]\s*")
-
-
-def _pattern(phrases: list[str]) -> re.Pattern[str] | None:
-    """One pattern for a list of phrases, any spacing and case, longest first."""
-    parts = [
-        r"\s+".join(re.escape(word).replace("'", "['’]") for word in str(phrase).split())
-        for phrase in sorted(phrases, key=len, reverse=True)
-        if str(phrase).split()
-    ]
-    if not parts:
-        return None
-    return re.compile(r"(?<![\w&-])(?:" + "|".join(parts) + r")(?![\w&-])", re.IGNORECASE)
 
 
 class KeyPoint(Rule):
@@ -79,12 +65,12 @@ class KeyPoint(Rule):
     parses = True
 
     @cached_property
-    def _phrases(self) -> re.Pattern[str] | None:
-        return _pattern(self.settings["phrases"])
+    def _phrases(self) -> ContextWords:
+        return ContextWords(self.settings["phrases"])
 
     @cached_property
-    def _urgent(self) -> re.Pattern[str] | None:
-        return _pattern(self.settings["urgent_words"])
+    def _urgent(self) -> ContextWords:
+        return ContextWords(self.settings["urgent_words"])
 
     def check(self, page: Page) -> Iterator[Hit]:
         for analysed in page.blocks:
@@ -112,10 +98,8 @@ class KeyPoint(Rule):
     def _key_phrase(self, page: Page, sentence: Sentence) -> tuple[int, int] | None:
         """The first key phrase in the sentence that is not quoted or already in bold."""
         block = sentence.block
-        for pattern, needs_action in ((self._phrases, False), (self._urgent, True)):
-            if pattern is None:
-                continue
-            for match in pattern.finditer(block.text, sentence.start, sentence.end):
+        for words, needs_action in ((self._phrases, False), (self._urgent, True)):
+            for match in words.finditer(block.text, sentence.start, sentence.end):
                 start, end = match.span()
                 if block.is_protected(start, end) or _in_bold(block, start, end):
                     continue

@@ -6,9 +6,11 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
+from plainlint.context_words import ContextWords
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.page import Page, Sentence
+from plainlint.phrase_list import word_tuples
 from plainlint.rules.base import Hit, Option, Rule
 
 if TYPE_CHECKING:
@@ -89,7 +91,8 @@ def _series(doc: Doc, introducers: Introducers) -> Iterator[list[list[Token]]]:
             continue
         verbs = i + 1 < len(tokens) and tokens[i + 1].tag_ == "VB"  # "eat, drink, walk"
         first: list[Token] = []
-        for token in reversed(tokens[:i]):
+        for back in range(i - 1, -1, -1):
+            token = tokens[back]
             if (
                 not _fits(token, verbs)
                 or token.pos_ == "ADP"
@@ -133,7 +136,7 @@ def _series(doc: Doc, introducers: Introducers) -> Iterator[list[list[Token]]]:
             yield items
             i = items[-1][-1].i + 1
         else:
-            i += 1
+            i = max(i, j) + 1  # a run starting inside this one stops at the same place
 
 
 def _lower(match: re.Match[str]) -> str:
@@ -187,13 +190,11 @@ class ListCandidate(Rule):
 
     @cached_property
     def _introducers(self) -> Introducers:
-        return tuple(tuple(str(p).lower().split()) for p in self.settings["introducers"])
+        return word_tuples(self.settings["introducers"])
 
     @cached_property
-    def _steps(self) -> re.Pattern[str]:
-        words = sorted({*self.settings["first_words"], *self.settings["step_words"]}, key=len)
-        body = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in reversed(words))
-        return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    def _steps(self) -> ContextWords:
+        return ContextWords([*self.settings["first_words"], *self.settings["step_words"]])
 
     def check(self, page: Page) -> Iterator[Hit]:
         candidates = []
@@ -263,7 +264,7 @@ class ListCandidate(Rule):
             run = []
 
     def _items_in(self, page: Page, sentence: Sentence) -> Hit | None:
-        """Four or more items joined by commas and "and" or "or"."""
+        """`min_items` or more items joined by commas and a last "and" or "or"."""
         for items in _series(page.parse(sentence), self._introducers):
             if len(items) < self.settings["min_items"] or _names_or_numbers(items):
                 continue

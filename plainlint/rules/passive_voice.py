@@ -12,7 +12,7 @@ from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.inflection import verb_helpers
 from plainlint.page import Page, Sentence
-from plainlint.phrase_list import WORD
+from plainlint.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
 
 if TYPE_CHECKING:
@@ -24,10 +24,6 @@ _MEMO = "passive-voice"
 _GET = frozenset({"get", "gets", "got", "gotten", "getting"})
 # What may follow "is called" when it names something: "a biopsy", "“PICC”", "CT".
 _NAME_STARTS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"})
-
-
-def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(phrase).lower().split()) for phrase in entries)
 
 
 def _names(token: Token) -> bool:
@@ -113,11 +109,11 @@ class PassiveVoice(Rule):
 
     @cached_property
     def _naming(self) -> tuple[tuple[str, ...], ...]:
-        return _phrases(self.settings["naming"])
+        return word_tuples(self.settings["naming"])
 
     @cached_property
     def _states(self) -> tuple[tuple[str, ...], ...]:
-        return _phrases(self.settings["states"])
+        return word_tuples(self.settings["states"])
 
     def check(self, page: Page) -> Iterator[Hit]:
         found = self._passives(page)
