@@ -406,7 +406,7 @@ def test_html_link_is_recorded():
     ("entity", "decoded"),
     [
         ("&amp;", "&"),
-        ("&nbsp;", "\xa0"),
+        ("&nbsp;", " "),  # a no-break space reads as a space
         ("&rsquo;", "’"),
         ("&#8217;", "’"),
         ("&#x2019;", "’"),

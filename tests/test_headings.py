@@ -323,3 +323,20 @@ def test_a_question_on_its_own_line_is_a_heading_in_plain_text(findings):
     paragraph = " ".join(["Look at your feet every day."] * 30)
     source = f"Foot care\n\n{paragraph}\n\nHow do I check my feet?\n\n{paragraph}\n"
     assert findings(source, "missing-headings", fmt="text") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        ("# Title\n\n## ![Diagram of the heart](x.png)\n\n### Sub\n", "markdown"),
+        ('<h1>Title</h1><h2><img alt="Heart care" src="x.png"></h2><h3>Sub</h3>', "html"),
+    ],
+)
+def test_a_heading_of_only_an_image_keeps_its_level(findings, source, fmt):
+    assert findings(source, "heading-structure", fmt=fmt) == []
+
+
+def test_a_skip_after_an_image_heading_points_at_that_heading(findings):
+    source = "# Title\n\n### ![Diagram of the heart](x.png)\n"
+    [finding] = findings(source, "heading-structure")
+    assert (finding.line, finding.text) == (3, "### ![Diagram of the heart](x.png)")

@@ -375,3 +375,9 @@ def test_a_patient_telling_their_own_story_is_left_alone(findings):
 def test_a_stranded_preposition_belongs_to_the_verb_group(findings):
     [finding] = findings("Your scan will be looked at by 2 specialists.", RULE)
     assert finding.text == "will be looked at"
+
+
+def test_a_no_break_space_is_a_space(findings):
+    source = "<p>Your stitches will get taken&nbsp;out after a week.</p>"
+    [finding] = findings(source, RULE, fmt="html")
+    assert finding.text == "will get taken&nbsp;out"

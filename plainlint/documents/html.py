@@ -201,6 +201,7 @@ class _Extractor(HTMLParser):
         self.line_starts = [0] + [i + 1 for i, c in enumerate(fragment) if c == "\n"]
         self.stack: list[tuple[str, bool]] = []  # (tag, hides its content)
         self.list_ids: dict[int, int] = {}  # stack index of a list element -> its list id
+        self.heading_start: int | None = None  # where the open <h1>-<h6> tag starts
         self.hidden = 0
         self.builder = ProseBuilder()
         self.blocks: list[Block] = []
@@ -255,7 +256,13 @@ class _Extractor(HTMLParser):
             )
             self.code_start = None
         kind, level = self._kind()
-        block = self.builder.build(kind, level)
+        anchor = None
+        if kind is BlockKind.HEADING and self.heading_start is not None:
+            # a heading of only an image still has its level
+            anchor = (self.source_offset(self.heading_start), self.source_offset(self._offset()))
+        block = self.builder.build(kind, level, anchor=anchor)
+        if block and kind is BlockKind.HEADING:
+            self.heading_start = None  # one block per heading, however it is split
         if block:
             if kind is BlockKind.LIST_ITEM:
                 block.list_id = self._list_id()
@@ -300,6 +307,8 @@ class _Extractor(HTMLParser):
                 self._illustration(tag, values, offset)
         elif tag in _LISTS:
             self.list_ids[len(self.stack)] = new_list_id()
+        elif tag in _HEADINGS:
+            self.heading_start = offset
         elif tag == "br":
             self.builder.space(
                 self.source_offset(offset), self.source_offset(offset + len(self._tag_text()))

@@ -169,7 +169,11 @@ class _MarkdownWalker:
         images: list[Block] = []
         builder = ProseBuilder()
         _InlineWalk(self, token.content, offsets, images).run(token.children or [], builder)
-        block = builder.build(kind, level)
+        anchor = None
+        if kind is BlockKind.HEADING:  # a heading of only an image still has its level
+            start, line = self.document.line(token.map[0])
+            anchor = (start, start + len(line))
+        block = builder.build(kind, level, anchor=anchor)
         self._add(([block] if block else []) + images)
 
     def _html_block(self, token: Token, container: BlockKind | None) -> None:

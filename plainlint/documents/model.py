@@ -160,6 +160,12 @@ class Block:
         """True when [start, end) overlaps a span that rules leave alone."""
         return any(s < end and start < e for s, e in self.protected)
 
+    def whole_source_span(self) -> tuple[int, int]:
+        """The source span of the whole block, even one with no prose (an image heading)."""
+        if self.text:
+            return self.source_span(0, len(self.text))
+        return self.source_map.source_starts[0], self.source_map.source_ends[-1]
+
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the prose span [start, end)."""
         return self.source_map.span(start, end)

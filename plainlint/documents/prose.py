@@ -11,7 +11,8 @@ from plainlint.documents.source_map import SourceMap
 # still reads as a sentence and the code itself is never checked.
 CODE_PLACEHOLDER = "code"
 _WHITE_RUN = re.compile(r"\s{2,}")
-_SPACING = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
+# Line breaks, tabs and the no-break and thin spaces ("20&nbsp;minutes") read as a space.
+_SPACING = str.maketrans({char: " " for char in "\n\r\t\f\v\xa0\u2007\u2009\u200a\u202f"})
 
 
 class ProseBuilder:

@@ -122,14 +122,14 @@ class HeadingStructure(Rule):
             block = analysed.block
             if block.kind is not BlockKind.HEADING:
                 continue
-            whole = (0, len(block.text))
+            whole = {"start": 0, "end": len(block.text), "source_span": block.whole_source_span()}
             if previous and block.level > previous + 1:
                 yield Hit(
                     f"This heading skips a level: level {previous} to level {block.level}. "
                     "Readers, and screen readers, use the levels to see how parts fit "
                     f"together. Make it a level {previous + 1} heading.",
                     block,
-                    *whole,
+                    **whole,
                 )
             if block.level == 1 and page.document.format != "text":
                 top_level += 1
@@ -139,7 +139,7 @@ class HeadingStructure(Rule):
                         "for its title, so readers know what the whole page is about. "
                         "Make this a level 2 heading.",
                         block,
-                        *whole,
+                        **whole,
                     )
             words = len(word_spans(block.text))
             if words > most_words:
@@ -147,6 +147,6 @@ class HeadingStructure(Rule):
                     f"This heading has {words} words (the limit is {most_words}). Short "
                     "headings are quicker to scan. Say what the part is about in a few words.",
                     block,
-                    *whole,
+                    **whole,
                 )
             previous = block.level
