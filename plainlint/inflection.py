@@ -132,7 +132,27 @@ def inflect_noun_phrase(phrase: str, kind: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def verb_helpers() -> dict[str, frozenset[str]]:
+def verb_helpers() -> dict[str, Any]:
     """Grammar words that come before verbs, from data/verb_helpers.yaml, by list name."""
     text = (resources.files("plainlint") / "data" / "verb_helpers.yaml").read_text("utf-8")
-    return {name: frozenset(words) for name, words in yaml.safe_load(text).items()}
+    data = yaml.safe_load(text)
+    return {
+        name: dict(words) if isinstance(words, dict) else frozenset(words)
+        for name, words in data.items()
+    }
+
+
+def helper_word(word: str) -> str:
+    """The helper a word holds: "haven't" -> "have", "we've" -> "have", "won't" -> "will".
+
+    Other words come back as they are, in lower case.
+    """
+    word = word.lower().replace("’", "'")
+    helpers = verb_helpers()
+    for ending, helper in helpers["contractions"].items():
+        if word.endswith(ending) and len(word) > len(ending):
+            if helper:
+                return helper
+            stem = word[: -len(ending)]
+            return helpers["negative_stems"].get(stem, stem)
+    return word

@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from plainlint.inflection import (
     forms,
+    helper_word,
     inflect_noun_phrase,
     inflect_phrase,
     noun_forms,
@@ -131,7 +132,7 @@ class PhraseList:
         inflect_one = inflect_noun_phrase if self.inflect == "noun" else inflect_phrase
         kinds = match.kinds
         if self.inflect == "verb" and len(kinds) > 1:
-            kinds = _form_after([_normal(word) for word in before], kinds)
+            kinds = _form_after(before, kinds)
         return tuple(
             dict.fromkeys(
                 same_case(match.text, inflect_one(choice, kind))
@@ -142,20 +143,31 @@ class PhraseList:
 
     @staticmethod
     def words_before(text: str, start: int) -> tuple[str, ...]:
-        """The two words just before `start` in text (fewer at the start)."""
-        return tuple(WORD.findall(text, max(0, start - 60), start)[-2:])
+        """Up to four words just before `start`, in the same sentence."""
+        window = text[max(0, start - 80) : start]
+        cut = max(window.rfind(mark) for mark in ".!?")
+        return tuple(WORD.findall(window[cut + 1 :])[-4:])
 
 
-def _form_after(before: list[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
-    """The verb forms that fit after these words, from the forms a match may be."""
+def _form_after(before: Sequence[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The verb forms that fit after these words, from the forms a match may be.
+
+    The nearest helper decides, past "not" and the like: "has not come" is the
+    participle, "will come" the base form. With no helper, a verb after a
+    subject is the past tense: "You made".
+    """
     if not before:
         return kinds  # at the start of a sentence nothing tells the forms apart
     helpers = verb_helpers()
-    last = before[-1]
-    if "" in kinds and last in helpers["before_base"]:
-        return ("",)
-    if any(word in helpers["before_participle"] for word in before):
-        return tuple(kind for kind in kinds if kind == "en") or kinds
+    for word in reversed(before):
+        helper = helper_word(word)
+        if helper in helpers["between"] or word.lower() in helpers["between"]:
+            continue
+        if helper in helpers["before_participle"]:
+            return tuple(kind for kind in kinds if kind == "en") or kinds
+        if helper in helpers["before_base"] and "" in kinds:
+            return ("",)
+        break
     kinds = tuple(kind for kind in kinds if kind != "en") or kinds  # no helper: not a participle
     if "ed" in kinds:
         return tuple(kind for kind in kinds if kind != "") or kinds

@@ -309,3 +309,20 @@ def test_messages_show_single_spaces_for_a_line_break_in_html(findings):
     [finding] = findings(source, RULE, fmt="html")
     assert "“give consideration to”" in finding.message
     assert slice_of(source, finding) == finding.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "suggestions"),
+    [
+        ("The team has not come to a decision.", ("decided",)),
+        ("We haven't come to a decision yet.", ("decided",)),
+        ("We've come to a decision.", ("decided",)),
+        ("We won't come to a decision today.", ("decide",)),
+        ("The team has to make a decision.", ("decide",)),
+        # the sentence before does not count
+        ("Tell us what tests you have. Come to a decision together.", ("Decide", "Decided")),
+    ],
+)
+def test_the_nearest_helper_decides_the_form(findings, sentence, suggestions):
+    [finding] = findings(sentence, RULE)
+    assert finding.suggestions == suggestions

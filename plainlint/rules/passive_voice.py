@@ -10,7 +10,7 @@ import yaml
 
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
-from plainlint.inflection import verb_helpers
+from plainlint.inflection import helper_word, verb_helpers
 from plainlint.page import Page, Sentence
 from plainlint.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 # How many words may sit between the helper and the participle ("is not usually given").
 _WORDS_BETWEEN = 3
 _MEMO = "passive-voice"
-_GET = frozenset({"get", "gets", "got", "gotten", "getting"})
 # What may follow "is called" when it names something: "a biopsy", "“PICC”", "CT".
 _NAME_STARTS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"})
 
@@ -49,9 +48,9 @@ def may_be_passive(text: str) -> bool:
     """A quick test before parsing: a form of "be" or "get" shortly before a participle."""
     words = [match.group().lower() for match in WORD.finditer(text)]
     irregular = _irregular_participles()
-    helpers = verb_helpers()["passive_helpers"]
+    helpers = verb_helpers()["be_forms"] | verb_helpers()["get_forms"]
     for i, word in enumerate(words):
-        if word in helpers or word.endswith(("'s", "’s", "'re", "’re")):
+        if helper_word(word) in helpers:  # "is", "got", and "it's", "they're"
             for after in words[i + 1 : i + 2 + _WORDS_BETWEEN]:
                 if after.endswith(("ed", "en")) or after in irregular:
                     return True
@@ -173,7 +172,8 @@ class PassiveVoice(Rule):
         """
         if self._doer(verb) is not None:
             return False
-        if any(child.dep_ == "auxpass" and child.lower_ in _GET for child in verb.children):
+        get_forms = verb_helpers()["get_forms"]
+        if any(child.dep_ == "auxpass" and child.lower_ in get_forms for child in verb.children):
             return verb.lower_ in self.word_set("after_get")  # "got worried", not "got hurt"
         following = tuple(token.lower_ for token in doc[verb.i : verb.i + 4])
         if any(following[: len(phrase)] == phrase for phrase in self._states):
