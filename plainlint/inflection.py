@@ -132,9 +132,9 @@ def inflect_noun_phrase(phrase: str, kind: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def verb_helpers() -> dict[str, Any]:
-    """Grammar words that come before verbs, from data/verb_helpers.yaml, by list name."""
-    text = (resources.files("plainlint") / "data" / "verb_helpers.yaml").read_text("utf-8")
+def grammar_words() -> dict[str, Any]:
+    """Small grammar words from data/grammar_words.yaml, by list name."""
+    text = (resources.files("plainlint") / "data" / "grammar_words.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     return {
         name: dict(words) if isinstance(words, dict) else frozenset(words)
@@ -148,7 +148,7 @@ def helper_word(word: str) -> str:
     Other words come back as they are, in lower case.
     """
     word = word.lower().replace("’", "'")
-    helpers = verb_helpers()
+    helpers = grammar_words()
     for ending, helper in helpers["contractions"].items():
         if word.endswith(ending) and len(word) > len(ending):
             if helper:

@@ -15,11 +15,11 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from plainlint.inflection import (
     forms,
+    grammar_words,
     helper_word,
     inflect_noun_phrase,
     inflect_phrase,
     noun_forms,
-    verb_helpers,
 )
 
 Alternatives = str | Sequence[str]
@@ -158,7 +158,7 @@ def _form_after(before: Sequence[str], kinds: tuple[str, ...]) -> tuple[str, ...
     """
     if not before:
         return kinds  # at the start of a sentence nothing tells the forms apart
-    helpers = verb_helpers()
+    helpers = grammar_words()
     for word in reversed(before):
         helper = helper_word(word)
         if helper in helpers["between"] or word.lower() in helpers["between"]:

@@ -14,7 +14,8 @@ from functools import lru_cache
 from importlib import resources
 
 _CHUNK = re.compile(r"\S+")
-_EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>.,;:!?…*_~`–—-/\\|"
+# Punctuation around a word that is not part of it.
+EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>«»‹›.,;:!?…*_~`–—-/\\|"
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)*")
@@ -29,8 +30,8 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
             continue
         if not spans and _LIST_MARKER.fullmatch(chunk):
             continue
-        left = len(chunk) - len(chunk.lstrip(_EDGE_PUNCTUATION))
-        right = len(chunk.rstrip(_EDGE_PUNCTUATION))
+        left = len(chunk) - len(chunk.lstrip(EDGE_PUNCTUATION))
+        right = len(chunk.rstrip(EDGE_PUNCTUATION))
         spans.append((match.start() + left, match.start() + max(right, left + 1)))
     return spans
 

@@ -357,3 +357,9 @@ def test_empty_alt_text_alone_is_a_warning_and_a_tracking_pixel_is_left_alone(fi
 def test_icons_with_empty_alt_text_are_not_illustrations(findings):
     extra = '<img src="icon.png" alt="">'
     assert len(findings(page(600, "html", extra), "missing-illustration")) == 1
+
+
+@pytest.mark.parametrize("alt", ["-", "...", "Image of", "A picture of"])
+def test_alt_text_of_punctuation_or_a_listed_word_with_of_says_nothing(findings, alt):
+    [finding] = findings(f'<img src="scan.png" alt="{alt}">', "image-alt-text", fmt="html")
+    assert finding.severity is Severity.ERROR

@@ -8,9 +8,11 @@ from typing import Iterator
 
 from plainlint.documents.model import Block, BlockKind, Image
 from plainlint.findings import Severity
+from plainlint.inflection import grammar_words
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.paragraphs import RUNNING_TEXT
+from plainlint.words import EDGE_PUNCTUATION
 
 # Alt text that is a file name: "IMG_1234.jpg", "scan-result.png", "DSC01234".
 _FILE_NAME = re.compile(
@@ -18,11 +20,10 @@ _FILE_NAME = re.compile(
     r"|(?:img|dsc|dscn|dcim|pxl|mvimg|screenshot|screen shot)[ _-]?\d[\w .-]*",
     re.IGNORECASE,
 )
-_EDGES = " .,:;!?-–—_()[]\"'“”‘’"
+_EDGES = " " + EDGE_PUNCTUATION
 _DECORATIVE_ROLES = frozenset({"presentation", "none"})
 # Words around a listed word that add nothing: "A photo", "Photo 1 of 3".
-_FILLER = frozenset({"a", "an", "the", "of"})
-_WORD_BREAK = re.compile(r"[\s.,:;!?()\[\]\"'“”‘’–—-]+")
+_WORD_BREAK = re.compile(r"[\s" + re.escape(EDGE_PUNCTUATION) + "]+")
 # A name made for a file, not a reader: "ultrasound-scan", "scan_2", "heart1".
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)+|[a-z]+\d+", re.IGNORECASE)
 
@@ -154,13 +155,13 @@ class ImageAltText(Rule):
         return ""
 
     def _says_nothing(self, text: str) -> bool:
-        """True for "Image", "A photo", "Photo 1 of 3": a listed word and nothing else."""
+        """True for "Image", "A photo", "Photo 1 of 3" or "-": a listed word or nothing."""
         words = [
             word
             for word in _WORD_BREAK.split(text.lower())
-            if word and word not in _FILLER and not word.isdigit()
+            if word and word not in _filler() and not word.isdigit()
         ]
-        return " ".join(words) in self.word_set("meaningless")
+        return not words or " ".join(words) in self.word_set("meaningless")
 
 
 def marked_decorative(block: Block) -> bool:
@@ -170,6 +171,11 @@ def marked_decorative(block: Block) -> bool:
     if image is None:
         return False
     return image.tiny or (image.role.lower() in _DECORATIVE_ROLES and not block.text)
+
+
+def _filler() -> frozenset[str]:
+    """Small words around a listed word that add nothing: "A photo", "Photo 1 of 3"."""
+    return grammar_words()["determiners"] | {"of"}
 
 
 def is_decorative(block: Block) -> bool:

@@ -9,11 +9,12 @@ from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
+from plainlint.words import EDGE_PUNCTUATION
 
 # A web address as link text: "https://…", "www.…", or a site with a path
 # ("nhs.uk/conditions"). A site's name alone ("ClinicalTrials.gov") is a name.
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.IGNORECASE)
-_EDGES = " .,:;!?…-–—»›>()[]\"'“”‘’"
+_EDGES = " " + EDGE_PUNCTUATION
 # A note on the file after the link text: "More information (PDF, 200KB)".
 _FILE_NOTE = re.compile(r"(?<=\S)\s+[(\[][^()\[\]]*[)\]]\s*$")
 # Links to write to or ring: the address or number itself is what readers need to see.

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Iterator
 from plainlint.context_words import ContextWords
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
+from plainlint.inflection import grammar_words
 from plainlint.page import Page, Sentence
-from plainlint.phrase_list import word_tuples
+from plainlint.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
 
 if TYPE_CHECKING:
@@ -36,8 +37,6 @@ _CREDENTIAL = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}")
 _SEPARATORS = frozenset({",", ";"})
 Introducers = tuple[tuple[str, ...], ...]
 _JOINERS = frozenset({"and", "or"})
-# "the first time", "the next day": a step word after one of these is not a step.
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|your|my|our|their|his|her|its|this|that)\s+$", re.I)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
@@ -139,6 +138,12 @@ def _series(doc: Doc, introducers: Introducers) -> Iterator[list[list[Token]]]:
             i = max(i, j) + 1  # a run starting inside this one stops at the same place
 
 
+def _after_determiner(text: str, start: int) -> bool:
+    """True for "the first time", "your next visit": a step word used as an ordinary word."""
+    before = WORD.findall(text, max(0, start - 16), start)
+    return bool(before) and before[-1].lower() in grammar_words()["determiners"]
+
+
 def _lower(match: re.Match[str]) -> str:
     return " ".join(match.group().lower().split())
 
@@ -224,8 +229,7 @@ class ListCandidate(Rule):
         return [
             m
             for m in self._steps.finditer(text, sentence.start, sentence.end)
-            if not sentence.block.is_protected(*m.span())
-            and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            if not sentence.block.is_protected(*m.span()) and not _after_determiner(text, m.start())
         ]
 
     def _steps_in(self, sentence: Sentence) -> Hit | None:

@@ -10,7 +10,7 @@ import yaml
 
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
-from plainlint.inflection import helper_word, verb_helpers
+from plainlint.inflection import grammar_words, helper_word
 from plainlint.page import Page, Sentence
 from plainlint.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
@@ -48,7 +48,7 @@ def may_be_passive(text: str) -> bool:
     """A quick test before parsing: a form of "be" or "get" shortly before a participle."""
     words = [match.group().lower() for match in WORD.finditer(text)]
     irregular = _irregular_participles()
-    helpers = verb_helpers()["be_forms"] | verb_helpers()["get_forms"]
+    helpers = grammar_words()["be_forms"] | grammar_words()["get_forms"]
     for i, word in enumerate(words):
         if helper_word(word) in helpers:  # "is", "got", and "it's", "they're"
             for after in words[i + 1 : i + 2 + _WORDS_BETWEEN]:
@@ -172,10 +172,11 @@ class PassiveVoice(Rule):
         """
         if self._doer(verb) is not None:
             return False
-        get_forms = verb_helpers()["get_forms"]
+        get_forms = grammar_words()["get_forms"]
         if any(child.dep_ == "auxpass" and child.lower_ in get_forms for child in verb.children):
             return verb.lower_ in self.word_set("after_get")  # "got worried", not "got hurt"
-        following = tuple(token.lower_ for token in doc[verb.i : verb.i + 4])
+        longest = max((len(p) for p in (*self._states, *self._naming)), default=0)
+        following = tuple(token.lower_ for token in doc[verb.i : verb.i + longest])
         if any(following[: len(phrase)] == phrase for phrase in self._states):
             return True
         for phrase in self._naming:
