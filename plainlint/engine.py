@@ -91,6 +91,8 @@ class Linter:
         ]
         for rule in self.rules:
             for metric, value in rule.measure(page).items():
+                if not hasattr(page.metrics, metric):
+                    raise AttributeError(f"{rule.id} measures {metric!r}, which Metrics lacks")
                 setattr(page.metrics, metric, value)
         findings.sort(key=lambda f: (f.line, f.column, f.rule))
         return FileResult(name, page.metrics, findings)

@@ -126,11 +126,14 @@ def analyse(document: Document, analyser: Analyser | None) -> Page:
 
 
 def count_structure(document: Document, metrics: Metrics) -> None:
-    """Add the counts of paragraphs, headings, illustrations and lists to the metrics."""
+    """Add the counts of paragraphs, headings, illustrations and lists to the metrics.
+
+    Images count as missing-illustration counts them: decoration is not an illustration.
+    """
     kinds = [block.kind for block in document.blocks]
     metrics.paragraphs = kinds.count(BlockKind.PARAGRAPH)
     metrics.headings = kinds.count(BlockKind.HEADING)
-    metrics.images = kinds.count(BlockKind.IMAGE)
+    metrics.images = sum(1 for block in document.blocks if block.is_illustration)
     metrics.lists = len({block.list_id for block in document.blocks if block.list_id})
 
 

@@ -17,7 +17,8 @@ pytestmark = [
     pytest.mark.corpus,
     pytest.mark.skipif(not PAGES, reason="the shared cancer.gov corpus is not here"),
 ]
-_SPACING = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+# Line breaks, tabs, no-break and thin spaces read as plain spaces in prose.
+_SPACING = str.maketrans({char: " " for char in "\n\r\t\f\v\xa0\u2007\u2009\u200a\u202f"})
 
 
 def test_every_prose_character_maps_back_to_the_same_source_character():

@@ -257,7 +257,7 @@ class _Extractor(HTMLParser):
             self.code_start = None
         kind, level = self._kind()
         anchor = None
-        if kind is BlockKind.HEADING and self.heading_start is not None:
+        if kind is BlockKind.HEADING and self.heading_start is not None and not self.hidden:
             # a heading of only an image still has its level
             anchor = (self.source_offset(self.heading_start), self.source_offset(self._offset()))
         block = self.builder.build(kind, level, anchor=anchor)
@@ -307,7 +307,7 @@ class _Extractor(HTMLParser):
                 self._illustration(tag, values, offset)
         elif tag in _LISTS:
             self.list_ids[len(self.stack)] = new_list_id()
-        elif tag in _HEADINGS:
+        elif tag in _HEADINGS and not self_hidden:
             self.heading_start = offset
         elif tag == "br":
             self.builder.space(

@@ -29,6 +29,12 @@ class BlockKind(str, Enum):
     IMAGE = "image"
 
 
+# Blocks of running text (not headings, table cells or alt text).
+RUNNING_TEXT = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.BLOCK_QUOTE})
+# Roles that mark an image as decoration.
+_DECORATIVE_ROLES = frozenset({"presentation", "none"})
+
+
 @dataclass
 class Link:
     """A link inside a block: its text span in the block's prose and its target."""
@@ -159,6 +165,38 @@ class Block:
     def is_protected(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a span that rules leave alone."""
         return any(s < end and start < e for s, e in self.protected)
+
+    @property
+    def acts_as_heading(self) -> bool:
+        """A heading, a label (an accordion's <summary>), or a paragraph that is all bold
+        ("**Ibrutinib (Imbruvica)**"): readers see each as the start of a new part."""
+        if self.kind is BlockKind.HEADING or self.label:
+            return True
+        if self.kind is not BlockKind.PARAGRAPH or not self.strong:
+            return False
+        bold = set()
+        for start, end in self.strong:
+            bold.update(range(start, end))
+        return all(i in bold for i, char in enumerate(self.text) if char.isalnum())
+
+    @property
+    def marked_decorative(self) -> bool:
+        """An image marked as decoration (alt="" and role="presentation"), or a tracking
+        pixel of 1 by 1."""
+        image = self.image
+        if image is None:
+            return False
+        return image.tiny or (image.role.lower() in _DECORATIVE_ROLES and not self.text)
+
+    @property
+    def is_illustration(self) -> bool:
+        """A picture, diagram or video that explains something: not decoration, not alt=""."""
+        image = self.image
+        if self.kind is not BlockKind.IMAGE or image is None:
+            return False
+        if image.tag != "img":
+            return True  # a diagram or a video explains, whatever its markup
+        return not self.marked_decorative and not (image.has_alt and not self.text)
 
     def whole_source_span(self) -> tuple[int, int]:
         """The source span of the whole block, even one with no prose (an image heading)."""

@@ -82,16 +82,8 @@ class Use:
 
 
 def acts_as_heading(block: Block) -> bool:
-    """A heading, a label (an accordion's <summary>), or a paragraph that is all bold
-    ("**Ibrutinib (Imbruvica)**")."""
-    if block.kind is BlockKind.HEADING or block.label:
-        return True
-    if block.kind is not BlockKind.PARAGRAPH or not block.strong:
-        return False
-    bold = set()
-    for start, end in block.strong:
-        bold.update(range(start, end))
-    return all(i in bold for i, char in enumerate(block.text) if char.isalnum())
+    """A heading, a label, or a paragraph that is all bold (see `Block.acts_as_heading`)."""
+    return block.acts_as_heading
 
 
 def readable_sentences(page: Page) -> list[Sentence]:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from plainlint.documents.model import BlockKind
+from plainlint.documents.model import RUNNING_TEXT, BlockKind
 from plainlint.findings import Severity
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.rules.first_use import acts_as_heading
-from plainlint.rules.paragraphs import RUNNING_TEXT
 from plainlint.words import word_spans
 
 # A paragraph of 48 words, for examples of whole pages.
@@ -57,7 +55,7 @@ class MissingHeadings(Rule):
         run: list[tuple[int, int]] = []  # (index of block, words so far) since the last heading
         heading = ""
         for index, analysed in enumerate([*page.blocks, None]):
-            if analysed is None or acts_as_heading(analysed.block):  # "**Side effects**" too
+            if analysed is None or analysed.block.acts_as_heading:  # "**Side effects**" too
                 yield from self._report(page, run, heading, limit)
                 run, heading = [], analysed.block.text if analysed else ""
             elif (

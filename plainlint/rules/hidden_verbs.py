@@ -61,7 +61,7 @@ class HiddenVerb(Rule):
     def check(self, page: Page) -> Iterator[Hit]:
         for analysed in page.blocks:
             block = analysed.block
-            if block.kind is BlockKind.HEADING or block.is_reference:
+            if block.kind in (BlockKind.HEADING, BlockKind.IMAGE) or block.is_reference:
                 continue  # "Making decisions" is a fine label for a part of a page
             for words in (self._verb_phrases, self._noun_phrases):
                 for match in words.find(block.text):

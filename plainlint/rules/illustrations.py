@@ -6,12 +6,11 @@ import re
 from pathlib import PurePosixPath
 from typing import Iterator
 
-from plainlint.documents.model import Block, BlockKind, Image
+from plainlint.documents.model import RUNNING_TEXT, Block, BlockKind, Image
 from plainlint.findings import Severity
 from plainlint.inflection import grammar_words
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.rules.paragraphs import RUNNING_TEXT
 from plainlint.words import EDGE_PUNCTUATION
 
 # Alt text that is a file name: "IMG_1234.jpg", "scan-result.png", "DSC01234".
@@ -21,7 +20,6 @@ _FILE_NAME = re.compile(
     re.IGNORECASE,
 )
 _EDGES = " " + EDGE_PUNCTUATION
-_DECORATIVE_ROLES = frozenset({"presentation", "none"})
 # Words around a listed word that add nothing: "A photo", "Photo 1 of 3".
 _WORD_BREAK = re.compile(r"[\s" + re.escape(EDGE_PUNCTUATION) + "]+")
 # A name made for a file, not a reader: "ultrasound-scan", "scan_2", "heart1".
@@ -61,10 +59,7 @@ class MissingIllustration(Rule):
     }
 
     def check(self, page: Page) -> Iterator[Hit]:
-        if any(
-            analysed.block.kind is BlockKind.IMAGE and not is_decorative(analysed.block)
-            for analysed in page.blocks
-        ):
+        if any(analysed.block.is_illustration for analysed in page.blocks):
             return
         words = sum(a.words for a in page.blocks if a.block.kind in RUNNING_TEXT)
         if words >= self.settings["min_words"]:
@@ -114,7 +109,7 @@ class ImageAltText(Rule):
             image = block.image
             if block.kind is not BlockKind.IMAGE or image is None or image.tag != "img":
                 continue
-            if marked_decorative(block):
+            if block.marked_decorative:
                 continue
             problem = self._problem(block, image)
             if problem:
@@ -164,26 +159,9 @@ class ImageAltText(Rule):
         return not words or " ".join(words) in self.word_set("meaningless")
 
 
-def marked_decorative(block: Block) -> bool:
-    """True for an image marked as decoration (empty alt text and role="presentation"),
-    or a tracking pixel of 1 by 1."""
-    image = block.image
-    if image is None:
-        return False
-    return image.tiny or (image.role.lower() in _DECORATIVE_ROLES and not block.text)
-
-
 def _filler() -> frozenset[str]:
     """Small words around a listed word that add nothing: "A photo", "Photo 1 of 3"."""
     return grammar_words()["determiners"] | {"of"}
-
-
-def is_decorative(block: Block) -> bool:
-    """True for an image that explains nothing: marked as decoration, or with alt=""."""
-    image = block.image
-    if image is None or image.tag != "img":
-        return False  # a diagram or a video explains, whatever its markup
-    return marked_decorative(block) or (image.has_alt and not block.text)
 
 
 def _is_file_name(text: str, image: Image) -> bool:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from plainlint.documents.model import BlockKind
+from plainlint.documents.model import RUNNING_TEXT
 from plainlint.findings import Severity
 from plainlint.page import Page
 from plainlint.rules.base import Hit, Option, Rule
-
-# Blocks that are paragraphs of running text (not headings, table cells or alt text).
-RUNNING_TEXT = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.BLOCK_QUOTE})
-
 
 # Three sentences, 105 words: long by words, not by sentences.
 _LONG_SENTENCES = (
