@@ -67,6 +67,7 @@ class MissingHeadings(Rule):
 
     @staticmethod
     def _report(page: Page, run: list[tuple[int, int]], heading: str, limit: int) -> Iterator[Hit]:
+        """One finding for a run of text under one heading, when the run is over the limit."""
         if not run or run[-1][1] <= limit:
             return
         total = run[-1][1]

@@ -147,4 +147,5 @@ class KeyPoint(Rule):
 
 
 def _in_bold(block: Block, start: int, end: int) -> bool:
+    """True when bold text holds the whole span."""
     return any(s <= start and end <= e for s, e in block.strong)

@@ -51,6 +51,7 @@ def _fits(token: Token, verbs: bool = False) -> bool:
 
 
 def _item(tokens: list[Token]) -> bool:
+    """True for words that can be one item: short, and naming a thing, a quality or an act."""
     return 0 < len(tokens) <= _MAX_ITEM_WORDS and any(t.pos_ in _ITEM_HEADS for t in tokens)
 
 
@@ -145,6 +146,7 @@ def _after_determiner(text: str, start: int) -> bool:
 
 
 def _lower(match: re.Match[str]) -> str:
+    """The matched words in lower case with single spaces."""
     return " ".join(match.group().lower().split())
 
 

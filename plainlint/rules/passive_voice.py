@@ -40,6 +40,7 @@ def _checked(sentence: Sentence) -> bool:
 
 @lru_cache(maxsize=1)
 def _irregular_participles() -> frozenset[str]:
+    """Past participles that end in neither -ed nor -en ("put", "told"), from the data file."""
     text = (resources.files("plainlint") / "data" / "participles.yaml").read_text("utf-8")
     return frozenset(yaml.safe_load(text))
 
@@ -144,6 +145,7 @@ class PassiveVoice(Rule):
         return page.memo[_MEMO]
 
     def _in(self, sentence: Sentence, doc: Doc) -> Iterator[tuple[Sentence, Token, int, int]]:
+        """Each passive verb in a parsed sentence, with the span of its verb group."""
         for verb in doc:
             helpers = [child for child in verb.children if child.dep_ == "auxpass"]
             if not helpers or verb.tag_ != "VBN" or self._not_an_action(verb, doc):
