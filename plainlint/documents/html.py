@@ -43,7 +43,7 @@ _SKIPPED = {
     "button",
 }
 # Elements that show a picture, a diagram or a video without an alt attribute of their own.
-_ILLUSTRATIONS = {"svg", "video", "iframe", "object", "canvas"}
+ILLUSTRATIONS = frozenset({"svg", "video", "iframe", "object", "canvas"})
 # Elements whose items make one list.
 _LISTS = {"ul", "ol", "menu", "dl"}
 # Inline elements holding code: the sentence keeps a placeholder word.
@@ -302,7 +302,7 @@ class _Extractor(HTMLParser):
         if tag == "img":
             if not self_hidden:
                 self._image(values, offset)
-        elif tag in _ILLUSTRATIONS:
+        elif tag in ILLUSTRATIONS:
             if not self_hidden:
                 self._illustration(tag, values, offset)
         elif tag in _LISTS:

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from plainlint.documents.html import read_html_fragment
+from plainlint.documents.html import ILLUSTRATIONS, read_html_fragment
 from plainlint.documents.model import (
     Block,
     BlockKind,
@@ -37,11 +37,7 @@ _CONTAINERS = {
 }
 # Inline HTML whose content is not prose: code gets a placeholder word, the rest nothing.
 _INLINE_CODE = {"code", "kbd", "samp", "var"}
-# Inline HTML that shows a picture or a video: it counts as an illustration.
-_INLINE_ILLUSTRATIONS = {"svg", "video", "iframe", "object", "canvas"}
-_INLINE_RAW = (
-    _INLINE_CODE | _INLINE_ILLUSTRATIONS | {"script", "style", "textarea", "math", "audio"}
-)
+_INLINE_RAW = _INLINE_CODE | ILLUSTRATIONS | {"script", "style", "textarea", "math", "audio"}
 _INLINE_TAG = re.compile(r"<([a-z][a-z0-9-]*)")
 _LISTS = {"bullet_list_open", "ordered_list_open"}
 _TOML_FRONT_MATTER = re.compile(r"\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -334,7 +330,7 @@ class _InlineWalk:
         if tag.startswith("<br"):
             builder.space(source_start, source_end)
             return
-        if name and name.group(1) in ("img", *_INLINE_ILLUSTRATIONS):
+        if name and name.group(1) in ("img", *ILLUSTRATIONS):
             offsets = [self._at(i) for i in range(start, end + 1)]
             blocks, _ = read_html_fragment(child.content, 0, len(child.content), offsets)
             self.images.extend(blocks)
