@@ -78,12 +78,7 @@ class Use:
 
     @property
     def in_heading(self) -> bool:
-        return acts_as_heading(self.block)
-
-
-def acts_as_heading(block: Block) -> bool:
-    """A heading, a label, or a paragraph that is all bold (see `Block.acts_as_heading`)."""
-    return block.acts_as_heading
+        return self.block.acts_as_heading
 
 
 def readable_sentences(page: Page) -> list[Sentence]:
@@ -110,7 +105,7 @@ def under_heading(sentences: list[Sentence], index: int) -> Iterator[Sentence]:
     """The first few sentences of body text after the heading at `index`."""
     taken = 0
     for sentence in sentences[index + 1 :]:
-        if acts_as_heading(sentence.block):
+        if sentence.block.acts_as_heading:
             return
         yield sentence
         taken += 1
@@ -150,7 +145,7 @@ def phrase_starts(use: Use, more_words: int = 2) -> list[int]:
 def nearby(sentences: list[Sentence], index: int) -> list[Sentence]:
     """The sentence at `index` and the next one, when it is not a heading."""
     found = [sentences[index]]
-    if index + 1 < len(sentences) and not acts_as_heading(sentences[index + 1].block):
+    if index + 1 < len(sentences) and not sentences[index + 1].block.acts_as_heading:
         found.append(sentences[index + 1])
     return found
 

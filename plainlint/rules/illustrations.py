@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Iterator
 
@@ -159,6 +160,7 @@ class ImageAltText(Rule):
         return not words or " ".join(words) in self.word_set("meaningless")
 
 
+@lru_cache(maxsize=1)
 def _filler() -> frozenset[str]:
     """Small words around a listed word that add nothing: "A photo", "Photo 1 of 3"."""
     return grammar_words()["determiners"] | {"of"}

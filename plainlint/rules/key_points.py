@@ -79,12 +79,12 @@ class KeyPoint(Rule):
                 continue
             sentences = analysed.sentences
             for index, sentence in enumerate(sentences):
-                match = self._key_phrase(page, sentence)
+                match = self._key_phrase(sentence)
                 if match is None:
                     continue
                 where = self._buried(sentences, index, match[0])
-                if where:
-                    start, end = match
+                if where and (not match[2] or self._tells_reader(page, sentence)):
+                    start, end, _ = match
                     yield Hit(
                         f"“{' '.join(block.text[start:end].split())}” {where}, where readers "
                         "may miss it. "
@@ -95,17 +95,15 @@ class KeyPoint(Rule):
                         end,
                     )
 
-    def _key_phrase(self, page: Page, sentence: Sentence) -> tuple[int, int] | None:
-        """The first key phrase in the sentence that is not quoted or already in bold."""
+    def _key_phrase(self, sentence: Sentence) -> tuple[int, int, bool] | None:
+        """The first key phrase in the sentence that is not quoted or already in bold, and
+        whether it is an urgent word (which counts only when the sentence gives a command)."""
         block = sentence.block
-        for words, needs_action in ((self._phrases, False), (self._urgent, True)):
+        for words, urgent in ((self._phrases, False), (self._urgent, True)):
             for match in words.finditer(block.text, sentence.start, sentence.end):
                 start, end = match.span()
-                if block.is_protected(start, end) or _in_bold(block, start, end):
-                    continue
-                if needs_action and not self._tells_reader(page, sentence):
-                    break
-                return start, end
+                if not block.is_protected(start, end) and not _in_bold(block, start, end):
+                    return start, end, urgent
         return None
 
     def _tells_reader(self, page: Page, sentence: Sentence) -> bool:

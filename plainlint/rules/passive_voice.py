@@ -115,6 +115,11 @@ class PassiveVoice(Rule):
     def _states(self) -> tuple[tuple[str, ...], ...]:
         return word_tuples(self.settings["states"])
 
+    @cached_property
+    def _longest(self) -> int:
+        """Words in the longest naming or state phrase: how far past the verb to look."""
+        return max((len(phrase) for phrase in (*self._states, *self._naming)), default=0)
+
     def check(self, page: Page) -> Iterator[Hit]:
         found = self._passives(page)
         for sentence, verb, start, end in found:
@@ -177,8 +182,7 @@ class PassiveVoice(Rule):
         get_forms = grammar_words()["get_forms"]
         if any(child.dep_ == "auxpass" and child.lower_ in get_forms for child in verb.children):
             return verb.lower_ in self.word_set("after_get")  # "got worried", not "got hurt"
-        longest = max((len(p) for p in (*self._states, *self._naming)), default=0)
-        following = tuple(token.lower_ for token in doc[verb.i : verb.i + longest])
+        following = tuple(token.lower_ for token in doc[verb.i : verb.i + self._longest])
         if any(following[: len(phrase)] == phrase for phrase in self._states):
             return True
         for phrase in self._naming:
