@@ -1,24 +1,32 @@
-"""Settings: the built-in rules.yaml, changed by a project's own settings file.
+"""Settings: the built-in rules.yaml, changed by a project's settings, its overrides
+for some paths, and a page's own front matter.
 
-Every value is checked when it is loaded; a mistake is one clear error that
-names the file, the line and the key.
+A project's settings file is found the way ruff and markdownlint find theirs:
+`plainlint.yaml` or `.plainlint.yaml` in the current folder or the nearest
+folder above it, or a `[tool.plainlint]` table in `pyproject.toml`. The search
+stops at the root of the git repository.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from plainlint.documents import READERS
-from plainlint.findings import Severity
-from plainlint.rules import RULES, Option
-from plainlint.yaml_lines import KeyPath, LocatedYaml, load_yaml
+import pathspec
 
-TOP_LEVEL_KEYS = ("extensions", "skip_sections", "glossary", "rules")
-RULE_KEYS = ("enabled", "severity")
+from plainlint.config_checks import RULE_KEYS, validate_page_settings, validate_settings
+from plainlint.errors import ConfigError
+from plainlint.findings import Severity
+from plainlint.ignore_files import repository_root
+from plainlint.toml_lines import read_toml_table
+from plainlint.yaml_lines import LocatedYaml, load_yaml
+
+CONFIG_NAMES = ("plainlint.yaml", ".plainlint.yaml")
+PYPROJECT_TABLE = ("tool", "plainlint")
 
 
 @dataclass
@@ -31,6 +39,30 @@ class RuleSettings:
 
 
 @dataclass
+class Override:
+    """Settings for the pages that match `files` globs and `front_matter` values."""
+
+    files: list[str]
+    front_matter: dict[str, Any]
+    data: dict[str, Any]  # the rules and skip_sections it changes
+    where: str  # "file, line N", to show in `plainlint config`
+
+    def __post_init__(self) -> None:
+        self._spec = pathspec.PathSpec.from_lines("gitwildmatch", self.files)
+
+    def applies(self, relative: str | None, front_matter: dict[str, Any]) -> bool:
+        """True when a page at `relative` (to the project root) with this front matter matches."""
+        if self.files and (relative is None or not self._spec.match_file(relative)):
+            return False
+        for key, wanted in self.front_matter.items():
+            value = front_matter.get(key)
+            values = value if isinstance(value, list) else [value]
+            if str(wanted).casefold() not in {str(v).casefold() for v in values if v is not None}:
+                return False
+        return True
+
+
+@dataclass
 class Settings:
     """Everything a check needs to know, after merging."""
 
@@ -38,6 +70,19 @@ class Settings:
     extensions: dict[str, str] = field(default_factory=dict)
     skip_sections: list[str] = field(default_factory=list)
     glossary_files: list[Path] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    overrides: list[Override] = field(default_factory=list)
+    root: Path = field(default_factory=Path)  # where globs start: the settings file's folder
+    sources: list[str] = field(default_factory=list)  # where the settings came from
+    data: dict[str, Any] = field(default_factory=dict, repr=False)  # merged, before overrides
+
+    def __post_init__(self) -> None:
+        self._skipped = frozenset(name.casefold() for name in self.skip_sections)
+        self._include = pathspec.PathSpec.from_lines("gitwildmatch", self.include)
+        self._exclude = pathspec.PathSpec.from_lines("gitwildmatch", self.exclude)
+        self._pages: dict[str, Settings] = {}
 
     @property
     def glossaries(self) -> list[Path]:
@@ -48,12 +93,61 @@ class Settings:
         """The reader for a file, by extension; None when plainlint does not check it."""
         return self.extensions.get(path.suffix.lower())
 
-    def __post_init__(self) -> None:
-        self._skipped = frozenset(name.casefold() for name in self.skip_sections)
-
     def skips(self, sections: tuple[str, ...]) -> bool:
         """True when a block sits under a heading whose text is not checked."""
         return any(h.strip().rstrip(":").casefold() in self._skipped for h in sections)
+
+    def relative(self, path: Path) -> str | None:
+        """`path` relative to the project root, with forward slashes; None when outside it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+        """True when an `exclude` glob matches the path (a folder's path ends in "/")."""
+        relative = self.relative(path)
+        if relative is None or not self.exclude:
+            return False
+        return self._exclude.match_file(relative + "/" if is_dir else relative)
+
+    def included(self, path: Path) -> bool:
+        """True when there are no `include` globs, or one of them matches the path."""
+        if not self.include:
+            return True
+        relative = self.relative(path)
+        return relative is not None and self._include.match_file(relative)
+
+    def for_page(
+        self,
+        path: Path,
+        front_matter: dict[str, Any] | None = None,
+        page: LocatedYaml | None = None,
+    ) -> Settings:
+        """The settings for one page: overrides that match it, then its own `plainlint:` settings."""
+        matter = front_matter or {}
+        relative = self.relative(path)
+        matching = [o for o in self.overrides if o.applies(relative, matter)]
+        if not matching and page is None:
+            return self
+        if page is not None:
+            validate_page_settings(page)
+        key = json.dumps(
+            [[self.overrides.index(o) for o in matching], page.data if page else None],
+            sort_keys=True,
+            default=str,
+        )
+        if key not in self._pages:
+            data = copy.deepcopy(self.data)
+            for override in matching:
+                _merge(data, copy.deepcopy(override.data))
+            if page is not None:
+                _merge(data, copy.deepcopy(page.data))
+            sources = [*self.sources, *(f"override at {o.where}" for o in matching)]
+            if page is not None:
+                sources.append(f"the page's front matter ({page.path})")
+            self._pages[key] = _settings(data, self.root, sources)
+        return self._pages[key]
 
 
 def default_file(name: str) -> Path:
@@ -64,27 +158,101 @@ def default_file(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / name
 
 
-def load_settings(config: Path | None = None, glossaries: tuple[Path, ...] = ()) -> Settings:
-    """The built-in settings, changed by `config` when one is given.
+def find_config(start: Path) -> Path | None:
+    """The project's settings file: in `start` or the nearest folder above it.
 
-    Glossary files named in `config` are found relative to it; `glossaries`
-    (from the command line) apply after them.
+    The search stops at the root of the git repository that holds `start`.
+    A `pyproject.toml` counts only when it has a `[tool.plainlint]` table.
+    """
+    start = start.resolve()
+    stop = repository_root(start)
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and read_toml_table(pyproject, PYPROJECT_TABLE) is not None:
+            return pyproject
+        if folder == stop:
+            break
+    return None
+
+
+def read_config(path: Path) -> LocatedYaml:
+    """A project's settings file, YAML or `[tool.plainlint]` in a TOML file."""
+    if path.suffix.lower() == ".toml":
+        located = read_toml_table(path, PYPROJECT_TABLE)
+        if located is None:
+            raise ConfigError(str(path), "this file has no [tool.plainlint] table")
+        return located
+    return load_yaml(path)
+
+
+def load_settings(
+    config: Path | None = None,
+    glossaries: tuple[Path, ...] = (),
+    discover_from: Path | None = None,
+) -> Settings:
+    """The built-in settings, changed by the project's settings file.
+
+    That file is `config` when given, or else the one found from
+    `discover_from`. Glossary files and globs in it are read relative to its
+    folder; `glossaries` (from the command line) apply after its glossaries.
     """
     base = load_yaml(default_file("rules.yaml"))
-    _validate(base, require_all=True)
+    validate_settings(base, built_in=True)
     data = copy.deepcopy(base.data)
     data.setdefault("glossary", [])
+    if config is None and discover_from is not None:
+        config = find_config(discover_from)
+    root = config.resolve().parent if config is not None else (discover_from or Path("."))
+    sources = ["built-in rules.yaml"]
+    overrides: list[Override] = []
     if config is not None:
-        project = load_yaml(config)
-        _validate(project, require_all=False)
-        found = [config.parent / name for name in project.data.pop("glossary", None) or []]
+        project = read_config(config)
+        validate_settings(project)
+        sources.append(str(config))
+        data["glossary"] = [str(root / name) for name in project.data.pop("glossary", None) or []]
+        for index, item in enumerate(project.data.pop("overrides", None) or []):
+            where = f"{config}, line {project.line(('overrides', str(index)))}"
+            files = item.get("files", [])
+            overrides.append(
+                Override(
+                    [files] if isinstance(files, str) else list(files),
+                    dict(item.get("front_matter", {})),
+                    {k: v for k, v in item.items() if k not in ("files", "front_matter")},
+                    where,
+                )
+            )
         _merge(data, project.data)
-        data["glossary"] = found
-    data["glossary"] = [*data["glossary"], *glossaries]
-    return _settings(data)
+    data["glossary"] = [*data["glossary"], *(str(g) for g in glossaries)]
+    settings = _settings(data, root, sources)
+    settings.overrides = overrides
+    return settings
 
 
-def _settings(data: dict[str, Any]) -> Settings:
+def page_settings(source: str, front_matter: dict[str, Any], name: str) -> LocatedYaml | None:
+    """The `plainlint:` key of a page's front matter, with the line of each key.
+
+    The lines are those of the page: YAML front matter starts on line 2.
+    """
+    if "plainlint" not in front_matter:
+        return None
+    located = LocatedYaml(name, front_matter["plainlint"])
+    lines = source.splitlines()
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+        whole = load_yaml(name, "\n".join(lines[1:end]))
+        located.lines = {
+            keys[1:]: line + 1
+            for keys, line in whole.lines.items()
+            if keys[:1] == ("plainlint",) and len(keys) > 1
+        }
+        located.lines[()] = whole.lines.get(("plainlint",), 0) + 1
+    return located
+
+
+def _settings(data: dict[str, Any], root: Path, sources: list[str]) -> Settings:
     rules = {}
     for rule_id, values in data["rules"].items():
         options = {k: v for k, v in values.items() if k not in RULE_KEYS}
@@ -93,12 +261,19 @@ def _settings(data: dict[str, Any]) -> Settings:
         rules,
         dict(data["extensions"]),
         list(data["skip_sections"]),
-        [Path(p) for p in data["glossary"]],
+        [Path(p) for p in data.get("glossary", [])],
+        list(data.get("include", [])),
+        list(data.get("exclude", [])),
+        bool(data.get("respect_gitignore", True)),
+        [],
+        root,
+        sources,
+        data,
     )
 
 
 def _merge(base: dict[str, Any], change: dict[str, Any]) -> None:
-    """Apply a project's settings: word lists gain entries, other values are replaced."""
+    """Apply settings on top of others: word lists gain entries, other values are replaced."""
     for key, value in change.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
             if all(not isinstance(v, dict) for v in value.values()):
@@ -108,115 +283,3 @@ def _merge(base: dict[str, Any], change: dict[str, Any]) -> None:
                 _merge(base[key], value)
         else:
             base[key] = value
-
-
-# -- validation ---------------------------------------------------------------
-
-
-def _validate(located: LocatedYaml, require_all: bool) -> None:
-    data = located.data
-    if not isinstance(data, dict):
-        raise located.error((), "settings must be a mapping of keys to values")
-    for key in data:
-        if key not in TOP_LEVEL_KEYS:
-            raise located.error(
-                (key,), f"unknown setting '{key}'. Known: {', '.join(TOP_LEVEL_KEYS)}"
-            )
-    if require_all:
-        for key in TOP_LEVEL_KEYS:
-            if key not in data and key != "glossary":
-                raise located.error((), f"the setting '{key}' is missing")
-    _check_extensions(located, data.get("extensions", {}))
-    sections = data.get("skip_sections", [])
-    if not isinstance(sections, list) or not all(isinstance(s, str) for s in sections):
-        raise located.error(("skip_sections",), "skip_sections must be a list of headings")
-    files = data.get("glossary", [])
-    if not isinstance(files, list) or not all(isinstance(f, str) and f.strip() for f in files):
-        raise located.error(("glossary",), "glossary must be a list of glossary file names")
-    rules = data.get("rules", {})
-    if not isinstance(rules, dict):
-        raise located.error(("rules",), "rules must be a mapping of rule ids to settings")
-    for rule_id, values in rules.items():
-        _check_rule(located, rule_id, values, require_all)
-    if require_all:
-        for rule_id in RULES:
-            if rule_id not in rules:
-                raise located.error(("rules",), f"the rule '{rule_id}' has no settings")
-
-
-def _check_extensions(located: LocatedYaml, extensions: Any) -> None:
-    if not isinstance(extensions, dict):
-        raise located.error(("extensions",), "extensions must map a file extension to a format")
-    for extension, format_name in extensions.items():
-        keys = ("extensions", str(extension))
-        if not str(extension).startswith("."):
-            raise located.error(keys, f"'{extension}' must start with a dot, like '.md'")
-        if format_name not in READERS:
-            raise located.error(
-                keys, f"unknown format '{format_name}'. Known: {', '.join(READERS)}"
-            )
-
-
-def _check_rule(located: LocatedYaml, rule_id: str, values: Any, require_all: bool) -> None:
-    keys: KeyPath = ("rules", rule_id)
-    if rule_id not in RULES:
-        raise located.error(keys, f"unknown rule '{rule_id}'. Run 'plainlint rules' to list them")
-    if not isinstance(values, dict):
-        raise located.error(keys, f"the settings of '{rule_id}' must be a mapping")
-    rule = RULES[rule_id]
-    for key, value in values.items():
-        where = keys + (key,)
-        if key == "enabled":
-            if not isinstance(value, bool):
-                raise located.error(where, "enabled must be true or false")
-        elif key == "severity":
-            if value not in [s.value for s in Severity]:
-                raise located.error(where, "severity must be error, warning or info")
-        elif key in rule.options:
-            problem = _option_problem(rule.options[key], value)
-            if problem:
-                raise located.error(where, f"{rule_id}: {key} {problem}")
-        else:
-            known = ", ".join([*RULE_KEYS, *rule.options])
-            raise located.error(where, f"'{rule_id}' has no option '{key}'. Known: {known}")
-    if require_all:
-        for key in (*RULE_KEYS, *rule.options):
-            if key not in values:
-                raise located.error(keys, f"'{rule_id}' is missing '{key}'")
-
-
-def _option_problem(option: Option, value: Any) -> str | None:
-    """Why a value does not fit an option, or None when it does."""
-    if option.kind == "bool":
-        return None if isinstance(value, bool) else "must be true or false"
-    if option.kind in ("int", "number"):
-        fits = isinstance(value, int) if option.kind == "int" else isinstance(value, (int, float))
-        if not fits or isinstance(value, bool):
-            return "must be a whole number" if option.kind == "int" else "must be a number"
-        if option.minimum is not None and value < option.minimum:
-            return f"must be at least {option.minimum:g}"
-        return None
-    if option.kind == "list":
-        if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-            return None
-        return "must be a list of words"
-    if option.kind == "words":
-        if not isinstance(value, dict):
-            return "must map each word to its plainer alternative"
-        for word, alternatives in value.items():
-            if not isinstance(word, str):
-                return (
-                    f"entry '{word}' must be words: put quotes around yes, no, on, off and numbers"
-                )
-            if alternatives is None:
-                continue  # a project switching off a built-in entry
-            choices = [alternatives] if isinstance(alternatives, str) else alternatives
-            if (
-                not str(word).strip()
-                or not isinstance(choices, list)
-                or not choices
-                or not all(isinstance(c, str) and c.strip() for c in choices)
-            ):
-                return f"entry '{word}' needs a plainer word, or a list of them"
-        return None
-    raise ValueError(f"unknown option kind {option.kind}")

@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from plainlint.config import Settings
+from plainlint.config import Settings, page_settings
 from plainlint.documents import Document, parse_document
-from plainlint.errors import InputError, PlainlintError
+from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.files import Target, find_files, read_text
 from plainlint.findings import FileResult, Finding
 from plainlint.glossary import Glossary, load_glossary
 from plainlint.language_model import Analyser
 from plainlint.page import Page, analyse
 from plainlint.rules import RULES, Hit, Rule
+from plainlint.rules.unused_suppression import UnusedSuppression
+from plainlint.suppressions import Suppressions, read_directives
 
 
 @dataclass
 class Linter:
-    """Checks files against the enabled rules; the language model loads on first use."""
+    """Checks files against the enabled rules; the language model loads on first use.
+
+    `settings` are the project's; a page's own settings (overrides for its
+    path, its front matter) choose the rules for that page.
+    """
 
     settings: Settings
-    rules: list[Rule]
+    select: set[str] | None = None
+    ignore: set[str] = field(default_factory=set)
+    _rules: dict[int, list[Rule]] = field(default_factory=dict, repr=False)
+    _glossary: Glossary | None = field(default=None, repr=False)
 
     @classmethod
     def create(
@@ -31,30 +40,56 @@ class Linter:
     ) -> Linter:
         """A linter with the rules that are enabled, selected and not ignored.
 
-        The glossary loads only when a chosen rule reads it.
+        The glossary loads only when a chosen rule reads it; a broken glossary
+        or settings file is an error here, before any file is read.
         """
-        chosen = [
-            rule_class
-            for rule_id, rule_class in RULES.items()
-            if (rule_id in select if select is not None else settings.rules[rule_id].enabled)
-            and rule_id not in (ignore or set())
-        ]
-        glossary = Glossary()
-        if any(rule_class.uses_glossary for rule_class in chosen):
-            glossary = load_glossary(settings.glossaries)
-        rules = [
-            rule_class(
-                settings.rules[rule_class.id].severity,
-                settings.rules[rule_class.id].options,
-                glossary,
-            )
-            for rule_class in chosen
-        ]
-        return cls(settings, rules)
+        linter = cls(settings, select, set(ignore or ()))
+        linter.rules_for(settings)
+        return linter
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The rules for pages that no override or front matter changes."""
+        return self.rules_for(self.settings)
+
+    def rules_for(self, settings: Settings) -> list[Rule]:
+        """Rule objects for one set of page settings, made once per set."""
+        key = id(settings)
+        if key not in self._rules:
+            chosen = [
+                rule_class for rule_id, rule_class in RULES.items() if self._runs(rule_id, settings)
+            ]
+            glossary = Glossary()
+            if any(rule_class.uses_glossary for rule_class in chosen):
+                glossary = self._load_glossary()
+            self._rules[key] = [
+                rule_class(
+                    settings.rules[rule_class.id].severity,
+                    settings.rules[rule_class.id].options,
+                    glossary,
+                )
+                for rule_class in chosen
+            ]
+        return self._rules[key]
+
+    def _runs(self, rule_id: str, settings: Settings) -> bool:
+        """`--select` picks rules, but a page's settings can still switch one off."""
+        if rule_id in self.ignore:
+            return False
+        enabled = settings.rules[rule_id].enabled
+        if self.select is None:
+            return enabled
+        switched_off = self.settings.rules[rule_id].enabled and not enabled
+        return rule_id in self.select and not switched_off
+
+    def _load_glossary(self) -> Glossary:
+        if self._glossary is None:
+            self._glossary = load_glossary(self.settings.glossaries)
+        return self._glossary
 
     def check_paths(self, paths: list[Path]) -> Iterator[FileResult]:
         """A result for every file found under `paths`, in order."""
-        for target in find_files(paths, self.settings.extensions):
+        for target in find_files(paths, self.settings):
             yield self.check_target(target)
 
     def check_target(self, target: Target) -> FileResult:
@@ -84,12 +119,18 @@ class Linter:
             document = parse_document(name, source, format_name)
         except RecursionError:
             return FileResult(name, error="this file is nested too deeply to read")
-        document.blocks = [b for b in document.blocks if not self.settings.skips(b.sections)]
-        page = self.analyse(document)
-        findings = [
-            self._place(document, hit, rule) for rule in self.rules for hit in rule.check(page)
-        ]
-        for rule in self.rules:
+        try:
+            own = page_settings(source, document.front_matter, name)
+            settings = self.settings.for_page(Path(name), document.front_matter, own)
+        except ConfigError as exc:
+            where = exc.where.removeprefix(name).lstrip(", ")
+            return FileResult(name, error=f"{where}: {exc.reason}" if where else exc.reason)
+        rules = self.rules_for(settings)
+        document.blocks = [b for b in document.blocks if not settings.skips(b.sections)]
+        page = self.analyse(document, rules)
+        findings = [self._place(document, hit, rule) for rule in rules for hit in rule.check(page)]
+        findings = self._suppress(document, findings, rules, settings)
+        for rule in rules:
             for metric, value in rule.measure(page).items():
                 if not hasattr(page.metrics, metric):
                     raise AttributeError(f"{rule.id} measures {metric!r}, which Metrics lacks")
@@ -97,18 +138,39 @@ class Linter:
         findings.sort(key=lambda f: (f.line, f.column, f.rule))
         return FileResult(name, page.metrics, findings)
 
-    def analyse(self, document: Document) -> Page:
+    def _suppress(
+        self, document: Document, findings: list[Finding], rules: list[Rule], settings: Settings
+    ) -> list[Finding]:
+        """The findings no suppression comment keeps quiet, and reports on unused comments."""
+        directives = read_directives(document)
+        if not directives:
+            return findings
+        suppressions = Suppressions(document, directives)
+        kept = [finding for finding in findings if not suppressions.suppresses(finding)]
+        checker = next((r for r in rules if isinstance(r, UnusedSuppression)), None)
+        if checker is not None:
+            ran = {rule.id for rule in rules}
+            every = {rule_id for rule_id in RULES if settings.rules[rule_id].enabled}
+            complete = every <= ran
+            for hit in checker.report(directives, set(RULES), ran, complete):
+                finding = self._place(document, hit, checker)
+                if not any(d.kind == "disable-file" and d.covers(checker.id) for d in directives):
+                    kept.append(finding)
+        return kept
+
+    def analyse(self, document: Document, rules: list[Rule] | None = None) -> Page:
         """Split the document's prose into sentences with the model the rules need."""
+        rules = self.rules if rules is None else rules
         if not document.blocks:
             return analyse(document, None)  # nothing to read: no need to load the model
-        needs = frozenset({"sentences"}).union(*(rule.needs for rule in self.rules))
-        parses = any(rule.parses for rule in self.rules)
+        needs = frozenset({"sentences"}).union(*(rule.needs for rule in rules))
+        parses = any(rule.parses for rule in rules)
         return analyse(document, _analyser(needs, parses))
 
     @staticmethod
     def _place(document: Document, hit: Hit, rule: Rule) -> Finding:
         severity = hit.severity or rule.severity
-        if hit.block is None:
+        if hit.block is None and hit.source_span is None:
             return Finding(rule.id, severity, 1, 1, 1, 1, "", hit.message, hit.suggestions)
         start, end = hit.source_span or hit.block.source_span(hit.start, hit.end)
         first, last = document.position(start), document.position(end)

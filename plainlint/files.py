@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from plainlint.errors import InputError
+from plainlint.ignore_files import GitIgnore
+
+if TYPE_CHECKING:
+    from plainlint.config import Settings
 
 MAX_BYTES = 20 * 1024 * 1024
 _SKIPPED_FOLDERS = {"node_modules", "__pycache__", "venv", "site-packages"}
@@ -21,12 +25,23 @@ class Target:
     problem: str | None = None
 
 
-def find_files(paths: list[Path], extensions: dict[str, str]) -> Iterator[Target]:
-    """Files to check under `paths`, in a stable order; folders are searched."""
+def find_files(paths: list[Path], settings: Settings) -> Iterator[Target]:
+    """Files to check under `paths`, in a stable order; folders are searched.
+
+    In folders, plainlint checks files with a known extension that `include`
+    globs match (all of them when there are none), and skips hidden files,
+    files git ignores (unless `respect_gitignore` is false) and files that
+    `exclude` globs match. A file named on the command line is checked unless
+    an `exclude` glob matches it, so a pre-commit hook follows the settings too.
+    """
+    extensions = settings.extensions
+    ignored = GitIgnore() if settings.respect_gitignore else None
     for path in paths:
         if path.is_dir():
-            yield from (Target(p) for p in _walk(path, extensions))
+            yield from (Target(p) for p in _walk(path, settings, ignored))
         elif path.is_file():
+            if settings.excluded(path):
+                continue
             if path.suffix.lower() in extensions:
                 yield Target(path)
             else:
@@ -42,15 +57,37 @@ def find_files(paths: list[Path], extensions: dict[str, str]) -> Iterator[Target
             yield Target(path, "no such file or folder")
 
 
-def _walk(folder: Path, extensions: dict[str, str]) -> Iterator[Path]:
+def _walk(folder: Path, settings: Settings, ignored: GitIgnore | None) -> Iterator[Path]:
     found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS)
+        here = Path(root)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in _SKIPPED_FOLDERS
+            and not _skipped(here / d, settings, ignored, is_dir=True)
+        )
         for name in files:
-            path = Path(root) / name
-            if path.suffix.lower() in extensions and not name.startswith(".") and path.is_file():
-                found.append(path)  # not pipes or broken links: reading them would hang or fail
+            path = here / name
+            if (
+                path.suffix.lower() in settings.extensions
+                and not name.startswith(".")
+                and path.is_file()  # not pipes or broken links: reading them would hang or fail
+                and settings.included(path)
+                and not _skipped(path, settings, ignored)
+            ):
+                found.append(path)
     yield from sorted(found)
+
+
+def _skipped(
+    path: Path, settings: Settings, ignored: GitIgnore | None, is_dir: bool = False
+) -> bool:
+    """True when an `exclude` glob or git's ignore files leave this path out."""
+    if settings.excluded(path, is_dir):
+        return True
+    return ignored is not None and ignored.ignores(path.resolve(), is_dir)
 
 
 def read_text(path: Path) -> str:

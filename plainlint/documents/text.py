@@ -1,7 +1,8 @@
 """Read plain text into a `Document`: paragraphs split on blank lines.
 
-Lines that start with a list marker ("- ", "* ", "• ", "1. ", "2) ") are list
-items, and a short line standing alone with no closing punctuation, or with a
+A line that holds only a comment (`<!-- ... -->`, or a suppression such as
+`plainlint-disable long-sentence`) is not prose. Lines that start with a list
+marker ("- ", "* ", "• ", "1. ", "2) ") are list items, and a short line standing alone with no closing punctuation, or with a
 question mark ("How do I check my feet?"), is taken as a heading, as writers
 of plain text pages use them.
 """
@@ -10,11 +11,15 @@ from __future__ import annotations
 
 import re
 
-from plainlint.documents.model import LINE_BREAK, BlockKind, Document, new_list_id
+from plainlint.documents.model import LINE_BREAK, BlockKind, Comment, Document, new_list_id
 from plainlint.documents.prose import ProseBuilder
 
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _HEADING_WORDS = 10
+# A line that is only a comment: `<!-- ... -->`, or a bare `plainlint-disable ...`.
+_COMMENT_LINE = re.compile(
+    r"[ \t]*(<!--.*?-->|plainlint-(?:disable|enable)[\w-]*(?:[ \t].*)?)[ \t]*\Z"
+)
 
 
 def read_text(path: str, source: str) -> Document:
@@ -42,6 +47,12 @@ def read_text(path: str, source: str) -> Document:
     for start, line in _lines(source):
         if not line.strip():
             finish()
+            continue
+        comment = _COMMENT_LINE.match(line)
+        if comment:
+            finish()
+            begin = start + comment.start(1)
+            document.comments.append(Comment(comment.group(1), begin, start + comment.end(1)))
             continue
         marker = _LIST_MARKER.match(line)
         if marker or builder is None:

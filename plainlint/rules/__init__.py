@@ -20,6 +20,7 @@ from plainlint.rules.person_first import PersonFirst
 from plainlint.rules.plain_words import PlainWords
 from plainlint.rules.readability import Readability
 from plainlint.rules.sentences import LongSentence
+from plainlint.rules.unused_suppression import UnusedSuppression
 
 RULES: dict[str, type[Rule]] = {
     rule.id: rule
@@ -43,6 +44,7 @@ RULES: dict[str, type[Rule]] = {
         ImageAltText,
         KeyPoint,
         LinkText,
+        UnusedSuppression,
     )
 }
 

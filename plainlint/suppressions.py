@@ -1,0 +1,142 @@
+"""Comments that switch rules off for part of a page, as markdownlint's do.
+
+    <!-- plainlint-disable rule-a, rule-b -->  ... <!-- plainlint-enable -->
+    <!-- plainlint-disable-next-line rule -->
+    <!-- plainlint-disable-line rule -->
+    <!-- plainlint-disable-file rule -->
+
+No rule id means every rule. Each directive remembers which rules it kept
+quiet, so one that keeps nothing quiet can be reported, like ruff's RUF100.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from plainlint.documents.model import Comment, Document
+from plainlint.findings import Finding
+
+KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+DIRECTIVE = re.compile(
+    r"\A\s*plainlint-(" + "|".join(KINDS) + r")(?![\w-])(?P<rules>[^\n]*?)\s*\Z", re.S
+)
+_SEPARATOR = re.compile(r"[\s,]+")
+
+
+@dataclass
+class Directive:
+    """One suppression comment: what it does, to which rules, and where it is."""
+
+    kind: str
+    rules: tuple[str, ...]  # empty: every rule
+    start: int  # source offsets of the whole comment
+    end: int
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, rule: str) -> bool:
+        """True when the directive names `rule`, or names no rule at all."""
+        return not self.rules or rule in self.rules
+
+
+def read_directives(document: Document) -> list[Directive]:
+    """The suppression comments of a page, in source order."""
+    found = []
+    for comment in sorted(document.comments, key=lambda c: c.start):
+        directive = parse_comment(comment)
+        if directive is not None:
+            found.append(directive)
+    return found
+
+
+def parse_comment(comment: Comment) -> Directive | None:
+    """A comment's directive, or None when it is an ordinary comment."""
+    text = comment.text
+    if text.startswith("<!--"):
+        text = text[4:].removesuffix("-->")
+    match = DIRECTIVE.match(text)
+    if match is None:
+        return None
+    rules = tuple(dict.fromkeys(r for r in _SEPARATOR.split(match.group("rules")) if r))
+    return Directive(match.group(1), rules, comment.start, comment.end)
+
+
+class Suppressions:
+    """Decides which findings the directives of one page keep quiet."""
+
+    def __init__(self, document: Document, directives: list[Directive]) -> None:
+        self.document = document
+        self.directives = directives
+        self._whole_file = [d for d in directives if d.kind == "disable-file"]
+        self._lines: dict[int, list[Directive]] = {}
+        for directive in directives:
+            if directive.kind == "disable-line":
+                for line in self._lines_of(directive):
+                    self._lines.setdefault(line, []).append(directive)
+            elif directive.kind == "disable-next-line":
+                self._lines.setdefault(self._next_line(directive), []).append(directive)
+        self._starts, self._states = self._regions()
+
+    def suppresses(self, finding: Finding) -> bool:
+        """True when a directive keeps this finding quiet; that directive counts as used."""
+        rule = finding.rule
+        candidates = [*self._whole_file, *self._lines.get(finding.line, [])]
+        offset = self._offset(finding)
+        state = self._states[bisect_right(self._starts, offset) - 1] if self._starts else {}
+        if rule in state:
+            candidates.append(state[rule])
+        elif "*" in state:
+            candidates.append(state["*"])
+        for directive in candidates:
+            if directive.kind != "enable" and directive.covers(rule):
+                directive.used.add(rule)
+                return True
+        return False
+
+    def _regions(self) -> tuple[list[int], list[dict[str, Directive]]]:
+        """Offsets where the disabled rules change, and what is disabled from each on.
+
+        A state maps a rule id (or "*" for every rule) to the directive that
+        disabled it; an `enable` of one rule inside a "*" region is kept as that
+        rule mapped to the enable directive, which suppresses nothing.
+        """
+        starts: list[int] = [0]
+        states: list[dict[str, Directive]] = [{}]
+        for directive in self.directives:
+            if directive.kind not in ("disable", "enable"):
+                continue
+            state = dict(states[-1])
+            if directive.kind == "disable":
+                if directive.rules:
+                    state.update({rule: directive for rule in directive.rules})
+                else:
+                    state = {"*": directive}
+            elif directive.rules:
+                for rule in directive.rules:
+                    state.pop(rule, None)
+                    if "*" in state:
+                        state[rule] = directive
+            else:
+                state = {}
+            starts.append(directive.end)
+            states.append(state)
+        return starts, states
+
+    def _offset(self, finding: Finding) -> int:
+        starts = self.document.line_starts
+        line = min(finding.line, len(starts)) - 1
+        return starts[line] + finding.column - 1
+
+    def _lines_of(self, directive: Directive) -> range:
+        first = self.document.position(directive.start).line
+        last = self.document.position(directive.end).line
+        return range(first, last + 1)
+
+    def _next_line(self, directive: Directive) -> int:
+        """The first line after the comment that has text on it."""
+        line = self.document.position(directive.end).line + 1
+        count = len(self.document.line_starts)
+        while line <= count and not self.document.line(line - 1)[1].strip():
+            line += 1
+        return line
