@@ -1,5 +1,5 @@
-"""The command line: `plainlint check`, `plainlint rules`, `plainlint explain`,
-`plainlint glossary check`.
+"""The command line: `plainlint check`, `rules`, `explain`, `init`, `config` and
+`glossary check`.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 a usage or settings mistake, or a file that could not be read.
@@ -7,17 +7,25 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+from importlib import resources
 from pathlib import Path
 
 import click
+import yaml
 
 from plainlint import __version__
-from plainlint.config import load_settings
+from plainlint import baseline as baselines
+from plainlint.config import Settings, load_settings, page_settings
+from plainlint.documents import parse_document
 from plainlint.engine import Linter
-from plainlint.errors import PlainlintError
+from plainlint.errors import InputError, PlainlintError
+from plainlint.files import decode, read_text
 from plainlint.findings import FileResult, Severity
 from plainlint.formatters import FORMATTERS
+from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.rules import RULES
 from plainlint.yaml_lines import load_yaml
@@ -50,13 +58,14 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--select", multiple=True, help="Only run these rules (ids, comma-separated).")
 @click.option("--ignore", multiple=True, help="Do not run these rules (ids, comma-separated).")
 @click.option(
     "--config",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="A settings file in the shape of rules.yaml; its values change the built-in ones.",
+    help="Use this settings file instead of the one plainlint finds "
+    "(plainlint.yaml, .plainlint.yaml or pyproject.toml).",
 )
 @click.option(
     "--glossary",
@@ -81,6 +90,22 @@ def main() -> None:
     show_default=True,
     help="How to print the findings.",
 )
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule made.")
+@click.option(
+    "--stdin-filename",
+    help="With '-' as the path: the name of the file on standard input. "
+    "Its extension gives the format, and settings for its path apply.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings that this baseline file does not hold.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record every finding in this file, to use later with --baseline.",
+)
 def check(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
@@ -89,20 +114,72 @@ def check(
     glossaries: tuple[Path, ...],
     fail_on: str,
     output_format: str,
+    statistics: bool,
+    stdin_filename: str | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
 ) -> None:
     """Check files, or every Markdown, HTML and text file in folders (default: this folder)."""
     selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
+    if statistics and output_format not in ("text", "json"):
+        _fail("--statistics works with --format text or json")
+    if baseline and write_baseline:
+        _fail("use --baseline or --write-baseline, not both")
+    if stdin_filename and Path("-") not in paths:
+        _fail("--stdin-filename needs '-' as the path, to read standard input")
     try:
-        linter = Linter.create(load_settings(config, glossaries), selected, ignored)
+        settings = load_settings(config, glossaries, discover_from=Path.cwd())
+        linter = Linter.create(settings, selected, ignored)
+        known = baselines.load_baseline(baseline) if baseline else None
         results = []
-        for result in linter.check_paths(list(paths) or [Path(".")]):
+        for result in _check_all(linter, list(paths) or [Path(".")], stdin_filename):
             if result.error is not None:
                 click.echo(f"plainlint: {result.path}: {result.error}", err=True)
             results.append(result)
+        if write_baseline:
+            count = baselines.write_baseline(write_baseline, results)
+            noun = "finding" if count == 1 else "findings"
+            click.echo(f"Recorded {count} {noun} in {write_baseline}.")
+            sys.exit(EXIT_TROUBLE if any(r.error for r in results) else 0)
     except PlainlintError as exc:
         _fail(str(exc))
-    click.echo(FORMATTERS[output_format](results))
+    if known is not None:
+        results = known.new_findings(results)
+    if statistics:
+        shown = format_statistics_json if output_format == "json" else format_statistics_text
+        click.echo(shown(results))
+    else:
+        click.echo(FORMATTERS[output_format](results))
     sys.exit(_exit_code(results, fail_on))
+
+
+def _check_all(linter: Linter, paths: list[Path], stdin_filename: str | None):
+    """Results for the paths in order; '-' reads standard input."""
+    for path in paths:
+        if str(path) == "-":
+            result = _check_stdin(linter, stdin_filename)
+            if result is not None:
+                yield result
+        else:
+            yield from linter.check_paths([path])
+
+
+def _check_stdin(linter: Linter, name: str | None) -> FileResult | None:
+    """Standard input, checked as the file `name`; None when settings exclude that file."""
+    shown = name or "-"
+    if name and linter.settings.excluded(Path(name)):
+        return None
+    format_name = linter.settings.format_for(Path(name)) if name else "text"
+    if format_name is None:
+        known = ", ".join(sorted(linter.settings.extensions))
+        return FileResult(
+            shown, error=f"plainlint does not check this type of file (it checks {known})"
+        )
+    try:
+        source = decode(shown, click.get_binary_stream("stdin").read())
+    except InputError as exc:
+        return FileResult(shown, error=exc.reason)
+    return linter.check_source(shown, source, format_name)
 
 
 def _exit_code(results: list[FileResult], fail_on: str) -> int:
@@ -122,7 +199,7 @@ def _exit_code(results: list[FileResult], fail_on: str) -> int:
 def rules(rule_id: str | None) -> None:
     """List every rule, or show the full help for one rule."""
     try:
-        settings = load_settings()
+        settings = load_settings(discover_from=Path.cwd())
     except PlainlintError as exc:
         _fail(str(exc))
     if rule_id is None:
@@ -157,7 +234,9 @@ def explain(word: tuple[str, ...], config: Path | None, glossaries: tuple[Path, 
     """Show the glossary entry for a word, a phrase or an abbreviation."""
     phrase = " ".join(word)
     try:
-        glossary = load_glossary(load_settings(config, glossaries).glossaries)
+        glossary = load_glossary(
+            load_settings(config, glossaries, discover_from=Path.cwd()).glossaries
+        )
     except PlainlintError as exc:
         _fail(str(exc))
     entry = glossary.lookup(phrase)
@@ -200,7 +279,7 @@ def glossary_check(files: tuple[Path, ...], config: Path | None) -> None:
     problem in every file is listed.
     """
     try:
-        settings = load_settings(config)
+        settings = load_settings(config, discover_from=Path.cwd())
     except PlainlintError as exc:
         _fail(str(exc))
     built_in, *project = settings.glossaries
@@ -218,3 +297,75 @@ def glossary_check(files: tuple[Path, ...], config: Path | None) -> None:
         sys.exit(EXIT_TROUBLE)
     checked = ", ".join(str(p) for p in (list(files) or paths))
     click.echo(f"{checked}: no problems found ({len(merged.entries)} entries in use).")
+
+
+@main.command()
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False)
+)
+def init(folder: Path) -> None:
+    """Start a project: write a commented plainlint.yaml and an empty glossary.yaml."""
+    names = ("plainlint.yaml", "glossary.yaml")
+    for name in names:
+        if (folder / name).exists():
+            _fail(f"{folder / name}: this file already exists, so plainlint left it as it is")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            text = (resources.files("plainlint") / "starter" / name).read_text(encoding="utf-8")
+            _write_new(folder / name, text)
+    except OSError as exc:
+        _fail(f"{folder}: cannot write here ({exc.strerror or exc})")
+    click.echo(f"Wrote {folder / names[0]} and {folder / names[1]}.")
+    click.echo("Change the settings to suit your project, then run: plainlint check")
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a new file whole or not at all: a temporary file, then a rename."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this settings file instead of the one plainlint finds.",
+)
+@click.option("--rule", "rule_id", help="Show the settings of this rule only.")
+def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
+    """Show the settings in effect for a file or folder, and where they come from."""
+    if rule_id is not None and rule_id not in RULES:
+        _fail(f"--rule: unknown rule '{rule_id}'. Run 'plainlint rules' to list them")
+    try:
+        settings = _settings_for(load_settings(config, discover_from=Path.cwd()), path)
+    except PlainlintError as exc:
+        _fail(str(exc))
+    click.echo(f"# Settings for {path}")
+    for source in settings.sources:
+        click.echo(f"#   from {source}")
+    if settings.excluded(path):
+        click.echo("# An exclude pattern matches this path: plainlint does not check it.")
+    shown = dict(settings.data)
+    shown["glossary"] = [str(p) for p in settings.glossaries]
+    if rule_id is not None:
+        shown = {"rules": {rule_id: shown["rules"][rule_id]}}
+    click.echo(yaml.safe_dump(shown, sort_keys=False, allow_unicode=True, width=100).rstrip())
+
+
+def _settings_for(settings: Settings, path: Path) -> Settings:
+    """The settings for a page: its overrides and, for a file, its front matter."""
+    format_name = settings.format_for(path)
+    if not path.is_file() or format_name is None:
+        return settings.for_page(path)
+    source = read_text(path)
+    document = parse_document(str(path), source, format_name)
+    own = page_settings(source, document.front_matter, str(path))
+    return settings.for_page(path, document.front_matter, own)

@@ -125,6 +125,8 @@ class Settings:
         page: LocatedYaml | None = None,
     ) -> Settings:
         """The settings for one page: overrides that match it, then its own `plainlint:` settings."""
+        if not self.overrides and page is None:
+            return self
         matter = front_matter or {}
         relative = self.relative(path)
         matching = [o for o in self.overrides if o.applies(relative, matter)]

@@ -94,7 +94,7 @@ class Linter:
 
     def check_target(self, target: Target) -> FileResult:
         """Check one file; a file that cannot be read gives a result with an error."""
-        name = str(target.path)
+        name = shown_name(target.path)
         if target.problem:
             return FileResult(name, error=target.problem)
         try:
@@ -185,6 +185,11 @@ class Linter:
             hit.message,
             hit.suggestions,
         )
+
+
+def shown_name(path: Path) -> str:
+    """The path as text that can always be printed: bytes that are not UTF-8 become "�"."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @lru_cache(maxsize=4)
