@@ -351,7 +351,7 @@ def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
     click.echo(f"# Settings for {path}")
     for source in settings.sources:
         click.echo(f"#   from {source}")
-    if settings.excluded(path):
+    if settings.excluded(path, path.is_dir()):
         click.echo("# An exclude pattern matches this path: plainlint does not check it.")
     shown = dict(settings.data)
     shown["glossary"] = [str(p) for p in settings.glossaries]

@@ -48,7 +48,7 @@ class Override:
     where: str  # "file, line N", to show in `plainlint config`
 
     def __post_init__(self) -> None:
-        self._spec = pathspec.PathSpec.from_lines("gitwildmatch", self.files)
+        self._spec = pathspec.GitIgnoreSpec.from_lines(self.files)
 
     def applies(self, relative: str | None, front_matter: dict[str, Any]) -> bool:
         """True when a page at `relative` (to the project root) with this front matter matches."""
@@ -76,12 +76,13 @@ class Settings:
     overrides: list[Override] = field(default_factory=list)
     root: Path = field(default_factory=Path)  # where globs start: the settings file's folder
     sources: list[str] = field(default_factory=list)  # where the settings came from
+    switched_off: frozenset[str] = frozenset()  # rules a page's overrides or front matter stop
     data: dict[str, Any] = field(default_factory=dict, repr=False)  # merged, before overrides
 
     def __post_init__(self) -> None:
         self._skipped = frozenset(name.casefold() for name in self.skip_sections)
-        self._include = pathspec.PathSpec.from_lines("gitwildmatch", self.include)
-        self._exclude = pathspec.PathSpec.from_lines("gitwildmatch", self.exclude)
+        self._include = pathspec.GitIgnoreSpec.from_lines(self.include)
+        self._exclude = pathspec.GitIgnoreSpec.from_lines(self.exclude)
         self._pages: dict[str, Settings] = {}
 
     @property
@@ -148,7 +149,10 @@ class Settings:
             sources = [*self.sources, *(f"override at {o.where}" for o in matching)]
             if page is not None:
                 sources.append(f"the page's front matter ({page.path})")
-            self._pages[key] = _settings(data, self.root, sources)
+            chosen = _settings(data, self.root, sources)
+            changes = [o.data for o in matching] + ([page.data] if page is not None else [])
+            chosen.switched_off = _switched_off(changes)
+            self._pages[key] = chosen
         return self._pages[key]
 
 
@@ -260,18 +264,27 @@ def _settings(data: dict[str, Any], root: Path, sources: list[str]) -> Settings:
         options = {k: v for k, v in values.items() if k not in RULE_KEYS}
         rules[rule_id] = RuleSettings(values["enabled"], Severity(values["severity"]), options)
     return Settings(
-        rules,
-        dict(data["extensions"]),
-        list(data["skip_sections"]),
-        [Path(p) for p in data.get("glossary", [])],
-        list(data.get("include", [])),
-        list(data.get("exclude", [])),
-        bool(data.get("respect_gitignore", True)),
-        [],
-        root,
-        sources,
-        data,
+        rules=rules,
+        extensions=dict(data["extensions"]),
+        skip_sections=list(data["skip_sections"]),
+        glossary_files=[Path(p) for p in data.get("glossary", [])],
+        include=list(data.get("include", [])),
+        exclude=list(data.get("exclude", [])),
+        respect_gitignore=bool(data.get("respect_gitignore", True)),
+        root=root,
+        sources=sources,
+        data=data,
     )
+
+
+def _switched_off(changes: list[dict[str, Any]]) -> frozenset[str]:
+    """Rules whose last word in these changes, in order, is `enabled: false`."""
+    last: dict[str, bool] = {}
+    for change in changes:
+        for rule_id, values in (change.get("rules") or {}).items():
+            if isinstance(values, dict) and "enabled" in values:
+                last[rule_id] = values["enabled"]
+    return frozenset(rule_id for rule_id, enabled in last.items() if not enabled)
 
 
 def _merge(base: dict[str, Any], change: dict[str, Any]) -> None:

@@ -79,8 +79,7 @@ class Linter:
         enabled = settings.rules[rule_id].enabled
         if self.select is None:
             return enabled
-        switched_off = self.settings.rules[rule_id].enabled and not enabled
-        return rule_id in self.select and not switched_off
+        return rule_id in self.select and rule_id not in settings.switched_off
 
     def _load_glossary(self) -> Glossary:
         if self._glossary is None:

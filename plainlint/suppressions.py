@@ -20,7 +20,7 @@ from plainlint.findings import Finding
 
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 DIRECTIVE = re.compile(
-    r"\A\s*plainlint-(" + "|".join(KINDS) + r")(?![\w-])(?P<rules>[^\n]*?)\s*\Z", re.S
+    r"\A\s*plainlint-(" + "|".join(KINDS) + r")(?![\w-])(?P<rules>.*?)\s*\Z", re.S
 )
 _SEPARATOR = re.compile(r"[\s,]+")
 

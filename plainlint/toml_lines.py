@@ -42,25 +42,44 @@ def read_toml_table(path: Path, table: KeyPath) -> LocatedYaml | None:
 
 
 def _key_lines(text: str, table: KeyPath) -> dict[KeyPath, int]:
-    """Line of each key path below `table`, from table headers and `key =` lines."""
+    """Line of each key path below `table`, from table headers and `key =` lines.
+
+    Items of an array of tables (`[[tool.plainlint.overrides]]`) are numbered
+    from 0, as the keys of a YAML list are.
+    """
     lines: dict[KeyPath, int] = {}
+    arrays: dict[KeyPath, int] = {}  # array of tables -> index of its last item
     current: KeyPath = ()
     for number, line in enumerate(text.splitlines(), start=1):
         header = _TABLE.match(line)
         if header:
-            current = _parts(header.group(1))
+            path = _parts(header.group(1))
+            if line.lstrip().startswith("[["):
+                arrays[path] = arrays.get(path, -1) + 1
+            current = _numbered(path, arrays)
             inner = current[len(table) :]
             if current[: len(table)] == table and inner:
                 lines.setdefault(inner, number)
             continue
         key = _KEY.match(line)
-        if key and current[: len(table)] == table:
-            full = current[len(table) :] + _parts(key.group(1))
-            lines.setdefault(full, number)
-        elif key and current + _parts(key.group(1))[: len(table)] == table:
-            full = (current + _parts(key.group(1)))[len(table) :]
-            lines.setdefault(full, number)
+        if key is None:
+            continue
+        full = current + _parts(key.group(1))
+        if full[: len(table)] == table and len(full) > len(table):
+            lines.setdefault(full[len(table) :], number)
     return lines
+
+
+def _numbered(path: KeyPath, arrays: dict[KeyPath, int]) -> KeyPath:
+    """`path` with the index of the current item after each array of tables in it."""
+    plain: KeyPath = ()
+    result: KeyPath = ()
+    for part in path:
+        plain += (part,)
+        result += (part,)
+        if plain in arrays:
+            result += (str(arrays[plain]),)
+    return result
 
 
 def _parts(dotted: str) -> KeyPath:

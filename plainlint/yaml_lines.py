@@ -26,11 +26,11 @@ class LocatedYaml:
 
     def line(self, keys: KeyPath) -> int:
         """Line of the deepest known key on `keys` (1 when none is known)."""
-        while keys:
-            if keys in self.lines:
-                return self.lines[keys]
+        while keys not in self.lines:
+            if not keys:
+                return 1
             keys = keys[:-1]
-        return 1
+        return self.lines[keys]
 
     def error(self, keys: KeyPath, reason: str) -> ConfigError:
         """A ConfigError that names this file and the line of `keys`."""
