@@ -31,16 +31,22 @@ def find_files(paths: list[Path], settings: Settings) -> Iterator[Target]:
     In folders, plainlint checks files with a known extension that `include`
     globs match (all of them when there are none), and skips hidden files,
     files git ignores (unless `respect_gitignore` is false) and files that
-    `exclude` globs match. A file named on the command line is checked unless
-    an `exclude` glob matches it, so a pre-commit hook follows the settings too.
+    `exclude` globs match. A file named on the command line follows `include`
+    and `exclude` too, so a pre-commit hook checks what `plainlint check .`
+    would. A file named twice, or found twice, is checked once.
     """
     extensions = settings.extensions
     ignored = GitIgnore() if settings.respect_gitignore else None
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            yield from (Target(p) for p in _walk(path, settings, ignored))
+            for found in _walk(path, settings, ignored):
+                if _first_time(found, seen):
+                    yield Target(found)
         elif path.is_file():
-            if settings.excluded(path):
+            if settings.excluded(path) or not settings.included(path):
+                continue
+            if not _first_time(path, seen):
                 continue
             if path.suffix.lower() in extensions:
                 yield Target(path)
@@ -55,6 +61,15 @@ def find_files(paths: list[Path], settings: Settings) -> Iterator[Target]:
             yield Target(path, "this is not a regular file")
         else:
             yield Target(path, "no such file or folder")
+
+
+def _first_time(path: Path, seen: set[Path]) -> bool:
+    """True the first time a file is met, however its path is spelt."""
+    key = path.resolve()
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _walk(folder: Path, settings: Settings, ignored: GitIgnore | None) -> Iterator[Path]:

@@ -28,7 +28,9 @@ def test_missing_path(tmp_path, good):
     missing = tmp_path / "missing.md"
     result = run_cli("check", str(missing), str(good))
     assert_reported(result, missing, "no such file or folder")
-    assert "Found 1 problem in 1 file (1 warning). 1 file could not be checked." in result.stdout
+    assert (
+        "Found 1 problem in 1 file (1 warning). plainlint could not check 1 file." in result.stdout
+    )
 
 
 def test_binary_file(tmp_path, good):

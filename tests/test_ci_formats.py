@@ -201,7 +201,8 @@ def test_sarif_unreadable_file_is_a_failed_execution_notice(sarif_validator):
     [notice] = invocation["toolExecutionNotifications"]
     assert notice["level"] == "error"
     assert (
-        notice["message"]["text"] == "This file could not be checked: this file is not UTF-8 text."
+        notice["message"]["text"]
+        == "plainlint could not check this file: this file is not UTF-8 text."
     )
     assert notice["locations"] == [
         {"physicalLocation": {"artifactLocation": {"uri": "docs/bad.md", "uriBaseId": "%SRCROOT%"}}}
@@ -440,7 +441,7 @@ def test_github_unreadable_file_and_clean_files():
     assert format_github([FileResult("docs/clean.md"), FileResult("b.md")]) == ""
     assert format_github([FileResult("docs/bad, old.md", error="this is not a regular file")]) == (
         "::error file=docs/bad%2C old.md,title=plainlint::"
-        "This file could not be checked: this is not a regular file."
+        "plainlint could not check this file: this is not a regular file."
     )
 
 
@@ -461,6 +462,17 @@ def test_github_from_the_command_line(pages, monkeypatch):
         "endColumn": "15",
         "title": "plainlint plain-words",
     }
+
+
+@pytest.mark.parametrize("workspace", [None, "set"])
+def test_github_gives_absolute_paths_relative_to_the_workspace(pages, monkeypatch, workspace):
+    """GitHub places an annotation only with a path from the repository's top folder."""
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    if workspace:
+        monkeypatch.setenv("GITHUB_WORKSPACE", str(pages.parent))
+    result = run_in(pages, monkeypatch, "--format", "github", str(pages / "words.md"))
+    [(_, props, _)] = [parse_command(line) for line in result.stdout.splitlines() if line]
+    assert props["file"] == (f"{pages.name}/words.md" if workspace else "words.md")
 
 
 # JUnit XML --------------------------------------------------------------------------------
@@ -497,7 +509,9 @@ def test_junit_one_case_per_file_with_failures_and_errors():
     [error] = bad
     assert error.tag == "error"
     assert error.text == "this file is not UTF-8 text"
-    assert error.get("message") == "This file could not be checked: this file is not UTF-8 text."
+    assert (
+        error.get("message") == "plainlint could not check this file: this file is not UTF-8 text."
+    )
 
 
 def test_junit_one_problem_is_singular():

@@ -348,10 +348,17 @@ def test_include_limits_the_files_found_in_folders(project):
     assert list(found(lint("."))) == ["content/a.md", "content/deep/b.md"]
 
 
-def test_a_file_named_on_the_command_line_ignores_include(project):
+def test_a_file_named_on_the_command_line_follows_include(project):
+    """A pre-commit hook names every staged file: it must check what `check .` checks."""
     write(project / "plainlint.yaml", 'include:\n  - "content/**"\n')
     write(project / "notes.md", PAGE)
-    assert found(lint("notes.md")) == {"notes.md": [ADDRESS, PLAIN]}
+    write(project / "content" / "a.md", PAGE)
+    assert list(found(lint("notes.md", "content/a.md"))) == ["content/a.md"]
+
+
+def test_a_file_named_twice_is_checked_once(project):
+    write(project / "a.md", PAGE)
+    assert found(lint("a.md", ".", "./a.md")) == {"a.md": [ADDRESS, PLAIN]}
 
 
 def test_exclude_skips_folders_and_patterns_when_searching(project):

@@ -11,7 +11,8 @@ so a finding over several lines gives its lines alone.
 
 from __future__ import annotations
 
-from pathlib import PurePath
+import os
+from pathlib import Path, PurePath
 
 from plainlint.findings import FileResult, Finding, Severity
 from plainlint.formatters.sarif import message_with_suggestions, unreadable_message
@@ -23,7 +24,7 @@ def format_github(results: list[FileResult]) -> str:
     """Workflow command lines for every finding and every file that could not be read."""
     lines = []
     for result in results:
-        path = PurePath(result.path).as_posix()
+        path = _repository_path(result.path)
         if result.error is not None:
             lines.append(
                 _command("error", {"file": path, "title": "plainlint"}, unreadable_message(result))
@@ -31,6 +32,18 @@ def format_github(results: list[FileResult]) -> str:
         for finding in result.findings:
             lines.append(_annotation(path, finding))
     return "\n".join(lines)
+
+
+def _repository_path(name: str) -> str:
+    """The path GitHub can place on a pull request: relative to the workspace when it can be."""
+    path = PurePath(name)
+    if path.is_absolute():
+        base = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
+        try:
+            path = Path(name).resolve().relative_to(base.resolve())
+        except (OSError, ValueError):
+            pass
+    return path.as_posix()
 
 
 def _annotation(path: str, finding: Finding) -> str:

@@ -86,7 +86,7 @@ def sentence(text: str) -> str:
 
 def unreadable_message(result: FileResult) -> str:
     """What the CI formats say about a file that could not be read."""
-    return sentence(f"This file could not be checked: {result.error}")
+    return sentence(f"plainlint could not check this file: {result.error}")
 
 
 def artifact_location(path: str) -> dict[str, str]:

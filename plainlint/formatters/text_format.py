@@ -28,7 +28,7 @@ def _summary_line(results: list[FileResult]) -> str:
     counts = summarise(results)
     files = _plural(counts["files"], "file")
     unreadable = sum(1 for r in results if r.error is not None)
-    tail = f" {_plural(unreadable, 'file')} could not be checked." if unreadable else ""
+    tail = f" plainlint could not check {_plural(unreadable, 'file')}." if unreadable else ""
     if not counts["findings"]:
         return f"No problems found in {files}.{tail}"
     parts = [
