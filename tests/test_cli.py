@@ -184,3 +184,38 @@ def test_installed_command_runs_as_a_real_process(tmp_path):
         [sys.executable, "-m", "plainlint", "--version"], capture_output=True, text=True
     )
     assert module.stdout.strip() == f"plainlint, version {__version__}"
+
+
+# -- options for scripts and CI: --statistics, combinations that make no sense ---------------
+
+
+def test_statistics_print_a_count_per_rule_instead_of_findings(pages):
+    result = run_cli("check", "--statistics", "--select", "plain-words,long-sentence", str(pages))
+    assert result.exit_code == 1  # the long sentence is an error: the exit code is unchanged
+    rows = [line.split()[:2] for line in result.stdout.splitlines() if line.strip()]
+    assert ["1", "long-sentence"] in rows and ["1", "plain-words"] in rows
+    assert "utilise" not in result.stdout  # no finding lines
+
+
+def test_statistics_as_json(pages):
+    result = run_cli(
+        "check", "--statistics", "--format", "json", "--select", "plain-words", str(pages)
+    )
+    assert [(row["rule"], row["count"]) for row in json.loads(result.stdout)] == [
+        ("plain-words", 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (("--statistics", "--format", "sarif"), "--statistics works with --format text or json"),
+        (("--baseline", "a.json", "--write-baseline", "b.json"), "not both"),
+        (("--stdin-filename", "page.md"), "needs '-' as the path"),
+    ],
+)
+def test_options_that_do_not_go_together_exit_2(pages, args, reason):
+    result = run_cli("check", *args, str(pages))
+    assert result.exit_code == 2
+    assert reason in result.stderr
+    assert result.stderr.count("\n") == 1
