@@ -1,7 +1,9 @@
 """Baselines: record today's findings so later runs report only new ones.
 
 A finding is known by its file, its rule and the text it points at, never by
-its line, so edits elsewhere in a file do not bring old findings back. The same
+its line, so edits elsewhere in a file do not bring old findings back. Line
+breaks and runs of spaces in the text count as one space, so re-wrapping a
+paragraph or a change to CRLF line endings keeps old findings known. The same
 finding can appear several times in a file; the baseline counts them, and only
 those beyond the recorded count are new.
 
@@ -13,13 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-import stat
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from plainlint.atomic_files import write_atomically
 from plainlint.errors import ConfigError, PlainlintError
 from plainlint.findings import FileResult
 
@@ -39,8 +40,8 @@ def write_baseline(path: Path, results: list[FileResult]) -> int:
     for result in results:
         if result.error is None:
             name = _file_key(result.path, folder)
-            counts.update((name, finding.rule, finding.text) for finding in result.findings)
-    _write_atomically(path, _serialise(counts))
+            counts.update((name, finding.rule, _words(finding.text)) for finding in result.findings)
+    _write(path, _serialise(counts))
     return sum(counts.values())
 
 
@@ -87,13 +88,18 @@ class Baseline:
             name = _file_key(result.path, self.folder)
             findings = []
             for finding in result.findings:
-                key = (name, finding.rule, finding.text)
+                key = (name, finding.rule, _words(finding.text))
                 if left[key] > 0:
                     left[key] -= 1
                 else:
                     findings.append(finding)
             kept.append(replace(result, findings=findings))
         return kept
+
+
+def _words(text: str) -> str:
+    """The text with each run of white space as one space: re-wrapping or CRLF changes nothing."""
+    return " ".join(text.split())
 
 
 def _folder_of(path: Path) -> Path:
@@ -158,43 +164,12 @@ def _parse(data: Any) -> tuple[str | None, Counter[Key]]:
     return None, counts
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step; on failure the old file is left as it was
-    and no temporary file stays behind."""
-    path = Path(path)
-    data = text.encode("utf-8")
-    temporary = None
+def _write(path: Path, text: str) -> None:
+    """Replace the baseline in one step, or explain why plainlint cannot."""
     try:
-        temporary, handle = _create_temporary(path)
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        try:
-            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))  # keep the old file's mode
-        except FileNotFoundError:
-            pass
-        os.replace(temporary, path)
-        temporary = None
+        write_atomically(Path(path), text)
     except OSError as exc:
-        raise PlainlintError(str(path), _write_reason(exc, path)) from None
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-
-
-def _create_temporary(path: Path) -> tuple[Path, int]:
-    """A new, empty file beside `path`, created with the usual permissions."""
-    for _ in range(100):
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"could not pick a free temporary name beside {path.name}")
+        raise PlainlintError(str(path), _write_reason(exc, Path(path))) from None
 
 
 def _write_reason(exc: OSError, path: Path) -> str:

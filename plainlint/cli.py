@@ -7,9 +7,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -18,15 +16,17 @@ import yaml
 
 from plainlint import __version__
 from plainlint import baseline as baselines
+from plainlint.atomic_files import write_atomically
 from plainlint.config import Settings, load_settings, page_settings
 from plainlint.documents import parse_document
 from plainlint.engine import Linter
 from plainlint.errors import InputError, PlainlintError
-from plainlint.files import decode, read_text
+from plainlint.files import decode, left_out, read_text
 from plainlint.findings import FileResult, Severity
 from plainlint.formatters import FORMATTERS
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.glossary import Entry, Glossary, apply_file, load_glossary
+from plainlint.ignore_files import GitIgnore
 from plainlint.rules import RULES
 from plainlint.yaml_lines import load_yaml
 
@@ -155,19 +155,23 @@ def check(
 
 def _check_all(linter: Linter, paths: list[Path], stdin_filename: str | None):
     """Results for the paths in order; '-' reads standard input."""
-    for path in paths:
-        if str(path) == "-":
+    files: list[Path] = []
+    for path in [*paths, None]:
+        if path is not None and str(path) != "-":
+            files.append(path)  # named files in a row are checked together: each once
+            continue
+        yield from linter.check_paths(files)
+        files = []
+        if path is not None:
             result = _check_stdin(linter, stdin_filename)
             if result is not None:
                 yield result
-        else:
-            yield from linter.check_paths([path])
 
 
 def _check_stdin(linter: Linter, name: str | None) -> FileResult | None:
     """Standard input, checked as the file `name`; None when settings exclude that file."""
     shown = name or "-"
-    if name and linter.settings.excluded(Path(name)):
+    if name and left_out(Path(name), linter.settings):
         return None
     format_name = linter.settings.format_for(Path(name)) if name else "text"
     if format_name is None:
@@ -309,27 +313,27 @@ def init(folder: Path) -> None:
     for name in names:
         if (folder / name).exists():
             _fail(f"{folder / name}: this file already exists, so plainlint left it as it is")
+    written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name in names:
             text = (resources.files("plainlint") / "starter" / name).read_text(encoding="utf-8")
-            _write_new(folder / name, text)
+            write_atomically(folder / name, text, overwrite=False)
+            written.append(folder / name)
+    except FileExistsError:
+        _undo(written)
+        _fail(f"{folder / name}: this file already exists, so plainlint left it as it is")
     except OSError as exc:
-        _fail(f"{folder}: cannot write here ({exc.strerror or exc})")
+        _undo(written)
+        _fail(f"{folder}: plainlint cannot write here ({exc.strerror or exc})")
     click.echo(f"Wrote {folder / names[0]} and {folder / names[1]}.")
     click.echo("Change the settings to suit your project, then run: plainlint check")
 
 
-def _write_new(path: Path, text: str) -> None:
-    """Write a new file whole or not at all: a temporary file, then a rename."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _undo(written: list[Path]) -> None:
+    """Remove the starter files this run wrote, so a failed init leaves nothing behind."""
+    for path in written:
+        path.unlink(missing_ok=True)
 
 
 @main.command("config")
@@ -339,25 +343,56 @@ def _write_new(path: Path, text: str) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Use this settings file instead of the one plainlint finds.",
 )
-@click.option("--rule", "rule_id", help="Show the settings of this rule only.")
+@click.option("--rule", "rule_id", help="Show the settings of this rule only, with every word.")
 def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
-    """Show the settings in effect for a file or folder, and where they come from."""
+    """Show the settings in effect for a file or folder, and where they come from.
+
+    Long word lists are shown as a count; `--rule` shows one rule's lists in full.
+    """
     if rule_id is not None and rule_id not in RULES:
         _fail(f"--rule: unknown rule '{rule_id}'. Run 'plainlint rules' to list them")
+    if not path.exists():
+        _fail(f"{path}: no such file or folder")
     try:
-        settings = _settings_for(load_settings(config, discover_from=Path.cwd()), path)
+        project = load_settings(config, discover_from=Path.cwd())
+        settings = _settings_for(project, path)
     except PlainlintError as exc:
         _fail(str(exc))
     click.echo(f"# Settings for {path}")
     for source in settings.sources:
-        click.echo(f"#   from {source}")
-    if settings.excluded(path, path.is_dir()):
-        click.echo("# An exclude pattern matches this path: plainlint does not check it.")
+        if not source.startswith("override at"):
+            click.echo(f"#   from {source}")
+    for override in project.overrides:
+        used = f"override at {override.where}" in settings.sources
+        click.echo(f"# {'Applies' if used else 'Does not apply'}: {override.describe()}")
+    reason = left_out(
+        path, project, GitIgnore() if project.respect_gitignore else None, path.is_dir()
+    )
+    if reason is None and path.is_file() and project.format_for(path) is None:
+        reason = f"plainlint does not check '{path.suffix or 'no extension'}' files"
+    if reason:
+        click.echo(f"# plainlint does not check this path: {reason}.")
     shown = dict(settings.data)
     shown["glossary"] = [str(p) for p in settings.glossaries]
     if rule_id is not None:
         shown = {"rules": {rule_id: shown["rules"][rule_id]}}
+    else:
+        shown["rules"] = {
+            rule: {key: _counted(value, rule) for key, value in values.items()}
+            for rule, values in shown["rules"].items()
+        }
     click.echo(yaml.safe_dump(shown, sort_keys=False, allow_unicode=True, width=100).rstrip())
+
+
+# Word lists longer than this show as a count, unless --rule asks for one rule.
+_LISTED = 12
+
+
+def _counted(value: object, rule_id: str) -> object:
+    """A long word list as a short note of its length; other values as they are."""
+    if isinstance(value, (list, dict)) and len(value) > _LISTED:
+        return f"{len(value)} entries (see them with --rule {rule_id})"
+    return value
 
 
 def _settings_for(settings: Settings, path: Path) -> Settings:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -50,6 +51,17 @@ class Override:
     def __post_init__(self) -> None:
         self._spec = pathspec.GitIgnoreSpec.from_lines(self.files)
 
+    def describe(self) -> str:
+        """The override in one line: where it is, and which pages it is for."""
+        parts = []
+        if self.files:
+            parts.append("files " + ", ".join(self.files))
+        if self.front_matter:
+            parts.append(
+                "front matter " + ", ".join(f"{k}: {v}" for k, v in self.front_matter.items())
+            )
+        return f"override at {self.where} ({'; '.join(parts)})"
+
     def applies(self, relative: str | None, front_matter: dict[str, Any]) -> bool:
         """True when a page at `relative` (to the project root) with this front matter matches."""
         if self.files and (relative is None or not self._spec.match_file(relative)):
@@ -84,6 +96,7 @@ class Settings:
         self._include = pathspec.GitIgnoreSpec.from_lines(self.include)
         self._exclude = pathspec.GitIgnoreSpec.from_lines(self.exclude)
         self._pages: dict[str, Settings] = {}
+        self._root = os.path.join(os.path.abspath(self.root), "")  # ends with a separator
 
     @property
     def glossaries(self) -> list[Path]:
@@ -99,11 +112,14 @@ class Settings:
         return any(h.strip().rstrip(":").casefold() in self._skipped for h in sections)
 
     def relative(self, path: Path) -> str | None:
-        """`path` relative to the project root, with forward slashes; None when outside it."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        """`path` relative to the project root, with forward slashes; None when outside it.
+
+        The path is read as written, not where a link in it points, as git reads it.
+        """
+        absolute = os.path.abspath(path)
+        if not absolute.startswith(self._root):
             return None
+        return absolute[len(self._root) :].replace(os.sep, "/") or "."
 
     def excluded(self, path: Path, is_dir: bool = False) -> bool:
         """True when an `exclude` glob matches the path (a folder's path ends in "/")."""
@@ -211,7 +227,7 @@ def load_settings(
     data.setdefault("glossary", [])
     if config is None and discover_from is not None:
         config = find_config(discover_from)
-    root = config.resolve().parent if config is not None else (discover_from or Path("."))
+    root = Path(os.path.abspath(config)).parent if config else (discover_from or Path("."))
     sources = ["built-in rules.yaml"]
     overrides: list[Override] = []
     if config is not None:
@@ -242,8 +258,8 @@ def page_settings(source: str, front_matter: dict[str, Any], name: str) -> Locat
 
     The lines are those of the page: YAML front matter starts on line 2.
     """
-    if "plainlint" not in front_matter:
-        return None
+    if front_matter.get("plainlint") is None:
+        return None  # no key, or an empty one as page templates often leave it
     located = LocatedYaml(name, front_matter["plainlint"])
     lines = source.splitlines()
     if lines and lines[0].strip() == "---":

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pathspec
+
 from plainlint.documents import READERS
 from plainlint.findings import Severity
 from plainlint.rules import RULES, Option
@@ -59,9 +61,12 @@ def _check_override(located: LocatedYaml, keys: KeyPath, override: Any) -> None:
     _check_keys(located, keys, override, OVERRIDE_KEYS)
     if "files" not in override and "front_matter" not in override:
         raise located.error(keys, "an override needs 'files:' globs or 'front_matter:' values")
-    files = override.get("files", [])
-    _check_text_list(located, keys + ("files",), [files] if isinstance(files, str) else files)
+    if "files" in override:
+        files = override["files"]
+        _check_text_list(located, keys + ("files",), [files] if isinstance(files, str) else files)
     matter = override.get("front_matter", {})
+    if matter == {} and "front_matter" in override:
+        raise located.error(keys + ("front_matter",), "front_matter must name at least one key")
     if not isinstance(matter, dict) or not all(
         isinstance(v, (str, int, float, bool)) for v in matter.values()
     ):
@@ -84,6 +89,17 @@ def _check_text_list(located: LocatedYaml, keys: KeyPath, value: Any) -> None:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         what = "glossary file names" if keys[-1] == "glossary" else "file patterns (globs)"
         raise located.error(keys, f"{keys[-1]} must be a list of {what}")
+    if keys[-1] == "glossary":
+        return
+    if keys[-1] == "files" and not value:
+        raise located.error(keys, "files must name at least one file pattern")
+    for index, pattern in enumerate(value):
+        try:
+            pathspec.GitIgnoreSpec.from_lines([pattern])
+        except Exception:  # noqa: BLE001 - pathspec raises several kinds of error
+            raise located.error(
+                keys + (str(index),), f"'{pattern}' is not a pattern plainlint can read"
+            ) from None
 
 
 def _check_section_list(located: LocatedYaml, keys: KeyPath, data: dict) -> None:

@@ -153,7 +153,7 @@ class Linter:
             complete = every <= ran
             for hit in checker.report(directives, set(RULES), ran, complete):
                 finding = self._place(document, hit, checker)
-                if not any(d.kind == "disable-file" and d.covers(checker.id) for d in directives):
+                if not any(d.kind == "disable-file" and checker.id in d.rules for d in directives):
                     kept.append(finding)
         return kept
 

@@ -44,9 +44,7 @@ def find_files(paths: list[Path], settings: Settings) -> Iterator[Target]:
                 if _first_time(found, seen):
                     yield Target(found)
         elif path.is_file():
-            if settings.excluded(path) or not settings.included(path):
-                continue
-            if not _first_time(path, seen):
+            if left_out(path, settings) or not _first_time(path, seen):
                 continue
             if path.suffix.lower() in extensions:
                 yield Target(path)
@@ -61,6 +59,23 @@ def find_files(paths: list[Path], settings: Settings) -> Iterator[Target]:
             yield Target(path, "this is not a regular file")
         else:
             yield Target(path, "no such file or folder")
+
+
+def left_out(
+    path: Path, settings: Settings, ignored: GitIgnore | None = None, is_dir: bool = False
+) -> str | None:
+    """Why the settings leave a path out, or None when plainlint checks it.
+
+    Git's ignore files count only when `ignored` is given: they apply to folder
+    searches, not to a file someone names.
+    """
+    if settings.excluded(path, is_dir):
+        return "an 'exclude' pattern in the settings matches it"
+    if not is_dir and not settings.included(path):
+        return "no 'include' pattern in the settings matches it"
+    if ignored is not None and ignored.ignores(Path(os.path.abspath(path)), is_dir):
+        return "git ignores it (a .gitignore file names it)"
+    return None
 
 
 def _first_time(path: Path, seen: set[Path]) -> bool:
@@ -81,7 +96,7 @@ def _walk(folder: Path, settings: Settings, ignored: GitIgnore | None) -> Iterat
             for d in dirs
             if not d.startswith(".")
             and d not in _SKIPPED_FOLDERS
-            and not _skipped(here / d, settings, ignored, is_dir=True)
+            and not left_out(here / d, settings, ignored, is_dir=True)
         )
         for name in files:
             path = here / name
@@ -89,20 +104,10 @@ def _walk(folder: Path, settings: Settings, ignored: GitIgnore | None) -> Iterat
                 path.suffix.lower() in settings.extensions
                 and not name.startswith(".")
                 and path.is_file()  # not pipes or broken links: reading them would hang or fail
-                and settings.included(path)
-                and not _skipped(path, settings, ignored)
+                and not left_out(path, settings, ignored)
             ):
                 found.append(path)
     yield from sorted(found)
-
-
-def _skipped(
-    path: Path, settings: Settings, ignored: GitIgnore | None, is_dir: bool = False
-) -> bool:
-    """True when an `exclude` glob or git's ignore files leave this path out."""
-    if settings.excluded(path, is_dir):
-        return True
-    return ignored is not None and ignored.ignores(path.resolve(), is_dir)
 
 
 def read_text(path: Path) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pathspec
@@ -25,16 +24,19 @@ class GitIgnore:
 
     def __init__(self) -> None:
         self._roots: dict[Path, Path | None] = {}
+        self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
 
     def ignores(self, path: Path, is_dir: bool = False) -> bool:
-        """True when git would ignore `path` (an absolute, resolved path)."""
+        """True when git would ignore `path` (an absolute path, read as written)."""
         root = self._root(path.parent)
         if root is None:
             return False
         relative = path.relative_to(root)
         folders = [root, *(root / Path(*relative.parts[:i]) for i in range(1, len(relative.parts)))]
         for folder in reversed(folders):
-            spec = _spec(folder, folder == root)
+            if folder not in self._specs:
+                self._specs[folder] = _spec(folder, folder == root)
+            spec = self._specs[folder]
             if spec is None:
                 continue
             inner = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
@@ -49,7 +51,6 @@ class GitIgnore:
         return self._roots[folder]
 
 
-@lru_cache(maxsize=1024)
 def _spec(folder: Path, is_root: bool) -> pathspec.GitIgnoreSpec | None:
     lines: list[str] = []
     sources = [folder / ".gitignore"]
@@ -60,4 +61,14 @@ def _spec(folder: Path, is_root: bool) -> pathspec.GitIgnoreSpec | None:
             lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             continue
-    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+    readable = [line for line in lines if _readable(line)]
+    return pathspec.GitIgnoreSpec.from_lines(readable) if readable else None
+
+
+def _readable(line: str) -> bool:
+    """False for a line git would skip as a broken pattern, such as a lone "!"."""
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except Exception:  # noqa: BLE001 - pathspec raises several kinds of error
+        return False
+    return True

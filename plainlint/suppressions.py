@@ -5,8 +5,9 @@
     <!-- plainlint-disable-line rule -->
     <!-- plainlint-disable-file rule -->
 
-No rule id means every rule. Each directive remembers which rules it kept
-quiet, so one that keeps nothing quiet can be reported, like ruff's RUF100.
+No rule id means every rule, and text after "--" is a reason for people to
+read. Each directive remembers which rules it kept quiet (or, for `enable`,
+switched back on), so one that does nothing can be reported, like ruff's RUF100.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def parse_comment(comment: Comment) -> Directive | None:
     match = DIRECTIVE.match(text)
     if match is None:
         return None
-    rules = tuple(dict.fromkeys(r for r in _SEPARATOR.split(match.group("rules")) if r))
+    names = match.group("rules").split("--", 1)[0]  # after "--" comes a reason, for people
+    rules = tuple(dict.fromkeys(r for r in _SEPARATOR.split(names) if r))
     return Directive(match.group(1), rules, comment.start, comment.end)
 
 
@@ -81,8 +83,13 @@ class Suppressions:
     def suppresses(self, finding: Finding) -> bool:
         """True when a directive keeps this finding quiet; that directive counts as used."""
         rule = finding.rule
-        candidates = [*self._whole_file, *self._lines.get(finding.line, [])]
-        offset = self._offset(finding)
+        # A finding about the whole page sits at 1:1 with no text. A region that
+        # runs to the end of the page covers it; a line directive does not.
+        whole_page = not finding.text and (finding.line, finding.end_line) == (1, 1)
+        candidates = [*self._whole_file]
+        if not whole_page:
+            candidates += self._lines.get(finding.line, [])
+        offset = len(self.document.source) if whole_page else self._offset(finding)
         state = self._states[bisect_right(self._starts, offset) - 1] if self._starts else {}
         if rule in state:
             candidates.append(state[rule])
@@ -114,10 +121,14 @@ class Suppressions:
                     state = {"*": directive}
             elif directive.rules:
                 for rule in directive.rules:
+                    if rule in state or "*" in state:
+                        directive.used.add(rule)  # it switches something back on
                     state.pop(rule, None)
                     if "*" in state:
                         state[rule] = directive
             else:
+                if state:
+                    directive.used.add("*")
                 state = {}
             starts.append(directive.end)
             states.append(state)

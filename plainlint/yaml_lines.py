@@ -57,8 +57,13 @@ def load_yaml(path: Path | str, text: str | None = None) -> LocatedYaml:
     if node is None:
         located.data = {}
         return located
-    _record_lines(node, (), located)
-    located.data = _LOADER(text).construct_document(node)
+    try:
+        _record_lines(node, (), located)
+        located.data = _LOADER(text).construct_document(node)
+    except RecursionError:
+        raise ConfigError(
+            name, "this YAML is nested too deeply, or an alias refers to itself"
+        ) from None
     return located
 
 

@@ -55,13 +55,20 @@ def _expand(text: str, inputs: dict[str, str]) -> str:
     return INPUT.sub(lambda match: inputs[match.group(1)], text)
 
 
-def _runs(step: dict, inputs: dict[str, str]) -> bool:
+# The gate runs after a failed step too, as long as plainlint was installed.
+AFTER_FAILURE = "${{ !cancelled() && steps.install.outcome == 'success' }}"
+
+
+def _runs(step: dict, inputs: dict[str, str], failed: bool) -> bool:
+    """Whether GitHub would run the step; the install step (not run here) succeeds."""
     condition = step.get("if")
     if condition is None:
+        return not failed
+    if str(condition).strip() == AFTER_FAILURE:
         return True
     match = INPUT_SET.match(str(condition).strip())
     assert match, f"this test does not understand the condition {condition!r}"
-    return inputs[match.group(1)] != ""
+    return not failed and inputs[match.group(1)] != ""
 
 
 def run_action(action: dict, cwd: Path, **given: str) -> Job:
@@ -69,7 +76,9 @@ def run_action(action: dict, cwd: Path, **given: str) -> Job:
     inputs = _inputs(action, {name.replace("_", "-"): value for name, value in given.items()})
     job = Job()
     for step in action["runs"]["steps"]:
-        if "uses" in step or step.get("id") == "install" or not _runs(step, inputs):
+        if "uses" in step or step.get("id") == "install":
+            continue
+        if not _runs(step, inputs, failed=job.returncode != 0):
             continue
         env = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
@@ -89,9 +98,7 @@ def run_action(action: dict, cwd: Path, **given: str) -> Job:
         job.ran.append(step["name"])
         job.stdout += done.stdout
         job.stderr += done.stderr
-        job.returncode = done.returncode
-        if done.returncode != 0:
-            break
+        job.returncode = job.returncode or done.returncode  # the first failure fails the job
     return job
 
 
@@ -192,3 +199,14 @@ def test_paths_with_an_unclosed_quote_fail_instead_of_checking_everything(action
     job = run_action(action, workspace, paths='"patient leaflets', fail_on="never")
     assert job.returncode != 0
     assert "::error" not in job.stdout
+
+
+def test_the_gate_still_annotates_when_the_sarif_step_stops_on_an_unreadable_file(
+    action, workspace
+):
+    (workspace / "long.md").write_text(BAD_PAGE, encoding="utf-8")
+    (workspace / "bad.md").write_bytes(b"Caf\xe9\n")  # not UTF-8: exit 2 in every step
+    job = run_action(action, workspace, sarif_file="out/plainlint.sarif")
+    assert job.returncode == 2
+    assert job.ran[-1] == "Check for plain language"
+    assert any("file=long.md" in line for line in annotations(job.stdout))

@@ -475,6 +475,14 @@ def test_github_gives_absolute_paths_relative_to_the_workspace(pages, monkeypatc
     assert props["file"] == (f"{pages.name}/words.md" if workspace else "words.md")
 
 
+def test_github_gives_relative_paths_from_the_workspace_too(pages, monkeypatch):
+    """A job with `working-directory: docs` still names files from the repository's top."""
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(pages.parent))
+    result = run_in(pages, monkeypatch, "--format", "github", "words.md")
+    [(_, props, _)] = [parse_command(line) for line in result.stdout.splitlines() if line]
+    assert props["file"] == f"{pages.name}/words.md"
+
+
 # JUnit XML --------------------------------------------------------------------------------
 
 

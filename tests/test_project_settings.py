@@ -7,7 +7,9 @@ holds a `.git` folder, so the search for a settings file stops there.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import subprocess
 import textwrap
 from pathlib import Path
@@ -730,7 +732,8 @@ def test_config_for_a_path_names_the_overrides_that_apply(project):
         "# Settings for professionals/a.md",
         "#   from built-in rules.yaml",
         f"#   from {project / 'plainlint.yaml'}",
-        f"#   from override at {project / 'plainlint.yaml'}, line 7",
+        f"# Does not apply: override at {project / 'plainlint.yaml'}, line 3 (files other/**)",
+        f"# Applies: override at {project / 'plainlint.yaml'}, line 7 (files professionals/**)",
     ]
     rules = yaml.safe_load(result.stdout)["rules"]
     assert rules["address-reader"]["enabled"] is False
@@ -751,8 +754,9 @@ def test_config_for_a_file_counts_its_front_matter(project):
         "# Settings for a.md",
         "#   from built-in rules.yaml",
         f"#   from {project / 'plainlint.yaml'}",
-        f"#   from override at {project / 'plainlint.yaml'}, line 2",
         "#   from the page's front matter (a.md)",
+        f"# Applies: override at {project / 'plainlint.yaml'}, line 2 "
+        "(front matter audience: professional)",
     ]
     shown = yaml.safe_load(result.stdout)
     assert list(shown) == ["rules"] and list(shown["rules"]) == ["plain-words"]
@@ -765,16 +769,46 @@ def test_config_says_when_an_exclude_pattern_matches_a_file(project):
     write(project / "plainlint.yaml", 'exclude:\n  - "drafts/"\n')
     write(project / "drafts" / "a.md", PAGE)
     write(project / "a.md", PAGE)
-    note = "# An exclude pattern matches this path: plainlint does not check it."
+    note = "# plainlint does not check this path: an 'exclude' pattern in the settings matches it."
     assert note in comments(run_cli("config", "drafts/a.md"))
-    assert note not in comments(run_cli("config", "a.md"))
+    assert not any("does not check" in line for line in comments(run_cli("config", "a.md")))
 
 
 def test_config_says_when_an_exclude_pattern_matches_a_folder(project):
     write(project / "plainlint.yaml", 'exclude:\n  - "drafts/"\n')
     write(project / "drafts" / "a.md", PAGE)
-    note = "# An exclude pattern matches this path: plainlint does not check it."
+    note = "# plainlint does not check this path: an 'exclude' pattern in the settings matches it."
     assert note in comments(run_cli("config", "drafts"))
+
+
+@pytest.mark.parametrize(
+    ("settings", "path", "reason"),
+    [
+        ('include:\n  - "content/**"\n', "a.md", "no 'include' pattern in the settings matches it"),
+        ("", "build/a.md", "git ignores it (a .gitignore file names it)"),
+        ("", "notes.docx", "plainlint does not check '.docx' files"),
+    ],
+)
+def test_config_says_why_plainlint_leaves_a_path_out(project, settings, path, reason):
+    write(project / "plainlint.yaml", settings or "# nothing\n")
+    write(project / ".gitignore", "build/\n")
+    write(project / path, PAGE)
+    assert f"# plainlint does not check this path: {reason}." in comments(run_cli("config", path))
+
+
+def test_config_for_a_path_that_does_not_exist_is_exit_2(project):
+    result = run_cli("config", "nope.md")
+    assert result.exit_code == 2
+    assert result.stderr == "plainlint: nope.md: no such file or folder\n"
+
+
+def test_config_shows_long_word_lists_as_a_count_unless_one_rule_is_asked_for(project):
+    rules = yaml.safe_load(run_cli("config").stdout)["rules"]
+    words = rules["plain-words"]["words"]
+    assert isinstance(words, str) and words.endswith("entries (see them with --rule plain-words)")
+    assert rules["long-sentence"]["max_words"] == 25
+    full = yaml.safe_load(run_cli("config", "--rule", "plain-words").stdout)
+    assert full["rules"]["plain-words"]["words"]["utilise"] == "use"
 
 
 def test_config_option_and_rule_option(project):
@@ -928,3 +962,102 @@ def test_stdin_filename_without_dash_is_a_usage_error(project):
     assert result.stderr == (
         "plainlint: --stdin-filename needs '-' as the path, to read standard input\n"
     )
+
+
+# -- edge cases a review found ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('exclude:\n  - "drafts/"\n  - "!"\n', 3),
+        ('include:\n  - "!"\n', 2),
+        ('overrides:\n  - files: ["!"]\n', 2),
+    ],
+)
+def test_a_pattern_plainlint_cannot_read_is_a_settings_error(project, text, line):
+    write(project / "plainlint.yaml", text)
+    write(project / "a.md", PAGE)
+    result = lint("a.md")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"plainlint: {project / 'plainlint.yaml'}, line {line}: "
+        "'!' is not a pattern plainlint can read\n"
+    )
+
+
+def test_a_broken_gitignore_line_is_skipped_as_git_skips_it(project):
+    write(project / ".gitignore", "!\nfoo\\\nbuild/\n")
+    write(project / "build" / "a.md", PAGE)
+    write(project / "b.md", PAGE)
+    assert list(found(lint("."))) == ["b.md"]
+
+
+@pytest.mark.parametrize(
+    ("override", "reason"),
+    [
+        ("files: []", "files must name at least one file pattern"),
+        ("front_matter: {}", "front_matter must name at least one key"),
+    ],
+)
+def test_an_override_that_would_match_every_page_by_mistake_is_an_error(project, override, reason):
+    write(project / "plainlint.yaml", f"overrides:\n  - {override}\n    rules: {{}}\n")
+    result = lint(".")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"line 2: {reason}\n")
+
+
+def test_a_link_is_judged_by_where_it_sits_not_where_it_points(project):
+    """git tracks a link by its own path: a link in docs/ to an ignored build/ file is checked."""
+    write(project / ".gitignore", "build/\n")
+    write(project / "build" / "gen.md", PAGE)
+    (project / "docs").mkdir()
+    (project / "docs" / "link.md").symlink_to(project / "build" / "gen.md")
+    assert list(found(lint("."))) == ["docs/link.md"]
+    write(project / "plainlint.yaml", 'exclude:\n  - "docs/link.md"\n')
+    assert list(found(lint("."))) == []
+
+
+def test_stdin_follows_include_like_a_named_file(project):
+    write(project / "plainlint.yaml", 'include:\n  - "docs/**"\n')
+    result = run_stdin(PAGE, "check", "--format", "json", *SELECT, "-", "--stdin-filename", "x.md")
+    assert result.exit_code == 0
+    assert found(result) == {}
+    inside = run_stdin(
+        PAGE, "check", "--format", "json", *SELECT, "-", "--stdin-filename", "docs/x.md"
+    )
+    assert found(inside) == {"docs/x.md": [ADDRESS, PLAIN]}
+
+
+def test_the_same_file_named_several_ways_is_checked_once(project):
+    write(project / "a.md", PAGE)
+    result = lint("a.md", "a.md", "./a.md", str(project / "a.md"))
+    assert len(json_output(result)["files"]) == 1
+
+
+def test_an_empty_plainlint_key_in_front_matter_is_no_settings(project):
+    write(project / "a.md", front("plainlint:\n"))
+    result = lint("a.md")
+    assert result.exit_code == 0, result.stderr
+    assert found(result) == {
+        "a.md": [(rule, line + 3, column) for rule, line, column in (ADDRESS, PLAIN)]
+    }
+
+
+def test_yaml_that_refers_to_itself_is_a_clear_error(project):
+    write(project / "plainlint.yaml", "rules: &a [*a]\n")
+    result = lint(".")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    assert "an alias refers to itself" in result.stderr
+
+
+def test_init_files_can_be_read_by_others_like_any_new_file(project):
+    old = os.umask(0o022)
+    try:
+        assert run_cli("init").exit_code == 0
+    finally:
+        os.umask(old)
+    for name in ("plainlint.yaml", "glossary.yaml"):
+        assert stat.S_IMODE((project / name).stat().st_mode) == 0o644
+    assert not [p for p in project.iterdir() if p.name.endswith(".tmp")]

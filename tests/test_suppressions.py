@@ -443,12 +443,69 @@ def test_comment_that_keeps_each_named_rule_quiet_is_not_reported(findings):
     assert findings(source, *BOTH) == []
 
 
-def test_enable_comments_are_not_reported(check):
+def test_an_enable_that_closes_a_region_is_not_reported(findings):
     source = (
-        f"<!-- plainlint-enable plain-words -->\n{QUIET}\n\n"
-        "<!-- plainlint-enable -->\n<!-- plainlint-enable long-sentence -->\n"
+        "<!-- plainlint-disable plain-words -->\n"
+        f"{UTILISE}\n\n<!-- plainlint-enable plain-words -->\n{QUIET}\n\n"
+        f"<!-- plainlint-disable -->\n{UTILISE}\n\n<!-- plainlint-enable -->\n"
     )
-    assert check(source, "markdown").findings == []
+    assert findings(source, *WORDS) == []
+
+
+def test_an_enable_that_switches_nothing_back_on_is_reported(findings):
+    named = "<!-- plainlint-enable plain-words -->"
+    bare = "<!-- plainlint-enable -->"
+    source = f"{named}\n{QUIET}\n\n{bare}\n"
+    found = findings(source, *WORDS)
+    assert where(found) == [("unused-suppression", 1), ("unused-suppression", 4)]
+    assert [f.text for f in found] == [named, bare]
+    assert "switches plain-words back on" in found[0].message
+    assert "switches every rule back on" in found[1].message
+
+
+def test_a_misspelt_enable_is_reported_so_a_region_does_not_run_on_unseen(findings):
+    typo = "<!-- plainlint-enable plain-word -->"
+    source = f"<!-- plainlint-disable plain-words -->\n{QUIET}\n\n{typo}\n{UTILISE}\n"
+    found = findings(source, *WORDS)
+    assert [(f.rule, f.text) for f in found] == [("unused-suppression", typo)]
+    assert "no rule called “plain-word”" in found[0].message
+
+
+def test_a_reason_after_two_dashes_is_for_people(findings):
+    comment = "<!-- plainlint-disable-next-line plain-words -- the form's own name -->"
+    assert findings(f"{comment}\n{UTILISE}\n", *WORDS) == []
+
+
+def test_an_unknown_name_beside_a_real_one_says_only_that_name_is_skipped(findings):
+    comment = "<!-- plainlint-disable-next-line plain-words, plain-wrds -->"
+    found = findings(f"{comment}\n{UTILISE}\n", *WORDS)
+    assert where(found) == [("unused-suppression", 1)]
+    assert "no rule called “plain-wrds”, so this comment skips it" in found[0].message
+
+
+def test_a_region_to_the_end_of_the_page_covers_a_finding_about_the_whole_page(findings):
+    """address-reader reports a long page that never says "you" at line 1, column 1."""
+    page = " ".join(["Patients rest after the operation and then they walk a little."] * 15)
+    assert where(findings(page, "address-reader")) == [("address-reader", 1)]
+    region = f"# Recovery\n\n<!-- plainlint-disable address-reader -->\n{page}\n"
+    assert findings(region, "address-reader", "unused-suppression") == []
+    closed = f"<!-- plainlint-disable address-reader -->\n{page}\n<!-- plainlint-enable -->\n"
+    assert "address-reader" in [f.rule for f in findings(closed, "address-reader")]
+    next_line = f"<!-- plainlint-disable-next-line address-reader -->\n{page}\n"
+    assert ("address-reader", 1) in where(findings(next_line, "address-reader"))
+
+
+def test_a_bare_disable_file_does_not_hide_other_unused_comments(check):
+    extra = "<!-- plainlint-disable-next-line long-sentence -->"
+    source = f"<!-- plainlint-disable-file -->\n\n# Home\n\n{extra}\n{QUIET}\n"
+    found = [f for f in check(source, "markdown").findings if f.rule == "unused-suppression"]
+    assert [f.text for f in found] == ["<!-- plainlint-disable-file -->", extra]
+
+
+def test_a_text_line_that_only_starts_like_a_directive_is_prose(findings):
+    source = "plainlint-disabled is a word we use. Please utilise it.\n"
+    found = findings(source, "plain-words", fmt="text")
+    assert [f.text for f in found] == ["utilise"]
 
 
 def test_region_after_its_finding_is_reported_and_keeps_nothing_quiet(findings):

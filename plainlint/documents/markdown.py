@@ -364,6 +364,6 @@ def _front_matter(text: str) -> dict[str, Any]:
     """The page's YAML front matter as a mapping; anything else counts as none."""
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # RecursionError: an alias inside its own anchor
         return {}
     return data if isinstance(data, dict) else {}

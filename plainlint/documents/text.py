@@ -18,7 +18,7 @@ _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _HEADING_WORDS = 10
 # A line that is only a comment: `<!-- ... -->`, or a bare `plainlint-disable ...`.
 _COMMENT_LINE = re.compile(
-    r"[ \t]*(<!--.*?-->|plainlint-(?:disable|enable)[\w-]*(?:[ \t].*)?)[ \t]*\Z"
+    r"[ \t]*(<!--.*?-->|plainlint-(?:disable(?:-next-line|-line|-file)?|enable)(?![\w-]).*?)[ \t]*\Z"
 )
 
 

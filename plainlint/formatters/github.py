@@ -12,7 +12,7 @@ so a finding over several lines gives its lines alone.
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from plainlint.findings import FileResult, Finding, Severity
 from plainlint.formatters.sarif import message_with_suggestions, unreadable_message
@@ -35,14 +35,19 @@ def format_github(results: list[FileResult]) -> str:
 
 
 def _repository_path(name: str) -> str:
-    """The path GitHub can place on a pull request: relative to the workspace when it can be."""
+    """The path from the repository's top folder, which GitHub needs to place a note.
+
+    In a GitHub Actions job that is `GITHUB_WORKSPACE`, also when plainlint runs
+    in a folder below it; elsewhere, an absolute path is made relative to the
+    current folder when it is inside it.
+    """
+    workspace = os.environ.get("GITHUB_WORKSPACE")
     path = PurePath(name)
-    if path.is_absolute():
-        base = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
-        try:
-            path = Path(name).resolve().relative_to(base.resolve())
-        except (OSError, ValueError):
-            pass
+    if workspace or path.is_absolute():
+        base = os.path.abspath(workspace or os.curdir)
+        absolute = os.path.abspath(name)
+        if absolute.startswith(os.path.join(base, "")):
+            return PurePath(os.path.relpath(absolute, base)).as_posix()
     return path.as_posix()
 
 

@@ -42,24 +42,26 @@ class UnusedSuppression(Rule):
     def report(
         self, directives: list[Directive], known: set[str], ran: set[str], complete: bool
     ) -> Iterator[Hit]:
-        """A hit for each directive, or rule name in it, that kept nothing quiet.
+        """A hit for each directive, or rule name in it, that does nothing.
 
         `ran` holds the rules that checked this page; a rule that did not run
         might have needed the comment, so it is not reported. A comment for
         every rule is reported only when every enabled rule ran (`complete`).
         """
         for directive in directives:
-            if directive.kind == "enable":
-                continue
             span = (directive.start, directive.end)
             unknown = [rule for rule in directive.rules if rule not in known]
             if unknown:
                 names = ", ".join(f"“{rule}”" for rule in unknown)
+                effect = "does nothing" if len(unknown) == len(directive.rules) else "skips it"
                 yield Hit(
-                    f"plainlint has no rule called {names}, so this comment does nothing. "
+                    f"plainlint has no rule called {names}, so this comment {effect}. "
                     "Check the spelling: “plainlint rules” lists the rule names.",
                     source_span=span,
                 )
+            if directive.kind == "enable":
+                yield from self._unused_enable(directive, known, span)
+                continue
             unused = [
                 rule
                 for rule in directive.rules
@@ -78,3 +80,22 @@ class UnusedSuppression(Rule):
                     "Remove it, so plainlint can check this text again.",
                     source_span=span,
                 )
+
+    @staticmethod
+    def _unused_enable(
+        directive: Directive, known: set[str], span: tuple[int, int]
+    ) -> Iterator[Hit]:
+        """An `enable` comment that switches back on a rule no comment above switched off."""
+        idle = [r for r in directive.rules if r in known and r not in directive.used]
+        if idle:
+            yield Hit(
+                f"This comment switches {', '.join(idle)} back on, but no comment above "
+                "switches it off. Remove the rule name, or check the comment above.",
+                source_span=span,
+            )
+        elif not directive.rules and not directive.used:
+            yield Hit(
+                "This comment switches every rule back on, but no comment above switches "
+                "any off. Remove it, or check the comment above.",
+                source_span=span,
+            )
