@@ -79,8 +79,8 @@ def left_out(
 
 
 def _first_time(path: Path, seen: set[Path]) -> bool:
-    """True the first time a file is met, however its path is spelt."""
-    key = path.resolve()
+    """True the first time a file is met, however its path is spelt ("a.md", "./a.md")."""
+    key = Path(os.path.abspath(path))
     if key in seen:
         return False
     seen.add(key)

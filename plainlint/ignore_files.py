@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pathspec
@@ -23,32 +24,38 @@ class GitIgnore:
     """
 
     def __init__(self) -> None:
-        self._roots: dict[Path, Path | None] = {}
-        self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._roots: dict[str, str | None] = {}
+        self._specs: dict[str, pathspec.GitIgnoreSpec | None] = {}
 
     def ignores(self, path: Path, is_dir: bool = False) -> bool:
         """True when git would ignore `path` (an absolute path, read as written)."""
-        root = self._root(path.parent)
+        text = str(path)
+        folder = os.path.dirname(text)
+        root = self._root(folder)
         if root is None:
             return False
-        relative = path.relative_to(root)
-        folders = [root, *(root / Path(*relative.parts[:i]) for i in range(1, len(relative.parts)))]
-        for folder in reversed(folders):
-            if folder not in self._specs:
-                self._specs[folder] = _spec(folder, folder == root)
-            spec = self._specs[folder]
+        inner = text[len(root) :].lstrip(os.sep).replace(os.sep, "/") + ("/" if is_dir else "")
+        parts = inner.split("/")
+        # From the deepest folder up: the first .gitignore with a pattern for the path decides.
+        for depth in range(len(parts) - 1, -1, -1):
+            spec = self._spec(os.path.join(root, *parts[:depth]), depth == 0)
             if spec is None:
                 continue
-            inner = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            decision = spec.check_file(inner).include
+            decision = spec.check_file("/".join(parts[depth:])).include
             if decision is not None:
                 return decision
         return False
 
-    def _root(self, folder: Path) -> Path | None:
+    def _root(self, folder: str) -> str | None:
         if folder not in self._roots:
-            self._roots[folder] = repository_root(folder)
+            found = repository_root(Path(folder))
+            self._roots[folder] = str(found) if found is not None else None
         return self._roots[folder]
+
+    def _spec(self, folder: str, is_root: bool) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self._specs:
+            self._specs[folder] = _spec(Path(folder), is_root)
+        return self._specs[folder]
 
 
 def _spec(folder: Path, is_root: bool) -> pathspec.GitIgnoreSpec | None:
