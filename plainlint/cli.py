@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 import click
 import yaml
@@ -153,7 +154,9 @@ def check(
     sys.exit(_exit_code(results, fail_on))
 
 
-def _check_all(linter: Linter, paths: list[Path], stdin_filename: str | None):
+def _check_all(
+    linter: Linter, paths: list[Path], stdin_filename: str | None
+) -> Iterator[FileResult]:
     """Results for the paths in order; '-' reads standard input."""
     files: list[Path] = []
     for path in [*paths, None]:

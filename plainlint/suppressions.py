@@ -121,7 +121,8 @@ class Suppressions:
                     state = {"*": directive}
             elif directive.rules:
                 for rule in directive.rules:
-                    if rule in state or "*" in state:
+                    by = state.get(rule, state.get("*"))
+                    if by is not None and by.kind == "disable":
                         directive.used.add(rule)  # it switches something back on
                     state.pop(rule, None)
                     if "*" in state:

@@ -463,6 +463,16 @@ def test_an_enable_that_switches_nothing_back_on_is_reported(findings):
     assert "switches every rule back on" in found[1].message
 
 
+def test_a_second_enable_of_the_same_rule_is_reported(findings):
+    again = "<!-- plainlint-enable plain-words -->"
+    source = (
+        f"<!-- plainlint-disable -->\n{UTILISE}\n\n<!-- plainlint-enable plain-words -->\n"
+        f"{QUIET}\n\n{again}\n{QUIET}\n"
+    )
+    found = findings(source, *WORDS)
+    assert [(f.rule, f.line) for f in found] == [("unused-suppression", 7)]
+
+
 def test_a_misspelt_enable_is_reported_so_a_region_does_not_run_on_unseen(findings):
     typo = "<!-- plainlint-enable plain-word -->"
     source = f"<!-- plainlint-disable plain-words -->\n{QUIET}\n\n{typo}\n{UTILISE}\n"
