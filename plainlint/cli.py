@@ -20,7 +20,7 @@ from plainlint import baseline as baselines
 from plainlint.atomic_files import write_atomically
 from plainlint.config import Settings, load_settings, page_settings
 from plainlint.documents import parse_document
-from plainlint.engine import Linter
+from plainlint.engine import Linter, shown_name
 from plainlint.errors import InputError, PlainlintError
 from plainlint.files import decode, left_out, read_text
 from plainlint.findings import FileResult, Severity
@@ -173,7 +173,7 @@ def _check_all(
 
 def _check_stdin(linter: Linter, name: str | None) -> FileResult | None:
     """Standard input, checked as the file `name`; None when settings exclude that file."""
-    shown = name or "-"
+    shown = shown_name(Path(name)) if name else "-"
     if name and left_out(Path(name), linter.settings):
         return None
     format_name = linter.settings.format_for(Path(name)) if name else "text"

@@ -146,16 +146,13 @@ class Settings:
             return self
         matter = front_matter or {}
         relative = self.relative(path)
-        matching = [o for o in self.overrides if o.applies(relative, matter)]
-        if not matching and page is None:
+        indexes = [i for i, o in enumerate(self.overrides) if o.applies(relative, matter)]
+        if not indexes and page is None:
             return self
         if page is not None:
             validate_page_settings(page)
-        key = json.dumps(
-            [[self.overrides.index(o) for o in matching], page.data if page else None],
-            sort_keys=True,
-            default=str,
-        )
+        matching = [self.overrides[i] for i in indexes]
+        key = json.dumps([indexes, page.data if page else None], sort_keys=True, default=str)
         if key not in self._pages:
             data = copy.deepcopy(self.data)
             for override in matching:

@@ -147,14 +147,14 @@ class Linter:
         suppressions = Suppressions(document, directives)
         kept = [finding for finding in findings if not suppressions.suppresses(finding)]
         checker = next((r for r in rules if isinstance(r, UnusedSuppression)), None)
-        if checker is not None:
-            ran = {rule.id for rule in rules}
-            every = {rule_id for rule_id in RULES if settings.rules[rule_id].enabled}
-            complete = every <= ran
-            for hit in checker.report(directives, set(RULES), ran, complete):
-                finding = self._place(document, hit, checker)
-                if not any(d.kind == "disable-file" and checker.id in d.rules for d in directives):
-                    kept.append(finding)
+        if checker is None or any(
+            d.kind == "disable-file" and checker.id in d.rules for d in directives
+        ):
+            return kept
+        ran = {rule.id for rule in rules}
+        complete = {rule_id for rule_id in RULES if settings.rules[rule_id].enabled} <= ran
+        for hit in checker.report(directives, set(RULES), ran, complete):
+            kept.append(self._place(document, hit, checker))
         return kept
 
     def analyse(self, document: Document, rules: list[Rule] | None = None) -> Page:
