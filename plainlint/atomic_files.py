@@ -8,13 +8,16 @@ import stat
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str, overwrite: bool = True) -> None:
+def write_atomically(path: Path, text: str, overwrite: bool = True, durable: bool = True) -> None:
     """Write `text` to `path` through a temporary file beside it, then move it into place.
 
     On failure the old file is left as it was and no temporary file stays
     behind. A file that is replaced keeps its permissions; a new one gets the
     usual ones (the umask applies). With `overwrite=False`, a file that
     already exists raises FileExistsError, even one made a moment ago.
+    `durable=False` skips waiting for the disk: for cache files, which can be
+    made again, a power cut may lose the new file but never leaves half of one
+    in place of the old.
     Raises OSError when the file cannot be written.
     """
     path = Path(path)
@@ -22,8 +25,9 @@ def write_atomically(path: Path, text: str, overwrite: bool = True) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(text.encode("utf-8"))
-            file.flush()
-            os.fsync(file.fileno())
+            if durable:
+                file.flush()
+                os.fsync(file.fileno())
         if overwrite:
             try:
                 os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))

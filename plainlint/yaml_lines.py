@@ -16,6 +16,11 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KeyPath = tuple[str, ...]
 
 
+def parse_yaml(text: str) -> Any:
+    """YAML text as Python values, like `yaml.safe_load`, with libyaml when it is there."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
 @dataclass
 class LocatedYaml:
     """Parsed YAML data plus the 1-based line where each key path starts."""

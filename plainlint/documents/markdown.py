@@ -28,6 +28,7 @@ from plainlint.documents.model import (
     new_list_id,
 )
 from plainlint.documents.prose import ProseBuilder
+from plainlint.yaml_lines import parse_yaml
 
 _CONTAINERS = {
     "list_item_open": BlockKind.LIST_ITEM,
@@ -217,8 +218,12 @@ class _InlineWalk:
 
     def _copy(self, builder: ProseBuilder, text: str) -> None:
         start = self._find(text)
-        builder.mapped(text, [self._at(i) for i in range(start, start + len(text))])
-        self.cursor = start + len(text)
+        end = start + len(text)
+        if 0 <= start and end <= len(self.offsets):
+            builder.mapped(text, self.offsets[start:end])
+        else:
+            builder.mapped(text, [self._at(i) for i in range(start, end)])
+        self.cursor = end
 
     def run(self, children: list[Token], builder: ProseBuilder) -> None:
         link_starts: list[tuple[int, str]] = []
@@ -363,7 +368,7 @@ class _InlineWalk:
 def _front_matter(text: str) -> dict[str, Any]:
     """The page's YAML front matter as a mapping; anything else counts as none."""
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except (yaml.YAMLError, RecursionError):  # RecursionError: an alias inside its own anchor
         return {}
     return data if isinstance(data, dict) else {}

@@ -52,6 +52,10 @@ class ProseBuilder:
 
     def mapped(self, text: str, offsets: list[int]) -> None:
         """Add text whose characters came from the given source offsets, one each."""
+        if text and offsets[-1] - offsets[0] == len(text) - 1:
+            if offsets == list(range(offsets[0], offsets[0] + len(text))):
+                self.copy(text, offsets[0])  # the usual case: one unbroken run
+                return
         run_start = 0
         for i in range(1, len(text) + 1):
             if i == len(text) or offsets[i] != offsets[i - 1] + 1:

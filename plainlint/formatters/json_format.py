@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from plainlint import __version__
 from plainlint.findings import FileResult
+from plainlint.formatters.readable_json import readable_json
 from plainlint.formatters.summary import summarise
 
 
@@ -21,4 +20,4 @@ def format_json(results: list[FileResult]) -> str:
         if result.error is None
     ]
     document = {"version": __version__, "files": files, "summary": summarise(results)}
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return readable_json(document, flat_from=4)  # one line for each finding

@@ -12,7 +12,6 @@ convention when `columnKind` is "unicodeCodePoints", which the run says. Lines e
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import PurePath
@@ -21,6 +20,7 @@ from urllib.parse import quote
 
 from plainlint import __version__
 from plainlint.findings import FileResult, Finding, Severity
+from plainlint.formatters.readable_json import readable_json
 from plainlint.rules import RULES, Rule
 
 SCHEMA_URI = (
@@ -62,7 +62,7 @@ def format_sarif(results: list[FileResult]) -> str:
         ],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return readable_json(log, flat_from=4)  # one line for each result and each rule
 
 
 def message_with_suggestions(finding: Finding) -> str:

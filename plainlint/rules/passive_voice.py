@@ -6,14 +6,13 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterator
 
-import yaml
-
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.inflection import grammar_words, helper_word
 from plainlint.page import Page, Sentence
 from plainlint.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
+from plainlint.yaml_lines import parse_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,7 +41,7 @@ def _checked(sentence: Sentence) -> bool:
 def _irregular_participles() -> frozenset[str]:
     """Past participles that end in neither -ed nor -en ("put", "told"), from the data file."""
     text = (resources.files("plainlint") / "data" / "participles.yaml").read_text("utf-8")
-    return frozenset(yaml.safe_load(text))
+    return frozenset(parse_yaml(text))
 
 
 def may_be_passive(text: str) -> bool:

@@ -1,0 +1,194 @@
+"""The results cache: a file's findings are kept, and reused while nothing that
+could change them has changed.
+
+An entry's key is a hash of the file's name, format and text, and of
+everything that decides its findings: the settings after merging (overrides
+included), the glossary files, the rules picked on the command line, and the
+versions of plainlint, spaCy and the language model. plainlint's own files
+count too, so a change to a word list inside the package is never hidden by
+the cache. Entries are small JSON files, one per checked file. A damaged or
+unreadable entry is treated as missing and written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plainlint import __version__
+from plainlint.atomic_files import write_atomically
+from plainlint.findings import FileResult, Finding, Metrics, Severity
+from plainlint.ignore_files import repository_root
+
+if TYPE_CHECKING:
+    from plainlint.config import Settings
+
+FOLDER_NAME = ".plainlint_cache"
+ENTRY_FORMAT = 1  # raise when the shape of an entry changes
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_folder(settings: Settings, start: Path, chosen: Path | None = None) -> Path:
+    """Where the cache lives.
+
+    `chosen` (from --cache-dir or PLAINLINT_CACHE_DIR) wins. Otherwise it is
+    `.plainlint_cache` beside the project's settings file, or at the top of
+    the git repository, or, outside any project, in the user's cache folder.
+    """
+    if chosen is not None:
+        return chosen
+    if len(settings.sources) > 1:  # a settings file was found: its folder is the project
+        return Path(os.path.abspath(settings.root)) / FOLDER_NAME
+    root = repository_root(Path(os.path.abspath(start)))
+    if root is not None:
+        return root / FOLDER_NAME
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "plainlint"
+
+
+class ResultsCache:
+    """Findings for files checked before, keyed by everything that shapes them."""
+
+    def __init__(
+        self,
+        folder: Path,
+        settings: Settings,
+        select: set[str] | None = None,
+        ignore: set[str] | None = None,
+    ) -> None:
+        self.folder = folder
+        self._entries = folder / f"results-{ENTRY_FORMAT}"
+        self._run = _run_fingerprint(settings, select, set(ignore or ()))
+        self._ready = False
+        self.writable = True
+
+    def key(self, name: str, format_name: str, source: str) -> str:
+        """The entry key for one file's text, read as `format_name`.
+
+        The file's full path counts, because overrides choose rules by path.
+        """
+        digest = hashlib.sha256(self._run.encode())
+        for part in (os.path.abspath(name), format_name, source):
+            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, key: str, name: str) -> FileResult | None:
+        """The stored result for `key`, shown as `name`; None when missing or damaged."""
+        try:
+            data = json.loads((self._entries / f"{key}.json").read_bytes())
+            if data.get("key") != key:
+                return None
+            return _result(name, data)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None  # missing, or damaged: check the file again and write a new entry
+
+    def put(self, key: str, result: FileResult) -> None:
+        """Store a result. Errors are not stored, so a fixed file is read again.
+
+        A cache that cannot be written (a read-only folder, a full disk) is
+        given up for the rest of the run; checking goes on without it.
+        """
+        if result.error is not None or not self.writable:
+            return
+        entry = {
+            "key": key,
+            "metrics": asdict(result.metrics),
+            "findings": [finding.to_json() for finding in result.findings],
+        }
+        try:
+            self._prepare()
+            write_atomically(
+                self._entries / f"{key}.json",
+                json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                durable=False,
+            )
+        except OSError:
+            self.writable = False
+
+    def _prepare(self) -> None:
+        """Make the folder, with a .gitignore so the cache is never committed."""
+        if self._ready:
+            return
+        self._entries.mkdir(parents=True, exist_ok=True)
+        ignore_file = self.folder / ".gitignore"
+        if not ignore_file.exists():
+            ignore_file.write_text(
+                "# Made by plainlint: its results cache, safe to delete.\n*\n", encoding="utf-8"
+            )
+        self._ready = True
+
+
+def _result(name: str, data: dict[str, Any]) -> FileResult:
+    """A FileResult from a stored entry; raises on any missing or wrong field."""
+    findings = [
+        Finding(
+            item["rule"],
+            Severity(item["severity"]),
+            int(item["line"]),
+            int(item["column"]),
+            int(item["end_line"]),
+            int(item["end_column"]),
+            str(item["text"]),
+            str(item["message"]),
+            tuple(str(s) for s in item["suggestions"]),
+        )
+        for item in data["findings"]
+    ]
+    return FileResult(name, Metrics(**data["metrics"]), findings)
+
+
+def _run_fingerprint(settings: Settings, select: set[str] | None, ignore: set[str]) -> str:
+    """A hash of everything, apart from the file itself, that shapes a file's findings."""
+    parts = {
+        "entry_format": ENTRY_FORMAT,
+        "plainlint": __version__,
+        "package": _package_fingerprint(),
+        "libraries": _library_versions(),
+        "settings": settings.data,
+        "overrides": [(o.files, o.front_matter, o.data) for o in settings.overrides],
+        "root": os.path.abspath(settings.root),  # where override globs start
+        "glossaries": [_file_fingerprint(path) for path in settings.glossaries],
+        "select": sorted(select) if select is not None else None,
+        "ignore": sorted(ignore),
+    }
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _package_fingerprint() -> str:
+    """A hash of plainlint's own code and data files (word lists, rules, glossary)."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and path.is_file():
+            digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _library_versions() -> dict[str, str]:
+    """Versions of spaCy and the language model, read without importing them."""
+    from plainlint.language_model import MODEL_PACKAGES
+
+    found = {}
+    for name in ("spacy", "thinc", "textstat", *MODEL_PACKAGES):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def _file_fingerprint(path: Path) -> str:
+    """A hash of a file's bytes, or a note that it cannot be read (its loader says why)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        return f"unreadable: {type(exc).__name__}"

@@ -1,0 +1,144 @@
+"""Run a check over many files: the results cache first, then the files it lacks,
+in one process or several, with results in the same order either way."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from plainlint.engine import Linter, shown_name
+from plainlint.errors import InputError, PlainlintError
+from plainlint.files import Target, read_text
+from plainlint.findings import FileResult
+
+if TYPE_CHECKING:
+    from plainlint.progress import Progress
+    from plainlint.results_cache import ResultsCache
+
+# Below this many files to check, starting more processes costs more than it saves.
+MIN_FILES_PER_JOB = 2
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A file read and waiting to be checked; `key` is its cache entry."""
+
+    name: str
+    source: str
+    format_name: str
+    key: str | None
+
+
+@dataclass(frozen=True)
+class _Raised:
+    """A settings or model error from a worker, to raise again in the main process."""
+
+    kind: type[PlainlintError]
+    where: str
+    reason: str
+
+
+@dataclass
+class Runner:
+    """Checks files with a linter, a results cache (or none) and `jobs` processes."""
+
+    linter: Linter
+    cache: ResultsCache | None = None
+    jobs: int = 1
+    progress: Progress | None = None
+
+    def check_targets(self, targets: Iterable[Target]) -> Iterator[FileResult]:
+        """A result for each target, in order.
+
+        Every file is read and looked up in the cache first; only files
+        without an entry are checked, and nothing heavy loads when there are none.
+        """
+        ready: list[FileResult | _Job] = [self._prepare(target) for target in targets]
+        if self.progress is not None:
+            self.progress.total = len(ready)
+        waiting = [item for item in ready if isinstance(item, _Job)]
+        checked = self._check(waiting)
+        for item in ready:
+            if isinstance(item, _Job):
+                result = next(checked)
+                if self.cache is not None and item.key is not None:
+                    self.cache.put(item.key, result)
+            else:
+                result = item
+            if self.progress is not None:
+                self.progress.advance()
+            yield result
+
+    def check_text(self, name: str, source: str, format_name: str) -> FileResult:
+        """One text already in memory (standard input), through the cache."""
+        job = self._job(name, source, format_name)
+        if isinstance(job, FileResult):
+            return job
+        result = self.linter.check_text(name, source, format_name)
+        if self.cache is not None and job.key is not None:
+            self.cache.put(job.key, result)
+        return result
+
+    def _prepare(self, target: Target) -> FileResult | _Job:
+        name = shown_name(target.path)
+        if target.problem:
+            return FileResult(name, error=target.problem)
+        try:
+            source = read_text(target.path)
+        except InputError as exc:
+            return FileResult(name, error=exc.reason)
+        format_name = self.linter.settings.format_for(target.path)
+        assert format_name is not None
+        return self._job(name, source, format_name)
+
+    def _job(self, name: str, source: str, format_name: str) -> FileResult | _Job:
+        """The cached result for this text, or a job to check it."""
+        if self.cache is None:
+            return _Job(name, source, format_name, None)
+        key = self.cache.key(name, format_name, source)
+        return self.cache.get(key, name) or _Job(name, source, format_name, key)
+
+    def _check(self, jobs: list[_Job]) -> Iterator[FileResult]:
+        """Results for `jobs` in order, from worker processes when it pays."""
+        workers = min(self.jobs, len(jobs) // MIN_FILES_PER_JOB)
+        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            for job in jobs:
+                yield self.linter.check_text(job.name, job.source, job.format_name)
+            return
+        # Load the model here, once: forked workers share its memory.
+        self.linter.warm_up()
+        global _LINTER
+        _LINTER = self.linter
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_ignore_interrupts) as pool:
+            for outcome in pool.imap(_check_job, jobs, chunksize=1):
+                if isinstance(outcome, _Raised):
+                    raise outcome.kind(outcome.where, outcome.reason)
+                yield outcome
+
+
+_LINTER: Linter | None = None  # the linter a forked worker inherits
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them all."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_job(job: _Job) -> FileResult | _Raised:
+    assert _LINTER is not None
+    try:
+        return _LINTER.check_text(job.name, job.source, job.format_name)
+    except PlainlintError as exc:
+        return _Raised(type(exc), exc.where, exc.reason)
