@@ -1,14 +1,33 @@
-"""Measure plainlint's speed and memory. A script that prints figures, not a test.
+"""Measure plainlint's speed and memory beside other prose linters. Prints figures; not a test.
 
 Usage:
-    python benchmarks/run_benchmark.py                 # a corpus this script builds
-    python benchmarks/run_benchmark.py FOLDER          # any folder, e.g. ../shared/corpus/nci
-    python benchmarks/run_benchmark.py FOLDER --runs 3
+    python benchmarks/run_benchmark.py                  # a corpus this script builds
+    python benchmarks/run_benchmark.py FOLDER           # e.g. ../shared/corpus/nci
+    python benchmarks/run_benchmark.py FOLDER --runs 5  # median of 5 runs each
+    python benchmarks/run_benchmark.py FOLDER --proselint PATH --alex PATH
 
-It runs the installed `plainlint check --format json` as a separate process, as
-users do, and reports words per second, files per second, peak memory (the
-child's maximum resident set size) and the time to check one 300-word page
-from a cold start (the pre-commit case).
+Every tool runs as its own process over the same folder, as users run it.
+proselint (pip install proselint) and alex (npm install alex) are measured
+when they are on PATH or named with --proselint and --alex; plainlint's
+figures are then shown as ratios to proselint's time. The script prints:
+
+- a table: tool, wall seconds (median), words per second, peak memory, ratio;
+- plainlint's own cases: a full check with an empty results cache, a re-run
+  with nothing changed, one job against two, half the words against all of
+  them, and one 300-word page from a cold start (the pre-commit case);
+- each target from the speed issue, met or not.
+
+Python programs run as on a usual machine, writing their bytecode caches on
+the first run (the untimed one), even where PYTHONDONTWRITEBYTECODE is set:
+an installed package has them.
+
+Timed runs print findings as text, each tool's default; one untimed
+plainlint run in JSON counts the words.
+
+Peak memory is the most the whole process tree held at once: plainlint's
+worker processes are added up. It is read from /proc as PSS (memory shared
+between processes counts once, split between them), sampled every 20 ms.
+Where /proc is missing, the largest single process's peak is shown instead.
 """
 
 from __future__ import annotations
@@ -22,41 +41,111 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SAMPLE_EVERY = 0.02  # seconds
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 @dataclass
 class Run:
-    """One timed process: wall seconds, peak memory in MB, and its JSON report."""
+    """One timed process: wall seconds, peak memory in MB, and what it printed."""
 
     seconds: float
     peak_mb: float
-    report: dict
+    output: bytes
+
+
+@dataclass
+class Figure:
+    """The median of several runs of one command."""
+
+    label: str
+    seconds: float
+    peak_mb: float
+
+
+class TreeMemory(threading.Thread):
+    """Samples the memory of a process and all its descendants until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(SAMPLE_EVERY):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _tree(self.pid)))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and every process below it, from /proc."""
+    found, waiting = [], [pid]
+    while waiting:
+        current = waiting.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                children = Path(f"/proc/{current}/task/{task}/children").read_text().split()
+                waiting.extend(int(child) for child in children)
+        except OSError:
+            continue
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    """A process's proportional set size in kB (0 once it has ended)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def timed(args: list[str], cwd: Path) -> Run:
+    """Run a command once: wall time, peak memory of its whole tree, and its output."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, stdout=out, stderr=err, cwd=cwd, env=ENVIRONMENT)
+        sampler = TreeMemory(process.pid)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        sampler.stop()
+        code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if code not in (0, 1):
+            sys.exit(f"{args[0]} failed ({code}): {err.read().decode(errors='replace')[-500:]}")
+        peak_kb = sampler.peak_kb or usage.ru_maxrss  # no /proc: the largest process
+        return Run(seconds, peak_kb / 1024, out.read())
+
+
+def measure(label: str, args: list[str], cwd: Path, runs: int, before=None) -> Figure:
+    """The median time and the highest peak over `runs` runs; `before` runs first each time."""
+    found = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        found.append(timed(args, cwd))
+    return Figure(label, statistics.median(r.seconds for r in found), max(r.peak_mb for r in found))
 
 
 def plainlint_command() -> list[str]:
     """The installed command, or the module when the script is not on PATH."""
     found = shutil.which("plainlint")
     return [found] if found else [sys.executable, "-m", "plainlint"]
-
-
-def timed(args: list[str]) -> Run:
-    """Run plainlint once, measuring wall time and the child's own peak memory."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(args, stdout=out, stderr=err)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        if code not in (0, 1):
-            sys.exit(f"plainlint failed ({code}): {err.read().decode()[-500:]}")
-        return Run(seconds, usage.ru_maxrss / 1024, json.loads(out.read()))
 
 
 def build_corpus(folder: Path, pages: int = 200, seed: int = 7) -> None:
@@ -72,46 +161,166 @@ def build_corpus(folder: Path, pages: int = 200, seed: int = 7) -> None:
         (folder / f"page-{number:04d}.md").write_text(f"# Page {number}\n\n{body}\n")
 
 
+def half_of(folder: Path, words: dict[str, int], target: Path) -> int:
+    """Copy every other file (by size order) into `target`: about half the words."""
+    names = sorted(words, key=lambda name: words[name])
+    chosen = names[::2]
+    for name in chosen:
+        shutil.copy2(folder / name, target / Path(name).name)
+    return sum(words[name] for name in chosen)
+
+
 def three_hundred_words(folder: Path) -> Path:
     """One page of about 300 words, for the cold-start figure."""
     text = (EXAMPLES / "chemotherapy.md").read_text(encoding="utf-8")
-    words = text.split()[:300]
     page = folder / "one-page.md"
-    page.write_text(" ".join(words) + "\n", encoding="utf-8")
+    page.write_text(" ".join(text.split()[:300]) + "\n", encoding="utf-8")
     return page
+
+
+def version_of(args: list[str]) -> str:
+    """What a tool prints as its version, in one line."""
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+    return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else "?"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, help="folder to check")
-    parser.add_argument("--runs", type=int, default=1, help="timed runs over the folder")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each command (median)")
+    parser.add_argument("--proselint", help="the proselint command (default: from PATH)")
+    parser.add_argument("--alex", help="the alex command (default: from PATH)")
     args = parser.parse_args()
-    command = plainlint_command()
-    with tempfile.TemporaryDirectory() as scratch:
-        scratch_path = Path(scratch)
+    plainlint = plainlint_command()
+    proselint = args.proselint or shutil.which("proselint")
+    alex = args.alex or shutil.which("alex")
+    runs = args.runs
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
         folder = args.folder
         if folder is None:
-            folder = scratch_path / "corpus"
+            folder = scratch / "corpus"
             folder.mkdir()
             build_corpus(folder)
-        runs = [
-            timed([*command, "check", "--format", "json", str(folder)]) for _ in range(args.runs)
+        folder = folder.resolve()
+        cache = scratch / "cache"
+
+        def empty_cache() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+        check = [*plainlint, "check", "--cache-dir", str(cache)]
+        first = timed([*check, "--format", "json", "--no-cache", str(folder)], scratch)
+        report = json.loads(first.output)
+        words_per_file = {
+            str(Path(f["path"]).relative_to(folder)): f["metrics"]["words"] for f in report["files"]
+        }
+        words = sum(words_per_file.values())
+        half_folder = scratch / "half"
+        half_folder.mkdir()
+        half_words = half_of(folder, words_per_file, half_folder)
+        page = three_hundred_words(scratch)
+
+        figures = {
+            "cold": measure(
+                "plainlint, empty cache", [*check, str(folder)], scratch, runs, empty_cache
+            ),
+            "rerun": measure("plainlint, re-run (cached)", [*check, str(folder)], scratch, runs),
+            "one job": measure(
+                "plainlint --jobs 1, empty cache",
+                [*check, "--jobs", "1", str(folder)],
+                scratch,
+                runs,
+                empty_cache,
+            ),
+            "half": measure(
+                "plainlint, half the words, empty cache",
+                [*check, str(half_folder)],
+                scratch,
+                runs,
+                empty_cache,
+            ),
+            "page": measure(
+                "plainlint, one 300-word page, cold start",
+                [*check, str(page)],
+                scratch,
+                max(runs, 3),
+                empty_cache,
+            ),
+        }
+        others: list[tuple[Figure, str]] = []
+        if proselint:
+            name = f"proselint {version_of([proselint, 'version'])}"
+            others.append(
+                (measure(name, [proselint, "check", str(folder)], scratch, runs), "proselint")
+            )
+        if alex:
+            name = f"alex {version_of([alex, '--version'])}"
+            others.append((measure(name, [alex, str(folder)], scratch, runs), "alex"))
+
+    base = next((figure.seconds for figure, tool in others if tool == "proselint"), None)
+    print(f"folder: {folder}")
+    print(f"files: {len(report['files'])}   words: {words:,}   findings: ", end="")
+    print(f"{report['summary']['findings']:,}   runs: median of {runs}   cores: {os.cpu_count()}")
+    print()
+    header = f"{'tool':<44} {'wall s':>8} {'words/s':>10} {'peak MB':>8} {'× proselint':>12}"
+    print(header)
+    print("-" * len(header))
+    rows = [figures["cold"], figures["rerun"], figures["one job"]]
+    rows += [figure for figure, _ in others]
+    for figure in rows:
+        ratio = f"{figure.seconds / base:.2f}" if base else "-"
+        rate = words / figure.seconds
+        print(
+            f"{figure.label:<44} {figure.seconds:>8.2f} {rate:>10,.0f} "
+            f"{figure.peak_mb:>8.0f} {ratio:>12}"
+        )
+    half, page_figure = figures["half"], figures["page"]
+    print(
+        f"{half.label:<44} {half.seconds:>8.2f} {half_words / half.seconds:>10,.0f} "
+        f"{half.peak_mb:>8.0f} {'-':>12}"
+    )
+    print(
+        f"{page_figure.label:<44} {page_figure.seconds:>8.2f} {'':>10} {page_figure.peak_mb:>8.0f}"
+    )
+    print()
+    scaling = (figures["cold"].seconds / half.seconds) / (words / half_words)
+    speedup = figures["one job"].seconds / figures["cold"].seconds
+    peak = max(f.peak_mb for f in figures.values())
+    targets = [
+        (
+            "one 300-word page, cold start",
+            f"{page_figure.seconds:.2f} s",
+            "at most 1.6 s",
+            page_figure.seconds <= 1.6,
+        ),
+        ("peak memory over the folder", f"{peak:.0f} MB", "at most 400 MB", peak <= 400),
+        ("time for twice the words", f"{scaling * 2:.2f}×", "at most 2.1×", scaling * 2 <= 2.1),
+        (
+            f"--jobs {os.cpu_count()} against --jobs 1",
+            f"{speedup:.2f}× faster",
+            "at least 1.7× on 2 cores",
+            speedup >= 1.7,
+        ),
+    ]
+    if base:
+        cold, rerun = figures["cold"].seconds / base, figures["rerun"].seconds / base
+        targets[:0] = [
+            (
+                "full check, empty cache",
+                f"{cold:.2f}× proselint",
+                "at most 1.0× (stretch 0.5×)",
+                cold <= 1.0,
+            ),
+            ("re-run, nothing changed", f"{rerun:.3f}× proselint", "at most 0.05×", rerun <= 0.05),
         ]
-        page = three_hundred_words(scratch_path)
-        cold = [timed([*command, "check", "--format", "json", str(page)]) for _ in range(3)]
-    seconds = statistics.median(r.seconds for r in runs)
-    report = runs[0].report
-    words = sum(f["metrics"]["words"] for f in report["files"])
-    files = len(report["files"])
-    print(f"folder:               {folder}")
-    print(f"files:                {files}")
-    print(f"words:                {words}")
-    print(f"findings:             {report['summary']['findings']}")
-    print(f"wall time:            {seconds:.2f} s (median of {len(runs)})")
-    print(f"words per second:     {words / seconds:,.0f}")
-    print(f"files per second:     {files / seconds:.1f}")
-    print(f"peak memory:          {max(r.peak_mb for r in runs):.0f} MB")
-    print(f"one 300-word page:    {statistics.median(r.seconds for r in cold):.2f} s cold start")
+    print(f"{'target':<36} {'measured':>20}  {'goal':<28} met")
+    for name, value, goal, met in targets:
+        print(f"{name:<36} {value:>20}  {goal:<28} {'yes' if met else 'NO'}")
+    if not base:
+        print("(proselint is not installed: install it to see the ratios)")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ import click
 import yaml
 
 from plainlint import __version__
-from plainlint import baseline as baselines
 from plainlint.atomic_files import write_atomically
 from plainlint.config import Settings, load_settings, page_settings
 from plainlint.documents import parse_document
@@ -162,7 +161,11 @@ def check(
     try:
         settings = load_settings(config, glossaries, discover_from=Path.cwd())
         linter = Linter.create(settings, selected, ignored)
-        known = baselines.load_baseline(baseline) if baseline else None
+        known = None
+        if baseline:
+            from plainlint.baseline import load_baseline
+
+            known = load_baseline(baseline)
         cache = None
         if not no_cache:
             folder = cache_folder(settings, Path.cwd(), cache_dir)
@@ -183,7 +186,9 @@ def check(
             if progress is not None:
                 progress.close()
         if write_baseline:
-            count = baselines.write_baseline(write_baseline, results)
+            from plainlint.baseline import write_baseline as record
+
+            count = record(write_baseline, results)
             noun = "finding" if count == 1 else "findings"
             click.echo(f"Recorded {count} {noun} in {write_baseline}.")
             sys.exit(EXIT_TROUBLE if any(r.error for r in results) else 0)

@@ -15,9 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -125,22 +124,54 @@ class ResultsCache:
 
 
 def _result(name: str, data: dict[str, Any]) -> FileResult:
-    """A FileResult from a stored entry; raises on any missing or wrong field."""
-    findings = [
-        Finding(
-            item["rule"],
-            Severity(item["severity"]),
-            int(item["line"]),
-            int(item["column"]),
-            int(item["end_line"]),
-            int(item["end_column"]),
-            str(item["text"]),
-            str(item["message"]),
-            tuple(str(s) for s in item["suggestions"]),
-        )
-        for item in data["findings"]
-    ]
-    return FileResult(name, Metrics(**data["metrics"]), findings)
+    """A FileResult from a stored entry; raises ValueError on any missing or wrong field."""
+    metrics, stored = data["metrics"], data["findings"]
+    if not isinstance(metrics, dict) or metrics.keys() != _METRIC_TYPES.keys():
+        raise ValueError("metrics")
+    if not all(_is(value, _METRIC_TYPES[key]) for key, value in metrics.items()):
+        raise ValueError("metrics")
+    if not isinstance(stored, list):
+        raise ValueError("findings")
+    return FileResult(name, Metrics(**metrics), [_finding(item) for item in stored])
+
+
+def _finding(item: Any) -> Finding:
+    """One stored finding, checked field by field."""
+    if not isinstance(item, dict) or item.keys() != _FINDING_TYPES.keys():
+        raise ValueError("finding")
+    if not all(_is(value, _FINDING_TYPES[key]) for key, value in item.items()):
+        raise ValueError("finding")
+    if not all(isinstance(s, str) for s in item["suggestions"]):
+        raise ValueError("suggestions")
+    return Finding(
+        item["rule"],
+        Severity(item["severity"]),
+        item["line"],
+        item["column"],
+        item["end_line"],
+        item["end_column"],
+        item["text"],
+        item["message"],
+        tuple(item["suggestions"]),
+    )
+
+
+def _is(value: Any, kinds: tuple[type, ...]) -> bool:
+    """isinstance, except that True and False are not numbers here."""
+    return isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
+
+
+# What each stored field must hold, from the dataclasses' own annotations.
+_KINDS: dict[str, tuple[type, ...]] = {
+    "int": (int,),
+    "float": (int, float),
+    "float | None": (int, float, type(None)),
+    "str": (str,),
+    "Severity": (str,),
+    "tuple[str, ...]": (list,),
+}
+_METRIC_TYPES = {f.name: _KINDS[str(f.type)] for f in fields(Metrics)}
+_FINDING_TYPES = {f.name: _KINDS[str(f.type)] for f in fields(Finding)}
 
 
 def _run_fingerprint(settings: Settings, select: set[str] | None, ignore: set[str]) -> str:
@@ -166,7 +197,7 @@ def _package_fingerprint() -> str:
     """A hash of plainlint's own code and data files (word lists, rules, glossary)."""
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and path.is_file():
+        if "__pycache__" not in path.parts and path.is_file():
             digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -175,6 +206,8 @@ def _package_fingerprint() -> str:
 @lru_cache(maxsize=1)
 def _library_versions() -> dict[str, str]:
     """Versions of spaCy and the language model, read without importing them."""
+    from importlib import metadata
+
     from plainlint.language_model import MODEL_PACKAGES
 
     found = {}

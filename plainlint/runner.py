@@ -3,7 +3,6 @@ in one process or several, with results in the same order either way."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from dataclasses import dataclass
@@ -66,7 +65,7 @@ class Runner:
         """
         ready: list[FileResult | _Job] = [self._prepare(target) for target in targets]
         if self.progress is not None:
-            self.progress.total = len(ready)
+            self.progress.total += len(ready)  # named files and folders come in groups
         waiting = [item for item in ready if isinstance(item, _Job)]
         checked = self._check(waiting)
         for item in ready:
@@ -111,6 +110,8 @@ class Runner:
 
     def _check(self, jobs: list[_Job]) -> Iterator[FileResult]:
         """Results for `jobs` in order, from worker processes when it pays."""
+        import multiprocessing
+
         workers = min(self.jobs, len(jobs) // MIN_FILES_PER_JOB)
         if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for job in jobs:

@@ -18,6 +18,19 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "nci"
 EXTENSION = {"markdown": ".md", "html": ".html", "text": ".txt"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _results_cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory):
+    """Commands run by tests keep their results cache in a temporary folder.
+
+    The cache would otherwise be made at the top of this repository. Tests of
+    where the cache goes remove the variable with monkeypatch.
+    """
+    folder = tmp_path_factory.mktemp("results-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLAINLINT_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     """The built-in settings, loaded once."""

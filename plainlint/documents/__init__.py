@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Callable
 
-from plainlint.documents.html import read_html
-from plainlint.documents.markdown import read_markdown
 from plainlint.documents.model import Block, BlockKind, Document, Link, Position
-from plainlint.documents.text import read_text
 
-READERS: dict[str, Callable[[str, str], Document]] = {
-    "markdown": read_markdown,
-    "html": read_html,
-    "text": read_text,
+# Each format's reader, as (module, function). Readers are imported when first
+# used, so a run that finds every file in the results cache never loads them.
+READERS: dict[str, tuple[str, str]] = {
+    "markdown": ("plainlint.documents.markdown", "read_markdown"),
+    "html": ("plainlint.documents.html", "read_html"),
+    "text": ("plainlint.documents.text", "read_text"),
 }
+
+
+def reader(format_name: str) -> Callable[[str, str], Document]:
+    """The function that reads a format."""
+    module, function = READERS[format_name]
+    return getattr(import_module(module), function)
 
 
 def parse_document(path: str, source: str, format_name: str) -> Document:
     """Turn source text in a known format into a `Document` with section paths."""
-    document = READERS[format_name](path, source)
+    document = reader(format_name)(path, source)
     _assign_sections(document.blocks)
     return document
 

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from importlib import import_module
+from typing import Callable, Iterator, Mapping
 
 from plainlint.findings import FileResult
-from plainlint.formatters.github import format_github
-from plainlint.formatters.json_format import format_json
-from plainlint.formatters.junit import format_junit
-from plainlint.formatters.sarif import format_sarif
-from plainlint.formatters.text_format import format_text
 
-FORMATTERS: dict[str, Callable[[list[FileResult]], str]] = {
-    "text": format_text,
-    "json": format_json,
-    "sarif": format_sarif,
-    "github": format_github,
-    "junit": format_junit,
-}
+Formatter = Callable[[list[FileResult]], str]
+
+
+class _Formatters(Mapping[str, Formatter]):
+    """Formatters by name, each imported when first asked for (most runs use one)."""
+
+    _WHERE = {
+        "text": ("plainlint.formatters.text_format", "format_text"),
+        "json": ("plainlint.formatters.json_format", "format_json"),
+        "sarif": ("plainlint.formatters.sarif", "format_sarif"),
+        "github": ("plainlint.formatters.github", "format_github"),
+        "junit": ("plainlint.formatters.junit", "format_junit"),
+    }
+
+    def __getitem__(self, name: str) -> Formatter:
+        module, function = self._WHERE[name]
+        return getattr(import_module(module), function)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._WHERE)
+
+    def __len__(self) -> int:
+        return len(self._WHERE)
+
+
+FORMATTERS: Mapping[str, Formatter] = _Formatters()
 
 __all__ = ["FORMATTERS"]

@@ -1,26 +1,30 @@
 """JSON that people can read and that is still quick to write for thousands of findings.
 
-The outer levels are indented; values deeper than `flat_from` are written on
-one line each by the fast C encoder (`indent=` would switch it off).
+The outer levels are indented; values from level `flat_from` down are written
+on one line each. `json.dumps(indent=...)` would do the same work in pure
+Python, one value at a time, which takes longer than the check itself when
+every result comes from the cache.
 """
 
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring  # the C version, when it is there
 from typing import Any
 
 STEP = "  "
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: made once, not per value
 
 
 def readable_json(value: Any, flat_from: int, level: int = 0) -> str:
     """`value` as JSON, indented down to level `flat_from`, one line per value below it."""
     if level >= flat_from or not isinstance(value, (dict, list)) or not value:
-        return json.dumps(value, ensure_ascii=False)
+        return _one_line(value)
     inner = STEP * (level + 1)
     if isinstance(value, dict):
         items = [
-            f"{inner}{json.dumps(key, ensure_ascii=False)}: "
-            f"{readable_json(item, flat_from, level + 1)}"
+            f"{inner}{encode_basestring(str(key))}: {readable_json(item, flat_from, level + 1)}"
             for key, item in value.items()
         ]
         opening, closing = "{", "}"
@@ -28,3 +32,21 @@ def readable_json(value: Any, flat_from: int, level: int = 0) -> str:
         items = [f"{inner}{readable_json(item, flat_from, level + 1)}" for item in value]
         opening, closing = "[", "]"
     return f"{opening}\n" + ",\n".join(items) + f"\n{STEP * level}{closing}"
+
+
+def _one_line(value: Any) -> str:
+    """`value` on one line, as `json.dumps(value, ensure_ascii=False)` writes it."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        inside = ", ".join(f"{encode_basestring(k)}: {_one_line(v)}" for k, v in value.items())
+        return "{" + inside + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_one_line(item) for item in value) + "]"
+    return _ENCODE(value)

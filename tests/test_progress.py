@@ -1,0 +1,263 @@
+"""The progress bar: when it is drawn, redrawn and rubbed out (with a fake clock and a
+fake terminal), when it is wanted at all, and one real run on a real terminal."""
+
+from __future__ import annotations
+
+import io
+import os
+import pty
+import re
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from plainlint.progress import BAR_WIDTH, REDRAW_EVERY, Progress, progress_wanted
+
+
+class Terminal(io.StringIO):
+    """Text written to a terminal, kept to look at."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+class Clock:
+    """A clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def bar(done: int, total: int) -> str:
+    filled = round(BAR_WIDTH * done / total)
+    return f"Checking [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} files"
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def terminal() -> Terminal:
+    return Terminal()
+
+
+def test_nothing_is_drawn_before_the_delay(clock, terminal):
+    progress = Progress(10, terminal, delay=1.0, clock=clock)
+    for _ in range(5):
+        clock.now += 0.19
+        progress.advance()
+    assert progress.done == 5
+    assert terminal.getvalue() == ""
+    progress.close()
+    assert terminal.getvalue() == ""  # nothing drawn, so nothing to rub out
+
+
+def test_the_bar_is_drawn_once_the_delay_has_passed(clock, terminal):
+    progress = Progress(10, terminal, delay=1.0, clock=clock)
+    clock.now += 0.5
+    progress.advance()
+    clock.now += 0.6
+    progress.advance()
+    assert terminal.getvalue() == "\r" + bar(2, 10)
+    assert "#" * 6 + "." * 24 in terminal.getvalue()  # 2 of 10: a fifth of the bar
+
+
+def test_the_delay_counts_from_the_start_not_from_the_first_file(clock, terminal):
+    progress = Progress(4, terminal, delay=1.0, clock=clock)
+    clock.now += 1.5  # the model loading, before any file is done
+    progress.advance()
+    assert terminal.getvalue() == "\r" + bar(1, 4)
+
+
+def test_redraws_are_at_most_every_tenth_of_a_second(clock, terminal):
+    progress = Progress(100, terminal, delay=1.0, clock=clock)
+    clock.now += 1.0
+    progress.advance()
+    drawn = terminal.getvalue()
+    assert drawn == "\r" + bar(1, 100)
+    for _ in range(5):
+        clock.now += REDRAW_EVERY / 10
+        progress.advance()
+    assert terminal.getvalue() == drawn  # too soon: not drawn again
+    clock.now += REDRAW_EVERY
+    progress.advance()
+    assert terminal.getvalue() == drawn + "\r" + bar(7, 100)
+
+
+def test_the_last_file_is_always_drawn(clock, terminal):
+    progress = Progress(3, terminal, delay=1.0, clock=clock)
+    clock.now += 1.0
+    progress.advance()
+    clock.now += 0.01
+    progress.advance()  # too soon after the last drawing
+    clock.now += 0.01
+    progress.advance()  # too soon as well, but the count is complete
+    assert terminal.getvalue() == "\r" + bar(1, 3) + "\r" + bar(3, 3)
+    assert terminal.getvalue().endswith(f"[{'#' * BAR_WIDTH}] 3/3 files")
+
+
+def test_close_rubs_out_the_line_it_drew(clock, terminal):
+    progress = Progress(12, terminal, delay=1.0, clock=clock)
+    clock.now += 2
+    for _ in range(12):
+        clock.now += 1
+        progress.advance()
+    drawn = terminal.getvalue()
+    widest = max(len(line) for line in drawn.split("\r"))
+    assert widest == len(bar(12, 12))
+    progress.close()
+    assert terminal.getvalue() == drawn + "\r" + " " * widest + "\r"
+    progress.close()  # a second close has nothing left to rub out
+    assert terminal.getvalue() == drawn + "\r" + " " * widest + "\r"
+
+
+# -- when a bar is wanted -----------------------------------------------------------------
+
+PERSON = {"TERM": "xterm-256color"}
+
+
+def test_wanted_for_text_output_on_a_terminal(terminal):
+    assert progress_wanted("text", terminal, PERSON) is True
+    assert progress_wanted("text", terminal, {}) is True
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "github", "junit"])
+def test_never_for_machine_formats(terminal, output_format):
+    assert progress_wanted(output_format, terminal, PERSON) is False
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [{**PERSON, "CI": "true"}, {**PERSON, "CI": "1"}, {"TERM": "dumb"}],
+)
+def test_never_in_ci_or_on_a_dumb_terminal(terminal, environ):
+    assert progress_wanted("text", terminal, environ) is False
+
+
+def test_never_when_standard_error_is_not_a_terminal():
+    assert progress_wanted("text", io.StringIO(), PERSON) is False
+
+
+def test_never_when_standard_error_is_closed():
+    stream = open(os.devnull, "w")  # noqa: SIM115
+    stream.close()
+    with pytest.raises(ValueError):
+        stream.isatty()
+    assert progress_wanted("text", stream, PERSON) is False
+
+
+# -- a real run on a real terminal --------------------------------------------------------
+
+PAGE = "# Your visit\n\nPlease utilise the ramp number {n}. You may need an ECG.\n"
+
+
+def _plainlint() -> str:
+    beside_python = Path(sys.executable).parent / "plainlint"
+    found = str(beside_python) if beside_python.exists() else shutil.which("plainlint")
+    assert found, "the plainlint command is not installed"
+    return found
+
+
+def _run_on_a_terminal(folder: Path, *args: str, **environ: str) -> tuple[str, str, float]:
+    """Run plainlint with a terminal as standard error and a pipe as standard output.
+
+    Returns what reached the terminal, what reached the pipe, and how long it took.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+    env.update({"TERM": "xterm", "NO_COLOR": "1", **environ})
+    controller, terminal = pty.openpty()
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [_plainlint(), "check", "--no-cache", *args, str(folder)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        env=env,
+    )
+    os.close(terminal)
+    seen = bytearray()
+    try:
+        while True:
+            ready, _, _ = select.select([controller], [], [], 60)
+            if not ready:
+                process.kill()
+                pytest.fail("plainlint wrote nothing to the terminal for a minute")
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal is closed: plainlint has ended
+                break
+            if not chunk:
+                break
+            seen += chunk
+        stdout = process.communicate(timeout=60)[0]
+    finally:
+        os.close(controller)
+    elapsed = time.monotonic() - started
+    return seen.decode("utf-8", "replace"), stdout.decode("utf-8"), elapsed
+
+
+@pytest.fixture(scope="module")
+def many_pages(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("pages")
+    for n in range(12):
+        (folder / f"page{n:02}.md").write_text(PAGE.format(n=n), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_a_long_run_on_a_terminal_shows_the_bar_on_standard_error_only(many_pages):
+    on_terminal, stdout, elapsed = _run_on_a_terminal(many_pages)
+    assert elapsed > 1.0
+    assert "Checking [" in on_terminal and "files" in on_terminal
+    assert re.search(r"\] 12/12 files", on_terminal)
+    assert re.search(r"\r +\r$", on_terminal), "the bar was not rubbed out at the end"
+    assert "Checking" not in stdout and "\r" not in stdout
+    assert "Found 24 problems in 12 files" in stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "environ"),
+    [
+        (("--format", "json"), {}),
+        ((), {"CI": "1"}),
+        (("--no-progress",), {}),
+    ],
+    ids=["json", "CI", "no-progress"],
+)
+def test_no_bar_in_json_in_ci_or_with_no_progress(many_pages, args, environ):
+    on_terminal, stdout, elapsed = _run_on_a_terminal(many_pages, *args, **environ)
+    assert elapsed > 1.0  # long enough that a bar would have shown
+    assert "Checking" not in on_terminal
+    assert on_terminal == ""
+    assert "Checking" not in stdout
+    assert "page11.md" in stdout
+
+
+def test_the_total_counts_every_group_of_files_in_one_run(settings, tmp_path):
+    """`check a.md - b.md` checks named files in groups: the total adds them up."""
+    from plainlint.engine import Linter
+    from plainlint.files import Target
+    from plainlint.runner import Runner
+
+    pages = []
+    for name in ("a.md", "b.md", "c.md"):
+        page = tmp_path / name
+        page.write_text("You can ask your nurse.\n", encoding="utf-8")
+        pages.append(Target(page))
+    clock = Clock()
+    progress = Progress(0, Terminal(), delay=0.0, clock=clock)
+    runner = Runner(Linter.create(settings, select={"long-sentence"}), None, 1, progress)
+    list(runner.check_targets(pages[:1]))
+    list(runner.check_targets(pages[1:]))
+    assert (progress.done, progress.total) == (3, 3)
