@@ -126,8 +126,9 @@ def timed(args: list[str], cwd: Path) -> Run:
         code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        if code not in (0, 1):
-            sys.exit(f"{args[0]} failed ({code}): {err.read().decode(errors='replace')[-500:]}")
+        errors = err.read().decode(errors="replace")
+        if code not in (0, 1) or "Traceback (most recent call last)" in errors:
+            sys.exit(f"{args[0]} failed ({code}): {errors[-500:]}")
         peak_kb = sampler.peak_kb or usage.ru_maxrss  # no /proc: the largest process
         return Run(seconds, peak_kb / 1024, out.read())
 

@@ -36,6 +36,7 @@ from plainlint.yaml_lines import load_yaml
 
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
+EXIT_STOPPED = 130  # Ctrl-C, as shells report it
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -194,6 +195,11 @@ def check(
             sys.exit(EXIT_TROUBLE if any(r.error for r in results) else 0)
     except PlainlintError as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("plainlint: stopped", err=True)
+        sys.exit(EXIT_STOPPED)
+    except Exception as exc:  # noqa: BLE001 - a bug must still end in one plain line
+        _fail(f"plainlint stopped because of a bug ({type(exc).__name__}: {exc}); please report it")
     if known is not None:
         results = known.new_findings(results)
     if statistics:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable
 
 from plainlint.config import Settings, page_settings
 from plainlint.documents import Document, parse_document
 from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.findings import FileResult, Finding
 from plainlint.glossary import Glossary, load_glossary
-from plainlint.language_model import Analyser
+from plainlint.language_model import REMEMBERED_PARSES, Analyser
 from plainlint.page import Page, analyse
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
@@ -23,6 +24,17 @@ WARM_UP_TEXT = """# About the test
 The test was done by your nurse. You may need treatment such as chemotherapy,
 radiotherapy and surgery. Women and men can ask for an ECG.
 """
+
+
+@dataclass
+class _Prepared:
+    """A page read and split into sentences, with its settings and rules, not yet checked."""
+
+    name: str
+    document: Document
+    settings: Settings
+    rules: list[Rule]
+    page: Page
 
 
 @dataclass
@@ -95,18 +107,27 @@ class Linter:
 
         Settings or model trouble still stops the whole run.
         """
+        return self.check_texts([(name, source, format_name)])[0]
+
+    def check_texts(self, files: list[tuple[str, str, str]]) -> list[FileResult]:
+        """Check several (name, source, format) files, with errors kept to each file.
+
+        The sentences the rules will parse on all these pages are parsed
+        together first: one large batch is several times quicker than many
+        small ones, and a sentence's parse does not depend on its batch.
+        """
+        prepared = [_guarded(name, self._prepare, name, source, fmt) for name, source, fmt in files]
+        pages = [item for item in prepared if isinstance(item, _Prepared)]
         try:
-            return self.check_source(name, source, format_name)
-        except InputError as exc:
-            return FileResult(name, error=exc.reason)
+            self._parse_ahead(pages)
         except PlainlintError:
             raise
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-            return FileResult(
-                name,
-                error=f"plainlint could not check this file ({type(exc).__name__}: {exc}); "
-                "please report this as a bug",
-            )
+        except Exception:  # noqa: BLE001, S110 - each page then parses, and fails, on its own
+            pass
+        return [
+            item if isinstance(item, FileResult) else _guarded(item.name, self._finish, item)
+            for item in prepared
+        ]
 
     def warm_up(self) -> None:
         """Load the language model and build the rules' word lists now.
@@ -118,6 +139,14 @@ class Linter:
 
     def check_source(self, name: str, source: str, format_name: str) -> FileResult:
         """Check text already in memory, as if it were the file `name`."""
+        prepared = self._prepare(name, source, format_name)
+        if isinstance(prepared, FileResult):
+            return prepared
+        self._parse_ahead([prepared])
+        return self._finish(prepared)
+
+    def _prepare(self, name: str, source: str, format_name: str) -> _Prepared | FileResult:
+        """Read the file, settle its settings and rules, and split its prose into sentences."""
         try:
             document = parse_document(name, source, format_name)
         except RecursionError:
@@ -130,16 +159,40 @@ class Linter:
             return FileResult(name, error=f"{where}: {exc.reason}" if where else exc.reason)
         rules = self.rules_for(settings)
         document.blocks = [b for b in document.blocks if not settings.skips(b.sections)]
-        page = self.analyse(document, rules)
+        return _Prepared(name, document, settings, rules, self.analyse(document, rules))
+
+    @staticmethod
+    def _parse_ahead(pages: list[_Prepared]) -> None:
+        """Parse, in one batch per model, the sentences the pages' rules will ask for.
+
+        Skipped when there are more than the model keeps for reuse; the rules
+        then parse their own sentences as they go.
+        """
+        wanted: dict[int, tuple[Analyser, list[str]]] = {}
+        for item in pages:
+            analyser = item.page.analyser
+            if analyser is None:
+                continue
+            texts = wanted.setdefault(id(analyser), (analyser, []))[1]
+            for rule in item.rules:
+                if rule.parses:
+                    texts.extend(sentence.text for sentence in rule.candidates(item.page))
+        for analyser, texts in wanted.values():
+            if texts and len(set(texts)) <= REMEMBERED_PARSES // 2:
+                analyser.parse(texts)
+
+    def _finish(self, item: _Prepared) -> FileResult:
+        """Run the rules on a prepared page and place what they find."""
+        document, page, rules = item.document, item.page, item.rules
         findings = [self._place(document, hit, rule) for rule in rules for hit in rule.check(page)]
-        findings = self._suppress(document, findings, rules, settings)
+        findings = self._suppress(document, findings, rules, item.settings)
         for rule in rules:
             for metric, value in rule.measure(page).items():
                 if not hasattr(page.metrics, metric):
                     raise AttributeError(f"{rule.id} measures {metric!r}, which Metrics lacks")
                 setattr(page.metrics, metric, value)
         findings.sort(key=lambda f: (f.line, f.column, f.rule))
-        return FileResult(name, page.metrics, findings)
+        return FileResult(item.name, page.metrics, findings)
 
     def _suppress(
         self, document: Document, findings: list[Finding], rules: list[Rule], settings: Settings
@@ -199,3 +252,22 @@ def shown_name(path: Path) -> str:
 def _analyser(needs: frozenset[str], parses: bool) -> Analyser:
     """One analyser per set of needs, loaded on first use."""
     return Analyser(needs, parses)
+
+
+def _guarded(name: str, step: Callable[..., Any], *args: Any) -> Any:
+    """Run one step for one file; a bug in plainlint becomes that file's error.
+
+    Settings and model errors stop the whole run, as they would for every file.
+    """
+    try:
+        return step(*args)
+    except InputError as exc:
+        return FileResult(name, error=exc.reason)
+    except PlainlintError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+        return FileResult(
+            name,
+            error=f"plainlint could not check this file ({type(exc).__name__}: {exc}); "
+            "please report this as a bug",
+        )

@@ -238,3 +238,14 @@ def test_a_settings_error_raised_in_a_worker_stops_the_run_with_one_line(tmp_pat
         assert result.stderr.count("\n") == 1
         assert result.stderr.startswith(f"plainlint: {tmp_path / 'glossary.yaml'}")
     assert several.stderr == single.stderr
+
+
+@pytest.mark.parametrize("jobs", [[], ["-j", "1"], ["-j", "4"]])
+def test_a_single_file_is_checked_in_this_process_with_any_number_of_jobs(tmp_path, jobs):
+    page = tmp_path / "one.txt"
+    page.write_text("Please utilise the ramp.\n", encoding="utf-8")
+    result, forks = checked("--format", "json", *jobs, str(page))
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no crash
+    assert forks == 0
+    [file] = json_output(result)["files"]
+    assert [f["rule"] for f in file["findings"]] == ["plain-words"]

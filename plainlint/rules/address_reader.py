@@ -126,11 +126,12 @@ class AddressReader(Rule):
             "you": ContextWords(self.settings["you_words"]),
         }
 
-    def check(self, page: Page) -> Iterator[Hit]:
+    def to_parse(self, page: Page) -> list[Sentence]:
+        """Sentences about patients or people, away from research and figures."""
         sentences = readable_sentences(page)
         around = Surroundings(sentences, self.settings["context_sentences"])
         context = self._context
-        candidates = [
+        return [
             sentence
             for index, sentence in enumerate(sentences)
             if self._worth_parsing(sentence)
@@ -139,6 +140,9 @@ class AddressReader(Rule):
             and not context["same_sentence"].search(sentence.text)
             and not around.mentions(index, context["research"])
         ]
+
+    def check(self, page: Page) -> Iterator[Hit]:
+        candidates = self.candidates(page)
         page.parse_all(candidates)
         for sentence in candidates:
             for token in page.parse(sentence):
@@ -159,7 +163,7 @@ class AddressReader(Rule):
                     end,
                     suggestions=(you,) if _you_fits(subject, self._listed_words(subject)) else (),
                 )
-        yield from self._never_says_you(page, sentences)
+        yield from self._never_says_you(page, readable_sentences(page))
 
     def _listed_words(self, subject: list[Token]) -> int:
         """How many of the subject's last words are the reader word as listed."""

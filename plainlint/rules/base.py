@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Iterator
 from plainlint.documents.model import Block
 from plainlint.findings import Severity
 from plainlint.glossary import Glossary
-from plainlint.page import Page
+from plainlint.page import Page, Sentence
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,22 @@ class Rule:
     def check(self, page: Page) -> Iterator[Hit]:
         """Yield a hit for each problem on the page."""
         raise NotImplementedError
+
+    def to_parse(self, page: Page) -> list[Sentence]:
+        """The sentences `check` will parse on this page, if the rule knows them up front.
+
+        The engine parses these for several pages in one batch, which is much
+        quicker than a few sentences at a time. A sentence left out is still
+        parsed when `check` asks for it, only more slowly.
+        """
+        return []
+
+    def candidates(self, page: Page) -> list[Sentence]:
+        """`to_parse` for the page, worked out once however often it is asked for."""
+        key = f"{self.id}: to parse"
+        if key not in page.memo:
+            page.memo[key] = self.to_parse(page)
+        return page.memo[key]
 
     def measure(self, page: Page) -> dict[str, float]:
         """Figures this rule adds to the file's metrics (after `check` has run)."""

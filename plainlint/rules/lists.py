@@ -10,7 +10,7 @@ from plainlint.context_words import ContextWords
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.inflection import grammar_words
-from plainlint.page import Page, Sentence
+from plainlint.page import AnalysedBlock, Page, Sentence
 from plainlint.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
 
@@ -204,22 +204,34 @@ class ListCandidate(Rule):
         return ContextWords([*self.settings["first_words"], *self.settings["step_words"]])
 
     def check(self, page: Page) -> Iterator[Hit]:
-        candidates = []
-        for analysed in page.blocks:
-            if analysed.block.kind not in _PROSE or analysed.block.is_reference:
-                continue
+        for analysed in self._prose(page):
             yield from self._steps_across(analysed.sentences)
             for sentence in analysed.sentences:
                 steps = self._steps_in(sentence)
                 if steps:
                     yield steps
-                elif self._may_list(sentence.text):
-                    candidates.append(sentence)
+        candidates = self.candidates(page)
         page.parse_all(candidates)
         for sentence in candidates:
             hit = self._items_in(page, sentence)
             if hit:
                 yield hit
+
+    def to_parse(self, page: Page) -> list[Sentence]:
+        """Sentences that may run items together and are not already steps."""
+        return [
+            sentence
+            for analysed in self._prose(page)
+            for sentence in analysed.sentences
+            if self._may_list(sentence.text) and not self._steps_in(sentence)
+        ]
+
+    @staticmethod
+    def _prose(page: Page) -> Iterator[AnalysedBlock]:
+        """Blocks of running text that are not references to published works."""
+        for analysed in page.blocks:
+            if analysed.block.kind in _PROSE and not analysed.block.is_reference:
+                yield analysed
 
     def _may_list(self, text: str) -> bool:
         """Enough commas for the items ("a, b, c and d" has 2), and a last "and" or "or"."""

@@ -132,14 +132,18 @@ class PassiveVoice(Rule):
         percent = round(100 * len(passive) / sentences, 1) if sentences else 0.0
         return {"passive_sentences_percent": percent}
 
+    def to_parse(self, page: Page) -> list[Sentence]:
+        """Sentences with a form of "be" or "get" before a word that may be a participle."""
+        return [
+            sentence
+            for sentence in page.sentences()
+            if _checked(sentence) and may_be_passive(sentence.text)
+        ]
+
     def _passives(self, page: Page) -> list[tuple[Sentence, Token, int, int]]:
         """Each passive verb on the page with the span of its verb group (worked out once)."""
         if _MEMO not in page.memo:
-            candidates = [
-                sentence
-                for sentence in page.sentences()
-                if _checked(sentence) and may_be_passive(sentence.text)
-            ]
+            candidates = self.candidates(page)
             page.parse_all(candidates)
             page.memo[_MEMO] = [
                 found

@@ -1,0 +1,89 @@
+"""Speed-ups that must not change a single finding: checking files together,
+reusing parses across pages, and the quicker attribute ruler."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from plainlint.engine import Linter
+from plainlint.language_model import Analyser, load_pipeline
+
+PAGES = [
+    (
+        "a.md",
+        "# Your treatment\n\nThe drug will be given by your nurse. Patients should rest, "
+        "eat well, drink water, sleep early and walk daily.\n\nCall 999 straight away "
+        "if you have chest pain.\n",
+    ),
+    (
+        "b.html",
+        "<h1>Tests</h1><p>The blood sample was taken in clinic. Patients must fast before "
+        "the test. First, drink water, then wait, and finally see the nurse.</p>",
+    ),
+    ("c.txt", "The drug will be given by your nurse.\nYou may feel tired afterwards.\n"),
+    ("d.md", "The drug will be given by your nurse. Chairmen and firemen were informed.\n"),
+]
+FORMATS = {".md": "markdown", ".html": "html", ".txt": "text"}
+
+
+def files() -> list[tuple[str, str, str]]:
+    return [(name, source, FORMATS[name[name.rindex(".") :]]) for name, source in PAGES]
+
+
+def test_checking_files_together_finds_what_checking_each_alone_finds(settings):
+    together = Linter.create(settings).check_texts(files())
+    alone = [Linter.create(settings).check_source(*file) for file in files()]
+    assert together == alone
+    assert [r.path for r in together] == [name for name, _ in PAGES]
+    assert any(f.rule == "passive-voice" for f in together[0].findings)  # parsed ahead, used
+
+
+def test_one_broken_page_in_a_group_keeps_its_error_to_itself(settings):
+    group = files()
+    group.insert(1, ("e.md", "---\nplainlint:\n  colour: red\n---\nText.\n", "markdown"))
+    results = Linter.create(settings).check_texts(group)
+    assert results[1].error is not None and "colour" in results[1].error
+    assert [r.error for i, r in enumerate(results) if i != 1] == [None] * 4
+    assert results[0].findings == Linter.create(settings).check_source(*group[0]).findings
+
+
+def test_a_sentence_parsed_for_one_page_serves_the_next_unchanged(settings):
+    linter = Linter.create(settings, select={"passive-voice"})
+    first = linter.check_source("one.md", PAGES[0][1], "markdown")
+    again = linter.check_source("two.md", PAGES[0][1], "markdown")
+    assert first.findings == again.findings
+    assert [f.text for f in first.findings] == ["will be given"]
+
+
+def test_a_parse_is_the_same_whatever_else_is_in_its_batch(settings):
+    analyser = Analyser(frozenset({"sentences"}), True)
+    sentence = "The drug will be given by your nurse."
+    alone = analyser.parse([sentence])[0]
+    analyser._recent.clear()
+    mixed = analyser.parse(["Patients should rest.", sentence, "It is used to treat pain."])[1]
+    shape = [(t.tag_, t.dep_, t.head.i, t.pos_, t.lemma_) for t in alone]
+    assert shape == [(t.tag_, t.dep_, t.head.i, t.pos_, t.lemma_) for t in mixed]
+
+
+TEXT = (
+    "Y'all know nothin' about it, but I do. She gets tired and got worse.  There is a "
+    "leaflet. Doin' that has helped. Which one did they choose? That was done by the team, "
+    "and those were the ones who'd been there. It's the GP's job.\n\nThe doctor's notes."
+)
+
+
+@pytest.mark.parametrize("text", [TEXT, "A", "  \n ", "Ol' Mike's goin' home, y' all."])
+def test_the_quick_attribute_ruler_sets_what_the_models_own_ruler_sets(text):
+    nlp = load_pipeline(("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser"))
+    before = ["attribute_ruler", "lemmatizer"]
+    doc = next(nlp.pipe([text], disable=before))
+    theirs = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    nlp.get_pipe("attribute_ruler")(theirs)
+    ours = Analyser(frozenset({"sentences"}), True)._quick(
+        Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    )
+    assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [
+        (t.pos_, str(t.morph), t.lemma_) for t in theirs
+    ]
+    assert any(t.pos_ for t in ours) or not text.strip()
