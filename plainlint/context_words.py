@@ -30,20 +30,31 @@ class ContextWords:
         """`figure_words`: when given, a number counts too if one of these words is among
         the two after it ("200 women", "1 in 8", "75 percent"), but not a time, a date
         or a phone number ("for 6 weeks", "3 May", "0300 123 4567")."""
-        parts = []
+        # Words that start with a letter or digit share one test that no word
+        # character comes before, made once per place, not once per word.
+        # A first look at the next character skips most places quickly.
+        words_parts: list[str] = []
+        other_parts: list[str] = []
+        firsts: set[str] = set()
         for word in sorted({str(word) for word in words}, key=len, reverse=True):
             stem = word.rstrip("*")
             pattern = r"\s+".join(
                 "".join("['’]" if char in "'’" else re.escape(char) for char in part)
                 for part in stem.split()
             )
-            if stem[:1].isalnum():
-                pattern = r"(?<![\w-])" + pattern
             if word.endswith("*"):
                 pattern += r"[\w'’-]*"
             elif stem[-1:].isalnum():
                 pattern += r"(?!\w)"
-            parts.append(pattern)
+            if stem[:1].isalnum():
+                words_parts.append(pattern)
+                firsts.add(stem[:1])
+            else:
+                other_parts.append(pattern)
+        parts = other_parts
+        if words_parts:
+            first = "[" + "".join(re.escape(char) for char in sorted(firsts)) + "]"
+            parts = [rf"(?={first})(?<![\w-])(?:{'|'.join(words_parts)})", *other_parts]
         self._pattern = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
         self._figure_words = (
             None if figure_words is None else frozenset(w.lower() for w in figure_words)

@@ -13,7 +13,7 @@ from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.findings import FileResult, Finding
 from plainlint.glossary import Glossary, load_glossary
 from plainlint.language_model import REMEMBERED_PARSES, Analyser
-from plainlint.page import Page, analyse
+from plainlint.page import Page, analyse, analyse_many
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
 from plainlint.suppressions import Suppressions, read_directives
@@ -34,7 +34,7 @@ class _Prepared:
     document: Document
     settings: Settings
     rules: list[Rule]
-    page: Page
+    page: Page | None = None  # set once its prose is split into sentences
 
 
 @dataclass
@@ -119,6 +119,19 @@ class Linter:
         prepared = [_guarded(name, self._prepare, name, source, fmt) for name, source, fmt in files]
         pages = [item for item in prepared if isinstance(item, _Prepared)]
         try:
+            self._analyse_all(pages)
+        except PlainlintError:
+            raise
+        except Exception:  # noqa: BLE001, S110 - each page is then analysed on its own
+            pass
+        prepared = [
+            item
+            if not isinstance(item, _Prepared) or item.page is not None
+            else _guarded(item.name, self._analyse_one, item)
+            for item in prepared
+        ]
+        pages = [item for item in prepared if isinstance(item, _Prepared)]
+        try:
             self._parse_ahead(pages)
         except PlainlintError:
             raise
@@ -142,11 +155,12 @@ class Linter:
         prepared = self._prepare(name, source, format_name)
         if isinstance(prepared, FileResult):
             return prepared
+        self._analyse_all([prepared])
         self._parse_ahead([prepared])
         return self._finish(prepared)
 
     def _prepare(self, name: str, source: str, format_name: str) -> _Prepared | FileResult:
-        """Read the file, settle its settings and rules, and split its prose into sentences."""
+        """Read the file, and settle its settings and rules."""
         try:
             document = parse_document(name, source, format_name)
         except RecursionError:
@@ -159,7 +173,22 @@ class Linter:
             return FileResult(name, error=f"{where}: {exc.reason}" if where else exc.reason)
         rules = self.rules_for(settings)
         document.blocks = [b for b in document.blocks if not settings.skips(b.sections)]
-        return _Prepared(name, document, settings, rules, self.analyse(document, rules))
+        return _Prepared(name, document, settings, rules)
+
+    def _analyse_all(self, items: list[_Prepared]) -> None:
+        """Split the pages' prose into sentences: pages that need the same model go together."""
+        groups: dict[int, tuple[Analyser | None, list[_Prepared]]] = {}
+        for item in items:
+            analyser = self._analyser_for(item.document, item.rules)
+            groups.setdefault(id(analyser), (analyser, []))[1].append(item)
+        for analyser, group in groups.values():
+            for item, page in zip(group, analyse_many([i.document for i in group], analyser)):
+                item.page = page
+
+    def _analyse_one(self, item: _Prepared) -> _Prepared:
+        """One page analysed on its own, after its group could not be."""
+        item.page = self.analyse(item.document, item.rules)
+        return item
 
     @staticmethod
     def _parse_ahead(pages: list[_Prepared]) -> None:
@@ -170,8 +199,8 @@ class Linter:
         """
         wanted: dict[int, tuple[Analyser, list[str]]] = {}
         for item in pages:
-            analyser = item.page.analyser
-            if analyser is None:
+            analyser = item.page.analyser if item.page is not None else None
+            if analyser is None or item.page is None:
                 continue
             texts = wanted.setdefault(id(analyser), (analyser, []))[1]
             for rule in item.rules:
@@ -184,6 +213,7 @@ class Linter:
     def _finish(self, item: _Prepared) -> FileResult:
         """Run the rules on a prepared page and place what they find."""
         document, page, rules = item.document, item.page, item.rules
+        assert page is not None, "pages are analysed before their rules run"
         findings = [self._place(document, hit, rule) for rule in rules for hit in rule.check(page)]
         findings = self._suppress(document, findings, rules, item.settings)
         for rule in rules:
@@ -217,11 +247,15 @@ class Linter:
     def analyse(self, document: Document, rules: list[Rule] | None = None) -> Page:
         """Split the document's prose into sentences with the model the rules need."""
         rules = self.rules if rules is None else rules
+        return analyse(document, self._analyser_for(document, rules))
+
+    @staticmethod
+    def _analyser_for(document: Document, rules: list[Rule]) -> Analyser | None:
+        """The model the rules need; None for a page with no prose (nothing to load)."""
         if not document.blocks:
-            return analyse(document, None)  # nothing to read: no need to load the model
+            return None
         needs = frozenset({"sentences"}).union(*(rule.needs for rule in rules))
-        parses = any(rule.parses for rule in rules)
-        return analyse(document, _analyser(needs, parses))
+        return _analyser(needs, any(rule.parses for rule in rules))
 
     @staticmethod
     def _place(document: Document, hit: Hit, rule: Rule) -> Finding:

@@ -98,9 +98,18 @@ def analyse(document: Document, analyser: Analyser | None) -> Page:
 
     `analyser` may be None only for a document with no prose at all.
     """
-    analysed = [AnalysedBlock(block) for block in document.blocks]
+    return analyse_many([document], analyser)[0]
+
+
+def analyse_many(documents: list[Document], analyser: Analyser | None) -> list[Page]:
+    """`analyse` for several documents: their blocks go through the model in one
+    stream, which is quicker than one document at a time."""
+    analysed = [[AnalysedBlock(block) for block in document.blocks] for document in documents]
     pieces = [
-        (item, offset, text) for item in analysed for offset, text in _pieces(item.block.text)
+        (item, offset, text)
+        for blocks in analysed
+        for item in blocks
+        for offset, text in _pieces(item.block.text)
     ]
     docs = analyser.split(text for _, _, text in pieces) if analyser and pieces else ()
     for (item, offset, _), doc in zip(pieces, docs):
@@ -110,6 +119,11 @@ def analyse(document: Document, analyser: Analyser | None) -> Page:
             words = word_spans(item.block.text, start, end)
             if words:
                 item.sentences.append(Sentence(item.block, start, end, words))
+    return [_page(document, blocks, analyser) for document, blocks in zip(documents, analysed)]
+
+
+def _page(document: Document, analysed: list[AnalysedBlock], analyser: Analyser | None) -> Page:
+    """The page for a document whose blocks are split into sentences, with its metrics."""
     prose = [
         [
             sentence.block.text[a:b]

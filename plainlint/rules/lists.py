@@ -207,7 +207,7 @@ class ListCandidate(Rule):
         for analysed in self._prose(page):
             yield from self._steps_across(analysed.sentences)
             for sentence in analysed.sentences:
-                steps = self._steps_in(sentence)
+                steps = self._steps_of(page, sentence)
                 if steps:
                     yield steps
         candidates = self.candidates(page)
@@ -223,8 +223,16 @@ class ListCandidate(Rule):
             sentence
             for analysed in self._prose(page)
             for sentence in analysed.sentences
-            if self._may_list(sentence.text) and not self._steps_in(sentence)
+            if self._may_list(sentence.text) and not self._steps_of(page, sentence)
         ]
+
+    def _steps_of(self, page: Page, sentence: Sentence) -> Hit | None:
+        """`_steps_in`, worked out once per sentence: `check` and `to_parse` both ask."""
+        found: dict[tuple[int, int], Hit | None] = page.memo.setdefault(f"{self.id}: steps", {})
+        key = (id(sentence.block), sentence.start)
+        if key not in found:
+            found[key] = self._steps_in(sentence)
+        return found[key]
 
     @staticmethod
     def _prose(page: Page) -> Iterator[AnalysedBlock]:
