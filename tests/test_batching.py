@@ -3,9 +3,12 @@ reusing parses across pages, and the quicker attribute ruler."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.tokens import Doc
 
+from plainlint.context_words import ContextWords
 from plainlint.engine import Linter
 from plainlint.language_model import Analyser, load_pipeline
 
@@ -87,3 +90,40 @@ def test_the_quick_attribute_ruler_sets_what_the_models_own_ruler_sets(text):
         (t.pos_, str(t.morph), t.lemma_) for t in theirs
     ]
     assert any(t.pos_ for t in ours) or not text.strip()
+
+
+def _one_test_per_word(words: list[str]) -> re.Pattern[str]:
+    """The word-list pattern as it was before the shared test: the reference."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        stem = word.rstrip("*")
+        pattern = r"\s+".join(
+            "".join("['’]" if c in "'’" else re.escape(c) for c in part) for part in stem.split()
+        )
+        if stem[:1].isalnum():
+            pattern = r"(?<![\w-])" + pattern
+        if word.endswith("*"):
+            pattern += r"[\w'’-]*"
+        elif stem[-1:].isalnum():
+            pattern += r"(?!\w)"
+        parts.append(pattern)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["first", "then", "after that", "finally", "next"],
+        ["ovar*", "breast", "women", "men", "1 in 8", "(s)he", "'tis", "%"],
+        ["straight away", "call 999", "A&E", "immediately", "k"],
+    ],
+)
+def test_word_lists_find_what_one_test_per_word_found(words):
+    text = (
+        "First, then: after  that, FINALLY next-door ovarian Ovaries women's "
+        "(s)he 'tis 50% 1 in 8 A&E straight\naway Call 999 ſtraight \u212a k-k pre-first "
+        "firsts then- -then nexts women men"
+    )
+    expected = [m.span() for m in _one_test_per_word(words).finditer(text)]
+    assert [m.span() for m in ContextWords(words).finditer(text)] == expected
+    assert expected  # the text holds some of every list
