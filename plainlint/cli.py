@@ -199,7 +199,7 @@ def check(
         click.echo("plainlint: stopped", err=True)
         sys.exit(EXIT_STOPPED)
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one plain line
-        _fail(f"plainlint stopped because of a bug ({type(exc).__name__}: {exc}); please report it")
+        _fail(f"stopped because of a bug ({type(exc).__name__}: {exc}); please report it")
     if known is not None:
         results = known.new_findings(results)
     if statistics:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import asdict, fields
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,18 @@ if TYPE_CHECKING:
 FOLDER_NAME = ".plainlint_cache"
 ENTRY_FORMAT = 1  # raise when the shape of an entry changes
 _PACKAGE = Path(__file__).resolve().parent
+GITIGNORE = "# Made by plainlint: its results cache, safe to delete.\n*\n"
+# Libraries whose version can change what plainlint finds in a file.
+LIBRARIES = (
+    "spacy",
+    "thinc",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "wordfreq",
+    "msgpack",
+    "PyYAML",
+    "pathspec",
+)
 
 
 def cache_folder(settings: Settings, start: Path, chosen: Path | None = None) -> Path:
@@ -84,7 +97,7 @@ class ResultsCache:
             if data.get("key") != key:
                 return None
             return _result(name, data)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None  # missing, or damaged: check the file again and write a new entry
 
     def put(self, key: str, result: FileResult) -> None:
@@ -111,15 +124,20 @@ class ResultsCache:
             self.writable = False
 
     def _prepare(self) -> None:
-        """Make the folder, with a .gitignore so the cache is never committed."""
+        """Make the folder. One plainlint makes gets a .gitignore, so git leaves it out.
+
+        A folder that was there already (`--cache-dir docs`) is left as it is:
+        a `.gitignore` there could hide someone's own files.
+        """
         if self._ready:
             return
+        made = not self.folder.exists()
         self._entries.mkdir(parents=True, exist_ok=True)
-        ignore_file = self.folder / ".gitignore"
-        if not ignore_file.exists():
-            ignore_file.write_text(
-                "# Made by plainlint: its results cache, safe to delete.\n*\n", encoding="utf-8"
-            )
+        if made:
+            try:
+                write_atomically(self.folder / ".gitignore", GITIGNORE, overwrite=False)
+            except FileExistsError:
+                pass  # another run made it a moment ago
         self._ready = True
 
 
@@ -188,8 +206,20 @@ def _run_fingerprint(settings: Settings, select: set[str] | None, ignore: set[st
         "select": sorted(select) if select is not None else None,
         "ignore": sorted(ignore),
     }
-    text = json.dumps(parts, sort_keys=True, default=str)
+    text = json.dumps(_plain(parts), sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """Settings with every key as text, so they can be sorted ("2025: true" has a number)."""
+    if isinstance(value, dict):
+        return {
+            key if isinstance(key, str) else f"{type(key).__name__}: {key}": _plain(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -205,13 +235,13 @@ def _package_fingerprint() -> str:
 
 @lru_cache(maxsize=1)
 def _library_versions() -> dict[str, str]:
-    """Versions of spaCy and the language model, read without importing them."""
+    """Versions of Python, the libraries and the language model, read without importing them."""
     from importlib import metadata
 
     from plainlint.language_model import MODEL_PACKAGES
 
-    found = {}
-    for name in ("spacy", "thinc", "textstat", *MODEL_PACKAGES):
+    found = {"python": sys.version}  # Unicode tables and html.parser come with Python
+    for name in (*LIBRARIES, *MODEL_PACKAGES):
         try:
             found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:

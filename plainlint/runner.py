@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import os
 import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -137,15 +139,33 @@ class Runner:
         # Objects made so far are never collected: the workers' collector then
         # leaves their memory alone, so it stays shared with this process.
         gc.freeze()
-        context = multiprocessing.get_context("fork")
+        pool = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
+        )
         try:
-            with context.Pool(workers, initializer=_ignore_interrupts) as pool:
-                for outcome in pool.imap(_check_group, groups, chunksize=1):
-                    if isinstance(outcome, _Raised):
-                        raise outcome.kind(outcome.where, outcome.reason)
-                    yield from outcome
+            for outcome in pool.map(_check_group, groups):
+                if isinstance(outcome, _Raised):
+                    raise outcome.kind(outcome.where, outcome.reason)
+                yield from outcome
+        except BrokenProcessPool:
+            raise PlainlintError(
+                "a worker process",
+                "stopped before it finished, perhaps because the computer ran out of memory. "
+                "Try again with --jobs 1",
+            ) from None
         finally:
+            _stop(pool)
             gc.unfreeze()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, even in the middle of a file (after Ctrl-C or an error)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=True)
 
 
 _LINTER: Linter | None = None  # the linter a forked worker inherits

@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-# A run of non-space characters with a letter or digit in it ([^\W_] is str.isalnum).
-_WORD_CHUNK = re.compile(r"\S*[^\W_]\S*")
+_CHUNK = re.compile(r"\S+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum accepts
 # Punctuation around a word that is not part of it.
 EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>«»‹›.,;:!?…*_~`–—-/\\|"
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]")
@@ -25,8 +25,10 @@ _LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the words in text[start:end], trimmed of surrounding punctuation."""
     spans: list[tuple[int, int]] = []
-    for match in _WORD_CHUNK.finditer(text, start, len(text) if end is None else end):
+    for match in _CHUNK.finditer(text, start, len(text) if end is None else end):
         chunk = match.group()
+        if not _LETTER_OR_DIGIT.search(chunk):
+            continue
         if not spans and _LIST_MARKER.fullmatch(chunk):
             continue
         left = len(chunk) - len(chunk.lstrip(EDGE_PUNCTUATION))

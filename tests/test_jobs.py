@@ -9,6 +9,8 @@ that a run used workers.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -249,3 +251,29 @@ def test_a_single_file_is_checked_in_this_process_with_any_number_of_jobs(tmp_pa
     assert forks == 0
     [file] = json_output(result)["files"]
     assert [f["rule"] for f in file["findings"]] == ["plain-words"]
+
+
+def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_wait(tmp_path):
+    """The out-of-memory killer ends a worker at once: the run must say so and stop."""
+    for n in range(6):
+        (tmp_path / f"{n}.txt").write_text(f"Please utilise ramp {n}.\n", encoding="utf-8")
+    script = (
+        "import os, sys\n"
+        "from plainlint import runner\n"
+        "parent = os.getpid()\n"
+        "def dies(group):\n"
+        "    if os.getpid() != parent:\n"
+        "        os._exit(9)\n"
+        "runner._check_group = dies\n"
+        "from plainlint.cli import main\n"
+        f"sys.argv = ['plainlint', 'check', '--no-cache', '-j', '2', {str(tmp_path)!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "plainlint: a worker process: stopped before it finished, perhaps because the "
+        "computer ran out of memory. Try again with --jobs 1"
+    ]

@@ -350,6 +350,7 @@ def _damage(change):
 
 
 DAMAGE = {
+    "nested too deeply to read": lambda text: "[" * 200_000,
     "garbage": lambda text: "\x00\x07 this is not JSON {{{",
     "truncated": lambda text: text[: len(text) // 2],
     "empty": lambda text: "",
@@ -553,3 +554,33 @@ def test_a_fully_cached_run_imports_no_spacy_and_reads_no_glossary(pages, tmp_pa
     assert second == {"exit": 0, "spacy": False, "glossary_loads": 0}
     assert second_output == first_output
     assert "chemotherapy" in second_output
+
+
+def test_a_cache_folder_that_was_there_already_gets_no_gitignore(pages, tmp_path):
+    """`--cache-dir docs` must not hide someone's own files from git (or from plainlint)."""
+    own = tmp_path / "docs"
+    write(own / "a.md", PLAIN)
+    lint(own, str(pages))
+    assert not (own / ".gitignore").exists()
+    assert len(entries(own)) == 3
+    again = lint(own, str(own))
+    assert rules_found(again) == [("a.md", "plain-words")]
+
+
+def test_settings_with_keys_that_are_not_text_still_cache(tmp_path, monkeypatch):
+    """YAML reads `2025:` as a number: the settings must still make a key."""
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "plainlint.yaml",
+        """\
+        overrides:
+          - front_matter: {audience: professional, 2025: true}
+            rules: {plain-words: {enabled: false}}
+        """,
+    )
+    write(tmp_path / "a.md", PLAIN)
+    cache = tmp_path / "cache"
+    first, second = lint(cache, "a.md"), lint(cache, "a.md")
+    assert first.stderr == "" and first.exit_code == second.exit_code == 0
+    assert rules_found(first) == rules_found(second) == [("a.md", "plain-words")]
+    assert len(entries(cache)) == 1
