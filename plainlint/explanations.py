@@ -36,6 +36,9 @@ _DESCRIBED = re.compile(
 )
 # How far either side of a term a pattern may reach.
 _REACH = 120
+# "plain words (": the words before an opening bracket at the end of the text.
+_WORDS_BEFORE_BRACKET = re.compile(r"(\S*)\s*?([\w'’-]+)\s*\(\s*$")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,10 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
         return True  # "X (plain words)"
     # "plain words (X)": the term alone in brackets after some words, but not after
     # an abbreviation or a brand name ("CT (computed tomography)", "Keytruda (pembrolizumab)").
-    words_before = re.search(r"(\S*)\s*?([\w'’-]+)\s*\(\s*$", before)
-    if words_before is None or not re.match(r"\s*\)", after):
+    if not before.rstrip().endswith("(") or not _CLOSING_BRACKET.match(after):
+        return False  # the quick tests first: the pattern below is slow on long text
+    words_before = _WORDS_BEFORE_BRACKET.search(before)
+    if words_before is None:
         return False
     previous, word = words_before.groups()
     if len(word) > 1 and word.isupper():

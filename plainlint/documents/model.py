@@ -81,6 +81,12 @@ _ADDRESS = re.compile(
     # a path on the same site, in two or more parts: "/news-events/2024/story"
     r"|(?<![\w/.])/[\w.~%-]+(?:/[\w.~%-]+)+/?"
 )
+# What every address above holds, found quicker than the addresses themselves:
+# most blocks hold none, and then the slower pattern need not run.
+_ADDRESS_SIGN = re.compile(
+    r"[/@]|www\.|\.(?:com|org|net|gov|edu|nhs|uk|io|info|co|us|ca|au|ie|eu"
+    r"|int|scot|wales|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|html?|txt|md|csv|zip)\b"
+)
 # A pronunciation guide in brackets: "(KAP-luh-SIH-zoo-mab)", "(ly-MOH-muh)".
 _PRONUNCIATION = re.compile(
     r"\((?=[^()]*(?:[a-z]-[A-Z]{2}|[A-Z]{2}-[a-z]))[\s.…]*[A-Za-z][A-Za-z\s.…-]*\)"
@@ -92,6 +98,9 @@ _REFERENCE_PARTS = re.compile(
     r"|\[?(?:Updated|Accessed) <?(?:MM|\d)",
     re.IGNORECASE,
 )
+# Something every reference part above holds, in lower case.
+_REFERENCE_SIGNS = ("available", "accessed", "pmid", "doi", "et al", "retrieved", "isbn", ";")
+_REFERENCE_SIGNS_ANY_CASE = ("vol. ", "pp. ", "updated ")
 # Small words that stay lower case inside a title.
 _TITLE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or per the to vs via with".split()
@@ -131,7 +140,9 @@ class Block:
     def not_prose(self) -> list[tuple[int, int]]:
         """Spans that are no words at all: code placeholders and addresses."""
         if self._not_prose is None:
-            spans = list(self.placeholders) + [m.span() for m in _ADDRESS.finditer(self.text)]
+            spans = list(self.placeholders)
+            if _ADDRESS_SIGN.search(self.text):
+                spans += [m.span() for m in _ADDRESS.finditer(self.text)]
             self._not_prose = sorted(spans)
         return self._not_prose
 
@@ -158,13 +169,18 @@ class Block:
         Its sentences are a citation's parts, not prose to restructure.
         """
         if self._is_reference is None:
-            parts = {m.group().lower()[:6] for m in _REFERENCE_PARTS.finditer(self.text)}
-            self._is_reference = len(parts) >= 2
+            lowered = self.text.lower()
+            if any(sign in lowered for sign in _REFERENCE_SIGNS + _REFERENCE_SIGNS_ANY_CASE):
+                parts = {m.group().lower()[:6] for m in _REFERENCE_PARTS.finditer(self.text)}
+                self._is_reference = len(parts) >= 2
+            else:
+                self._is_reference = False  # no part can be there: the usual case, found quicker
         return self._is_reference
 
     def is_protected(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a span that rules leave alone."""
-        return any(s < end and start < e for s, e in self.protected)
+        protected = self.protected
+        return bool(protected) and any(s < end and start < e for s, e in protected)
 
     @property
     def acts_as_heading(self) -> bool:
