@@ -28,7 +28,7 @@ from plainlint.formatters import FORMATTERS
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.ignore_files import GitIgnore
-from plainlint.progress import Progress, progress_wanted
+from plainlint.progress import Progress, progress_delay, progress_wanted
 from plainlint.results_cache import ResultsCache, cache_folder
 from plainlint.rules import RULES
 from plainlint.runner import Runner, default_jobs
@@ -171,9 +171,13 @@ def check(
         if not no_cache:
             folder = cache_folder(settings, Path.cwd(), cache_dir)
             cache = ResultsCache(folder, settings, selected, ignored)
+        try:
+            delay = progress_delay(os.environ)
+        except ValueError as exc:
+            _fail(str(exc))
         progress = None
         if not no_progress and progress_wanted(output_format, sys.stderr, os.environ):
-            progress = Progress(0, sys.stderr)
+            progress = Progress(0, sys.stderr, delay)
         runner = Runner(linter, cache, jobs or default_jobs(), progress)
         results = []
         try:

@@ -7,6 +7,22 @@ from typing import Callable, Mapping, TextIO
 
 BAR_WIDTH = 30
 REDRAW_EVERY = 0.1  # seconds
+DELAY = 1.0  # seconds before a bar shows, unless PLAINLINT_PROGRESS_DELAY says otherwise
+DELAY_SETTING = "PLAINLINT_PROGRESS_DELAY"
+
+
+def progress_delay(environ: Mapping[str, str]) -> float:
+    """How long a run lasts before the bar shows, in seconds; ValueError for a bad setting."""
+    value = environ.get(DELAY_SETTING, "").strip()
+    if not value:
+        return DELAY
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise ValueError(f"{DELAY_SETTING}: '{value}' is not a time in seconds, such as 2.5")
+    return seconds
 
 
 def progress_wanted(output_format: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
@@ -34,7 +50,7 @@ class Progress:
         self,
         total: int,
         stream: TextIO,
-        delay: float = 1.0,
+        delay: float = DELAY,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.total = total
