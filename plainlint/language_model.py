@@ -186,7 +186,11 @@ def _quick_ruler(nlp: Language, lemmas: bool) -> QuickAttributeRuler | None:
     """
     from spacy.pipeline import Lemmatizer
 
-    from plainlint.attribute_rules import QuickAttributeRuler, UnknownPattern
+    from plainlint.attribute_rules import (
+        QuickAttributeRuler,
+        UnknownPattern,
+        index_lemmas_in_sets,
+    )
 
     if "attribute_ruler" not in nlp.pipe_names:
         return None
@@ -197,6 +201,7 @@ def _quick_ruler(nlp: Language, lemmas: bool) -> QuickAttributeRuler | None:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
             return None
+        index_lemmas_in_sets(lemmatizer)
     try:
         return QuickAttributeRuler(nlp.get_pipe("attribute_ruler"), lemmatizer)
     except UnknownPattern:
