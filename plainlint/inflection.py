@@ -142,6 +142,7 @@ def grammar_words() -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=65536)
 def helper_word(word: str) -> str:
     """The helper a word holds: "haven't" -> "have", "we've" -> "have", "won't" -> "will".
 

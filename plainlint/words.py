@@ -13,10 +13,15 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-_CHUNK = re.compile(r"\S+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum accepts
 # Punctuation around a word that is not part of it.
 EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>«»‹›.,;:!?…*_~`–—-/\\|"
+_EDGE = re.escape(EDGE_PUNCTUATION)
+# A run of non-space characters, its core without the punctuation at either edge in
+# group 1. A run of edge punctuation alone has no letter or digit, so it never counts.
+_TRIMMED_CHUNK = re.compile(
+    rf"[{_EDGE}]*([^\s{_EDGE}](?:\S*[^\s{_EDGE}])?)[{_EDGE}]*(?!\S)"
+)
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)*")
@@ -25,15 +30,13 @@ _LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the words in text[start:end], trimmed of surrounding punctuation."""
     spans: list[tuple[int, int]] = []
-    for match in _CHUNK.finditer(text, start, len(text) if end is None else end):
-        chunk = match.group()
-        if not _LETTER_OR_DIGIT.search(chunk):
+    for match in _TRIMMED_CHUNK.finditer(text, start, len(text) if end is None else end):
+        core = match.group(1)
+        if not core[0].isalnum() and not _LETTER_OR_DIGIT.search(core):
             continue
-        if not spans and _LIST_MARKER.fullmatch(chunk):
+        if not spans and _LIST_MARKER.fullmatch(match.group()):
             continue
-        left = len(chunk) - len(chunk.lstrip(EDGE_PUNCTUATION))
-        right = len(chunk.rstrip(EDGE_PUNCTUATION))
-        spans.append((match.start() + left, match.start() + max(right, left + 1)))
+        spans.append(match.span(1))
     return spans
 
 

@@ -44,11 +44,16 @@ def _irregular_participles() -> frozenset[str]:
     return frozenset(parse_yaml(text))
 
 
+@lru_cache(maxsize=1)
+def _be_and_get_forms() -> frozenset[str]:
+    return grammar_words()["be_forms"] | grammar_words()["get_forms"]
+
+
 def may_be_passive(text: str) -> bool:
     """A quick test before parsing: a form of "be" or "get" shortly before a participle."""
     words = [match.group().lower() for match in WORD.finditer(text)]
     irregular = _irregular_participles()
-    helpers = grammar_words()["be_forms"] | grammar_words()["get_forms"]
+    helpers = _be_and_get_forms()
     for i, word in enumerate(words):
         if helper_word(word) in helpers:  # "is", "got", and "it's", "they're"
             for after in words[i + 1 : i + 2 + _WORDS_BETWEEN]:
