@@ -7,6 +7,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from importlib import resources
@@ -38,6 +39,7 @@ EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
 EXIT_STOPPED = 130  # Ctrl-C, as shells report it
 FAIL_ON = ("error", "warning", "info", "never")
+GC_THRESHOLDS = (50_000, 20, 1000)  # Python's defaults are (700, 10, 10)
 
 
 def _fail(message: str) -> None:
@@ -159,6 +161,9 @@ def check(
         _fail("use --baseline or --write-baseline, not both")
     if stdin_filename and Path("-") not in paths:
         _fail("--stdin-filename needs '-' as the path, to read standard input")
+    # A check makes many small objects that live until their page is done, and
+    # few cycles: collecting less often saves about a tenth of a long run.
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         settings = load_settings(config, glossaries, discover_from=Path.cwd())
         linter = Linter.create(settings, selected, ignored)

@@ -19,9 +19,7 @@ EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>«»‹›.,;:!?…*_~`–—-/\\|"
 _EDGE = re.escape(EDGE_PUNCTUATION)
 # A run of non-space characters, its core without the punctuation at either edge in
 # group 1. A run of edge punctuation alone has no letter or digit, so it never counts.
-_TRIMMED_CHUNK = re.compile(
-    rf"[{_EDGE}]*([^\s{_EDGE}](?:\S*[^\s{_EDGE}])?)[{_EDGE}]*(?!\S)"
-)
+_TRIMMED_CHUNK = re.compile(rf"[{_EDGE}]*([^\s{_EDGE}](?:\S*[^\s{_EDGE}])?)[{_EDGE}]*(?!\S)")
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)*")

@@ -1,5 +1,5 @@
 """Speed-ups that must not change a single finding: checking files together,
-reusing parses across pages, and the quicker attribute ruler."""
+reusing parses across pages, and the quicker attribute ruler and lemmatizer."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import pytest
 from spacy.tokens import Doc
 
+from plainlint.attribute_rules import QuickAttributeRuler
 from plainlint.context_words import ContextWords
 from plainlint.engine import Linter
 from plainlint.language_model import Analyser, load_pipeline
@@ -90,6 +91,42 @@ def test_the_quick_attribute_ruler_sets_what_the_models_own_ruler_sets(text):
         (t.pos_, str(t.morph), t.lemma_) for t in theirs
     ]
     assert any(t.pos_ for t in ours) or not text.strip()
+
+
+# Words that the model's several-word patterns change ("there is", "gonna", "let's"),
+# words its lemmatizer treats each its own way, and a repeat of each sentence, so
+# that remembered values are used as well as worked out.
+RULER_TEXTS = [
+    "There is a way to help. There are men and women who can help you.",
+    "Ain't nobody gonna stop y'all. Let's go, c'mon, I gotta go now.",
+    "The children were given their vaccines by the nurses at 9am.",
+    "She's been feeling better since her operations, and he'd rested well.",
+    "You'll need 2 tablets a day: don't take more than 8 in 24 hours!",
+    "Dr. Smith's clinic (the BRCA1 team) e-mailed the results.",
+    "  Leading spaces, then\ttabs and\nnew lines.",
+    "There is a way to help. There are men and women who can help you.",
+    "The children were given their vaccines by the nurses at 9am.",
+]
+
+
+def test_the_quicker_ruler_and_lemmas_match_the_models_own():
+    """The stand-in for the attribute ruler and lemmatizer sets every word as they do."""
+    nlp = load_pipeline(("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser"))
+    ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+    parsed = list(nlp.pipe(RULER_TEXTS, disable=["attribute_ruler", "lemmatizer"]))
+    quick = QuickAttributeRuler(ruler, lemmatizer)
+    assert quick.sets_lemmas
+    for doc in parsed:
+        expected, got = lemmatizer(ruler(doc.copy())), quick(doc.copy())
+        values = [
+            [(t.text, t.pos_, t.tag_, t.dep_, str(t.morph), t.lemma_) for t in d]
+            for d in (expected, got)
+        ]
+        assert values[0] == values[1]
+    there_is = quick(parsed[0].copy())
+    assert (there_is[1].text, there_is[1].pos_) == ("is", "VERB")  # a several-word pattern
+    gonna = quick(parsed[1].copy())
+    assert [t.lemma_ for t in gonna if t.lower_ in ("gon", "na")] == ["go", "to"]
 
 
 def _one_test_per_word(words: list[str]) -> re.Pattern[str]:

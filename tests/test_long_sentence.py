@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plainlint.findings import Severity
+from plainlint.page import one_sentence_span
 
 
 def words(n: int, word: str = "word") -> str:
@@ -95,3 +98,59 @@ def test_error_step_can_be_switched_off(settings, tmp_path):
     linter = Linter.create(load_settings(config), select={"long-sentence"})
     [finding] = linter.check_source("p.md", f"You {words(50)}.", "markdown").findings
     assert finding.severity is Severity.WARNING
+
+
+# -- text with no full stop inside is one sentence, without asking the model ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Your treatment plan", (0, 19)),
+        ("Ask your nurse.", (0, 15)),
+        ("Ask your nurse. ", (0, 15)),  # one space at the end: spaCy leaves it out
+        ("[Talking with Your Health Care Team", (0, 35)),
+        ("**Rest well.**", (0, 14)),
+        ("Is it safe?”", (0, 12)),
+        ("Take it (see page 4.)", (0, 21)),
+    ],
+)
+def test_text_with_no_sentence_end_inside_isone_sentence_span(text, span):
+    assert one_sentence_span(text) == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rest. Then eat.",
+        "Is it safe? Ask us!",
+        "Wait… then call.",
+        "Take 2.5 mg.",
+        "Line one\nline two",  # white space other than a space: the model decides
+        " Leading space",
+        "Two spaces at the end  ",
+        "Tabs\tinside",
+    ],
+)
+def test_text_that_may_hold_more_sentences_goes_to_the_model(text):
+    assert one_sentence_span(text) is None
+
+
+def test_a_long_heading_with_a_bracket_isone_sentence_span(findings):
+    """The model once split the “[” off a heading and counted the rest as a sentence."""
+    heading = "[" + " ".join(["Talking"] * 26)
+    [finding] = findings(f"# {heading}\n", "long-sentence")
+    assert finding.text == heading and "26 words" in finding.message
+
+
+def test_a_sentence_with_an_abbreviation_in_brackets_is_not_cut(findings):
+    """Not two sentences at “(TCGA)”: the whole of it is over the limit."""
+    source = (
+        "Investigators with The Cancer Genome Atlas (TCGA) Research Network have identified "
+        "novel genomic and molecular characteristics of cervical cancer that will aid in "
+        "subclassification of the disease and may help target therapies that are most "
+        "appropriate for each patient."
+    )
+    [finding] = findings(source, "long-sentence")
+    assert finding.text == source and finding.column == 1
+    assert "39 words" in finding.message
