@@ -103,6 +103,7 @@ class Glossary:
         return self.abbreviation_index.get(upper)
 
 
+@lru_cache(maxsize=65536)
 def normal_word(word: str) -> str:
     """A word as the index holds it: lower case, with no possessive ending."""
     return _POSSESSIVE.sub("", word.lower()) or word.lower()

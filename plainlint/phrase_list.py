@@ -92,16 +92,16 @@ class PhraseList:
         index = self._index
         if index.keys().isdisjoint(lowered):
             return  # the usual case, found without a loop in Python
-        i = 0
-        while i < len(chunks):
-            candidates = index.get(lowered[i])
-            found = candidates and self._longest(candidates, lowered, chunks, text, i)
+        after = 0  # where the last match ended, in words: matches never overlap
+        for i in [i for i, word in enumerate(lowered) if word in index]:
+            if i < after:
+                continue
+            found = self._longest(index[lowered[i]], lowered, chunks, text, i)
             if not found:
-                i += 1
                 continue
             length, words, choices, kinds = found
             first, last = chunks[i][0], chunks[i + length - 1][1]
-            i += length
+            after = i + length
             yield PhraseMatch(first, last, text[first:last], " ".join(words), choices, kinds)
 
     @staticmethod

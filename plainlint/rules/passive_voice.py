@@ -160,8 +160,10 @@ class PassiveVoice(Rule):
     def _in(self, sentence: Sentence, doc: Doc) -> Iterator[tuple[Sentence, Token, int, int]]:
         """Each passive verb in a parsed sentence, with the span of its verb group."""
         for verb in doc:
+            if verb.tag_ != "VBN":
+                continue
             helpers = [child for child in verb.children if child.dep_ == "auxpass"]
-            if not helpers or verb.tag_ != "VBN" or self._not_an_action(verb, doc):
+            if not helpers or self._not_an_action(verb, doc):
                 continue
             if any(c.dep_ == "nsubjpass" and c.lower_ == "i" for c in verb.children):
                 continue  # "I was rushed to A&E": someone telling their own story
