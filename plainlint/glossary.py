@@ -126,10 +126,12 @@ def _match_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, int, Entr
     chunks = list(WORD.finditer(text))
     lowered = [normal_word(chunk.group()) for chunk in chunks]
     index = glossary.phrase_index
-    i = 0
-    while i < len(chunks):
+    after = 0  # where the last term ended, in words: terms never overlap
+    for i in [i for i, word in enumerate(lowered) if word in index]:
+        if i < after:
+            continue
         found = None
-        for words, entry in index.get(lowered[i], ()):
+        for words, entry in index[lowered[i]]:
             n = len(words)
             if tuple(lowered[i : i + n]) != words:
                 continue
@@ -138,13 +140,12 @@ def _match_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, int, Entr
                 found = (n, entry)
                 break
         if found is None:
-            i += 1
             continue
         n, entry = found
         end = chunks[i + n - 1].end()
         tail = _POSSESSIVE.search(chunks[i + n - 1].group())
         yield chunks[i].start(), end - (len(tail.group()) if tail else 0), entry
-        i += n
+        after = i + n
 
 
 # -- loading and checking -----------------------------------------------------

@@ -156,14 +156,17 @@ class Jargon(ExplanationRule):
             (sentence.start + start, sentence.start + end)
             for start, end, _ in match_terms(text[sentence.start : sentence.end], self.glossary)
         ]
+        shortest, first = self.settings["min_letters"], sentence.words[0][0]
         for match in _LETTERS.finditer(text, sentence.start, sentence.end):
             word = match.group()
-            start, end = match.span()
-            if len(word) < self.settings["min_letters"]:
+            if len(word) < shortest:
                 continue
-            if word[0].isupper() and (start != sentence.words[0][0] or word.isupper()):
+            start, end = match.span()
+            if word[0].isupper() and (start != first or word.isupper()):
                 continue  # a name or an abbreviation, unless it simply starts the sentence
-            if any(s < end and start < e for s, e in terms) or block.is_protected(start, end):
+            if (terms and any(s < end and start < e for s, e in terms)) or block.is_protected(
+                start, end
+            ):
                 continue  # the glossary rule covers it, or it is code, a quote or an address
             if self._in_glossary(word):
                 continue  # a glossary word in a longer word or another form: "biopsied"
