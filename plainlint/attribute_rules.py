@@ -34,7 +34,7 @@ _FIELDS = {"TAG": 0, "DEP": 1, "LOWER": 2}
 # What a word's values are worked out from, read for all words of a Doc at once.
 _KEY_ATTRIBUTES = [ORTH, TAG, DEP, POS, MORPH, LEMMA]
 # Remembered values for this many different words at most.
-_REMEMBERED_WORDS = 200_000
+_REMEMBERED_WORDS = 50_000
 
 
 class UnknownPattern(ValueError):

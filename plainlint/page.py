@@ -82,6 +82,10 @@ class Page:
         self.parse_all([sentence])
         return self._parses[_key(sentence)]
 
+    def keep_parse(self, sentence: Sentence, doc: Doc) -> None:
+        """Keep a parse made ahead, in a batch with other pages' sentences."""
+        self._parses[_key(sentence)] = doc
+
     def parse_all(self, sentences: list[Sentence]) -> None:
         """Parse several sentences in one batch, which is quicker than one at a time."""
         wanted = {_key(s): s for s in sentences if _key(s) not in self._parses}
