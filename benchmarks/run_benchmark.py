@@ -28,6 +28,11 @@ Peak memory is the most the whole process tree held at once: plainlint's
 worker processes are added up. It is read from /proc as PSS (memory shared
 between processes counts once, split between them), sampled every 20 ms.
 Where /proc is missing, the largest single process's peak is shown instead.
+Reading /proc that often takes a tenth of the time of two cores, so memory
+comes from one extra run of each command, and timed runs are not watched.
+
+plainlint, proselint and alex take turns over the folder, one run each in
+every round, so that a machine that slows down for a while slows them all.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SAMPLE_EVERY = 0.02  # seconds
@@ -113,34 +119,54 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def timed(args: list[str], cwd: Path) -> Run:
-    """Run a command once: wall time, peak memory of its whole tree, and its output."""
+def timed(args: list[str], cwd: Path, watch_memory: bool = False) -> Run:
+    """Run a command once: wall time, its output, and with `watch_memory` the peak
+    memory of its whole tree (else 0)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(args, stdout=out, stderr=err, cwd=cwd, env=ENVIRONMENT)
         sampler = TreeMemory(process.pid)
-        sampler.start()
+        if watch_memory:
+            sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
-        sampler.stop()
+        if watch_memory:
+            sampler.stop()
         code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         errors = err.read().decode(errors="replace")
         if code not in (0, 1) or "Traceback (most recent call last)" in errors:
             sys.exit(f"{args[0]} failed ({code}): {errors[-500:]}")
-        peak_kb = sampler.peak_kb or usage.ru_maxrss  # no /proc: the largest process
+        peak_kb = (sampler.peak_kb or usage.ru_maxrss) if watch_memory else 0
         return Run(seconds, peak_kb / 1024, out.read())
 
 
-def measure(label: str, args: list[str], cwd: Path, runs: int, before=None) -> Figure:
-    """The median time and the highest peak over `runs` runs; `before` runs first each time."""
-    found = []
+@dataclass
+class Case:
+    """A command to measure; `before` runs before each run of it (emptying a cache)."""
+
+    label: str
+    args: list[str]
+    before: Callable[[], None] | None = None
+
+    def run(self, cwd: Path, watch_memory: bool = False) -> Run:
+        if self.before is not None:
+            self.before()
+        return timed(self.args, cwd, watch_memory)
+
+
+def measure(cases: list[Case], cwd: Path, runs: int) -> list[Figure]:
+    """The median time over `runs` rounds, the cases taking turns in each round, and
+    the peak memory of one more run of each."""
+    seconds: list[list[float]] = [[] for _ in cases]
     for _ in range(runs):
-        if before is not None:
-            before()
-        found.append(timed(args, cwd))
-    return Figure(label, statistics.median(r.seconds for r in found), max(r.peak_mb for r in found))
+        for found, case in zip(seconds, cases):
+            found.append(case.run(cwd).seconds)
+    return [
+        Figure(case.label, statistics.median(found), case.run(cwd, watch_memory=True).peak_mb)
+        for found, case in zip(seconds, cases)
+    ]
 
 
 def plainlint_command() -> list[str]:
@@ -224,44 +250,42 @@ def main() -> None:
         half_words = half_of(folder, words_per_file, half_folder)
         page = three_hundred_words(scratch)
 
-        figures = {
-            "cold": measure(
-                "plainlint, empty cache", [*check, str(folder)], scratch, runs, empty_cache
-            ),
-            "rerun": measure("plainlint, re-run (cached)", [*check, str(folder)], scratch, runs),
-            "one job": measure(
-                "plainlint --jobs 1, empty cache",
-                [*check, "--jobs", "1", str(folder)],
-                scratch,
-                runs,
-                empty_cache,
-            ),
-            "half": measure(
-                "plainlint, half the words, empty cache",
-                [*check, str(half_folder)],
-                scratch,
-                runs,
-                empty_cache,
-            ),
-            "page": measure(
-                "plainlint, one 300-word page, cold start",
-                [*check, str(page)],
-                scratch,
-                max(runs, 3),
-                empty_cache,
-            ),
-        }
-        others: list[tuple[Figure, str]] = []
+        cold = Case("plainlint, empty cache", [*check, str(folder)], empty_cache)
+        others: list[tuple[Case, str]] = []
         if proselint:
             name = f"proselint {version_of([proselint, 'version'])}"
-            others.append(
-                (measure(name, [proselint, "check", str(folder)], scratch, runs), "proselint")
-            )
+            others.append((Case(name, [proselint, "check", str(folder)]), "proselint"))
         if alex:
             name = f"alex {version_of([alex, '--version'])}"
-            others.append((measure(name, [alex, str(folder)], scratch, runs), "alex"))
+            others.append((Case(name, [alex, str(folder)]), "alex"))
+        for case, _ in others:
+            case.run(scratch)  # once untimed, as plainlint's JSON run: files in the disk cache
+        side_by_side = measure([cold, *(case for case, _ in others)], scratch, runs)
+        # The last run above filled the cache for the whole folder: re-runs come next.
+        rerun = measure([Case("plainlint, re-run (cached)", [*check, str(folder)])], scratch, runs)
+        own = measure(
+            [
+                Case(
+                    "plainlint --jobs 1, empty cache",
+                    [*check, "--jobs", "1", str(folder)],
+                    empty_cache,
+                ),
+                Case(
+                    "plainlint, half the words, empty cache",
+                    [*check, str(half_folder)],
+                    empty_cache,
+                ),
+                Case("plainlint, one 300-word page, cold start", [*check, str(page)], empty_cache),
+            ],
+            scratch,
+            runs,
+        )
+        figures = dict(
+            zip(("cold", "rerun", "one job", "half", "page"), [side_by_side[0], *rerun, *own])
+        )
+        others_figures = [(figure, tool) for figure, (_, tool) in zip(side_by_side[1:], others)]
 
-    base = next((figure.seconds for figure, tool in others if tool == "proselint"), None)
+    base = next((figure.seconds for figure, tool in others_figures if tool == "proselint"), None)
     print(f"folder: {folder}")
     print(f"files: {len(report['files'])}   words: {words:,}   findings: ", end="")
     print(f"{report['summary']['findings']:,}   runs: median of {runs}   cores: {os.cpu_count()}")
@@ -270,7 +294,7 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     rows = [figures["cold"], figures["rerun"], figures["one job"]]
-    rows += [figure for figure, _ in others]
+    rows += [figure for figure, _ in others_figures]
     for figure in rows:
         ratio = f"{figure.seconds / base:.2f}" if base else "-"
         rate = words / figure.seconds
