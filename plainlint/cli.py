@@ -58,6 +58,36 @@ def _rule_ids(values: tuple[str, ...], option: str) -> set[str] | None:
     return ids
 
 
+def run() -> None:
+    """The `plainlint` command: `main`, then an exit without Python's tidy-up.
+
+    After a large check, Python frees every object one by one before it
+    ends: a third of a second over 400 pages. The output is flushed first;
+    the operating system takes back the memory at once.
+    """
+    try:
+        main()  # click ends with SystemExit, whatever happens
+        code: int = 0
+    except SystemExit as exc:
+        code = _exit_status(exc.code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed pipe ("plainlint check | head"): nothing more to show
+    os._exit(code)
+
+
+def _exit_status(code: object) -> int:
+    """The process exit code for a SystemExit's code, as Python itself gives it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plainlint")
 def main() -> None:

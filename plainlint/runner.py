@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 MIN_FILES_PER_JOB = 2
 # Files checked together, so that their sentences are parsed in one batch.
 GROUP_SIZE = 16
+# Characters of text in the smallest group, when groups shrink towards the end.
+MIN_GROUP_TEXT = 8_000
 
 
 def default_jobs() -> int:
@@ -125,9 +127,7 @@ class Runner:
         workers = max(1, min(self.jobs, len(jobs) // MIN_FILES_PER_JOB))
         if "fork" not in multiprocessing.get_all_start_methods():
             workers = 1
-        # Several groups for each worker, so that none waits long for the last one.
-        size = max(1, min(GROUP_SIZE, -(-len(jobs) // (workers * 4))))
-        groups = [jobs[start : start + size] for start in range(0, len(jobs), size)]
+        groups = _groups(jobs, workers)
         if workers < 2:
             for group in groups:
                 yield from self.linter.check_texts([job.as_file for job in group])
@@ -156,6 +156,35 @@ class Runner:
         finally:
             _stop(pool)
             gc.unfreeze()
+
+
+def _groups(jobs: list[_Job], workers: int) -> list[list[_Job]]:
+    """Files in page order, in groups that are checked together.
+
+    With one worker, groups of GROUP_SIZE files, which parse well together.
+    With more, groups hold about equal amounts of text, and get smaller
+    towards the end, so that no worker is left with a long last group while
+    the others wait: each is at most a third of a worker's share of what is
+    still to come.
+    """
+    if workers < 2:
+        return [jobs[start : start + GROUP_SIZE] for start in range(0, len(jobs), GROUP_SIZE)]
+    remaining = sum(len(job.source) for job in jobs)
+    groups: list[list[_Job]] = []
+    group: list[_Job] = []
+    size = 0
+    for job in jobs:
+        if not group:
+            target = max(MIN_GROUP_TEXT, remaining // (workers * 3))
+        group.append(job)
+        size += len(job.source)
+        remaining -= len(job.source)
+        if size >= target or len(group) == GROUP_SIZE:
+            groups.append(group)
+            group, size = [], 0
+    if group:
+        groups.append(group)
+    return groups
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT, json_output, run_cli
 
 from plainlint import __version__
+from plainlint.cli import _exit_status
 from plainlint.rules import RULES
 
 LONG = "You " + " ".join(["word"] * 40) + "."
@@ -184,6 +185,35 @@ def test_installed_command_runs_as_a_real_process(tmp_path):
         [sys.executable, "-m", "plainlint", "--version"], capture_output=True, text=True
     )
     assert module.stdout.strip() == f"plainlint, version {__version__}"
+
+
+def test_the_command_ends_without_tidying_up_and_loses_no_output(tmp_path):
+    """The command skips Python's slow tidy-up at the end: every line still gets out,
+    through a pipe, and the exit codes stay the same."""
+    for n in range(30):
+        (tmp_path / f"page{n:02}.md").write_text(
+            f"# Visit {n}\n\nPrior to your scan, please utilise the ramp.\n", encoding="utf-8"
+        )
+    command = [sys.executable, "-m", "plainlint", "check", "--no-cache", "--fail-on", "warning"]
+    done = subprocess.run([*command, str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert sum(1 for line in lines if " plain-words " in line) == 60  # two on each page
+    assert lines[-1] == "Found 60 problems in 30 files (60 warnings)."
+    missing = subprocess.run([*command, str(tmp_path / "nope.md")], capture_output=True, text=True)
+    assert missing.returncode == 2
+    assert "nope.md" in missing.stderr
+    with subprocess.Popen([*command, str(tmp_path)], stdout=subprocess.PIPE) as piped:
+        assert piped.stdout is not None
+        piped.stdout.readline()
+        piped.stdout.close()  # "plainlint check | head -1"
+        assert piped.wait(timeout=120) == 1
+
+
+@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (1, 1), (2, 2), ("bad", 1)])
+def test_exit_status_follows_python(code, status, capsys):
+    assert _exit_status(code) == status
+    assert capsys.readouterr().err == ("bad\n" if code == "bad" else "")
 
 
 # -- options for scripts and CI: --statistics, combinations that make no sense ---------------

@@ -277,3 +277,39 @@ def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_wait(tmp_path):
         "plainlint: a worker process: stopped before it finished, perhaps because the "
         "computer ran out of memory. Try again with --jobs 1"
     ]
+
+
+# -- groups of files: equal work, smaller at the end --------------------------------------
+
+
+def _jobs(sizes: list[int]):
+    from plainlint.runner import _Job
+
+    return [_Job(f"page{n}.md", "x" * size, "markdown", None) for n, size in enumerate(sizes)]
+
+
+def test_one_worker_checks_files_in_groups_of_sixteen():
+    from plainlint.runner import GROUP_SIZE, _groups
+
+    jobs = _jobs([1000] * 40)
+    groups = _groups(jobs, 1)
+    assert [len(group) for group in groups] == [GROUP_SIZE, GROUP_SIZE, 40 - 2 * GROUP_SIZE]
+    assert [job for group in groups for job in group] == jobs
+
+
+def test_groups_for_several_workers_keep_order_and_shrink_towards_the_end():
+    from plainlint.runner import GROUP_SIZE, MIN_GROUP_TEXT, _groups
+
+    sizes = [3_000, 90_000, 2_000] * 40 + [9_000] * 80  # long pages here and there
+    jobs = _jobs(sizes)
+    groups = _groups(jobs, 2)
+    assert [job for group in groups for job in group] == jobs  # every file once, in order
+    assert all(1 <= len(group) <= GROUP_SIZE for group in groups)
+    text = [sum(len(job.source) for job in group) for group in groups]
+    assert text[-1] < text[0] / 4  # the last group is a small one
+    remaining = sum(sizes)
+    for group, size in zip(groups[:-1], text):
+        share = max(MIN_GROUP_TEXT, remaining // 6)  # a third of each worker's share
+        # a group stops at its share of the text, at 16 files, or with the file that passes it
+        assert len(group) == GROUP_SIZE or size - len(group[-1].source) < share
+        remaining -= size
