@@ -25,6 +25,8 @@ from plainlint.inflection import (
 Alternatives = str | Sequence[str]
 # A listed form: its words, its alternatives, and which inflections it is.
 _Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+# The forms that start with one word: longer ones by their second word, and the word alone.
+_FirstWord = tuple[dict[str, list[_Entry]], list[_Entry]]
 # Patient information is often passive ("is given"): the participle comes first.
 _VERB_ORDER = ("", "en", "ed", "s", "ing")
 _NOUN_ORDER = ("", "s", "'s", "s'")
@@ -55,8 +57,10 @@ class PhraseList:
         self.inflect = inflect
         self._index = self._build(entries)
 
-    def _build(self, entries: Mapping[str, Alternatives | None]) -> dict[str, list[_Entry]]:
-        """First word of every form -> (all its words, alternatives, form kinds), longest first.
+    def _build(self, entries: Mapping[str, Alternatives | None]) -> dict[str, _FirstWord]:
+        """First word of every form -> its longer forms by their second word, longest
+        first, and the form of that one word. A form is (all its words,
+        alternatives, form kinds).
 
         A form can be more than one kind: "administered" is both the past tense
         ("gave") and the participle ("is given"), so both are suggested.
@@ -78,12 +82,17 @@ class PhraseList:
                     found[words] = (choices, [])
                 if found[words][0] == choices and kind not in found[words][1]:
                     found[words][1].append(kind)
-        index: dict[str, list[_Entry]] = {}
+        index: dict[str, _FirstWord] = {}
         for words, (choices, kinds) in found.items():
             ordered = tuple(sorted(kinds, key=order.index))
-            index.setdefault(words[0], []).append((words, choices, ordered))
-        for candidates in index.values():
-            candidates.sort(key=lambda entry: len(entry[0]), reverse=True)
+            longer, alone = index.setdefault(words[0], ({}, []))
+            if len(words) == 1:
+                alone.append((words, choices, ordered))
+            else:
+                longer.setdefault(words[1], []).append((words, choices, ordered))
+        for longer, _ in index.values():
+            for candidates in longer.values():
+                candidates.sort(key=lambda entry: len(entry[0]), reverse=True)
         return index
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
@@ -106,14 +115,16 @@ class PhraseList:
 
     @staticmethod
     def _longest(
-        candidates: list[_Entry],
+        first: _FirstWord,
         lowered: tuple[str, ...],
         chunks: tuple[tuple[int, int], ...],
         text: str,
         i: int,
     ) -> tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
         """The longest listed phrase starting at word i, its words separated by white space."""
-        for words, choices, kinds in candidates:
+        longer, alone = first
+        candidates = longer.get(lowered[i + 1], ()) if longer and i + 1 < len(lowered) else ()
+        for words, choices, kinds in (*candidates, *alone):
             n = len(words)
             if i + n > len(chunks) or lowered[i : i + n] != words:
                 continue
@@ -182,8 +193,15 @@ def _words_in(
 
     Kept for a while: several word lists search the same sentence one after another.
     """
-    chunks = tuple(WORD.finditer(text, start, end))
-    return tuple(c.span() for c in chunks), tuple(_normal(c.group()) for c in chunks)
+    spans = tuple(c.span() for c in WORD.finditer(text, start, end))
+    segment = text[start:end]
+    lowered = segment.lower()
+    # Lower case letter by letter is lower case word by word, unless a letter changes
+    # length ("İ") or depends on what follows (Greek "Σ"): then word by word.
+    if len(lowered) == len(segment) and "Σ" not in segment:
+        lowered = lowered.replace("’", "'")
+        return spans, tuple(lowered[a - start : b - start] for a, b in spans)
+    return spans, tuple(_normal(text[a:b]) for a, b in spans)
 
 
 def _normal(word: str) -> str:

@@ -164,3 +164,29 @@ def test_word_lists_find_what_one_test_per_word_found(words):
     expected = [m.span() for m in _one_test_per_word(words).finditer(text)]
     assert [m.span() for m in ContextWords(words).finditer(text)] == expected
     assert expected  # the text holds some of every list
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prior to your visit, and PRIOR TO the scan, in order to rest.",
+        "İstanbul clinic: prior to the scan",  # "İ" is two letters in lower case
+        "ΟΔΟΣ.Α prior to ΟΔΟΣ",  # Greek "Σ" lower-cases by what follows it
+        "Prior  to\nthe scan, prior, to",  # white space inside, punctuation between
+    ],
+)
+def test_word_lists_lower_case_words_as_one_word_at_a_time_would(text):
+    """Words are lower-cased all at once where that gives the same words, word by word
+    where it would not."""
+    from plainlint.phrase_list import WORD, PhraseList, _words_in
+
+    spans, lowered = _words_in(text, 0, len(text))
+    assert spans == tuple(m.span() for m in WORD.finditer(text))
+    assert lowered == tuple(m.group().lower().replace("’", "'") for m in WORD.finditer(text))
+    words = PhraseList({"prior to": "before", "in order to": "to", "οδος": "road"}, "none")
+    found = [(m.text, m.alternatives) for m in words.find(text)]
+    expected = [
+        (m.group(), ("before",)) for m in re.finditer(r"(?i)\bprior[ \t\n]+to\b", text)
+    ] + [(m.group(), ("to",)) for m in re.finditer(r"(?i)\bin order to\b", text)]
+    expected += [(m.group(), ("road",)) for m in re.finditer("ΟΔΟΣ", text)]
+    assert sorted(found) == sorted(expected)
