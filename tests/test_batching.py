@@ -185,8 +185,8 @@ def test_word_lists_lower_case_words_as_one_word_at_a_time_would(text):
     assert lowered == tuple(m.group().lower().replace("’", "'") for m in WORD.finditer(text))
     words = PhraseList({"prior to": "before", "in order to": "to", "οδος": "road"}, "none")
     found = [(m.text, m.alternatives) for m in words.find(text)]
-    expected = [
-        (m.group(), ("before",)) for m in re.finditer(r"(?i)\bprior[ \t\n]+to\b", text)
-    ] + [(m.group(), ("to",)) for m in re.finditer(r"(?i)\bin order to\b", text)]
+    expected = [(m.group(), ("before",)) for m in re.finditer(r"(?i)\bprior[ \t\n]+to\b", text)] + [
+        (m.group(), ("to",)) for m in re.finditer(r"(?i)\bin order to\b", text)
+    ]
     expected += [(m.group(), ("road",)) for m in re.finditer("ΟΔΟΣ", text)]
     assert sorted(found) == sorted(expected)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plainlint.findings import Severity
-from plainlint.page import one_sentence_span
+from plainlint.page import plain_sentence_spans
 
 
 def words(n: int, word: str = "word") -> str:
@@ -100,43 +100,49 @@ def test_error_step_can_be_switched_off(settings, tmp_path):
     assert finding.severity is Severity.WARNING
 
 
-# -- text with no full stop inside is one sentence, without asking the model ----------
+# -- sentences plain to see are found without asking the model --------------------------
 
 
 @pytest.mark.parametrize(
-    ("text", "span"),
+    ("text", "spans"),
     [
-        ("Your treatment plan", (0, 19)),
-        ("Ask your nurse.", (0, 15)),
-        ("Ask your nurse. ", (0, 15)),  # one space at the end: spaCy leaves it out
-        ("[Talking with Your Health Care Team", (0, 35)),
-        ("**Rest well.**", (0, 14)),
-        ("Is it safe?”", (0, 12)),
-        ("Take it (see page 4.)", (0, 21)),
+        ("Your treatment plan", [(0, 19)]),
+        ("Ask your nurse.", [(0, 15)]),
+        ("Ask your nurse. ", [(0, 15)]),  # one space at the end: spaCy leaves it out
+        ("[Talking with Your Health Care Team", [(0, 35)]),
+        ("**Rest well.**", [(0, 14)]),
+        ("Is it safe?”", [(0, 12)]),
+        ("Take it (see page 4.)", [(0, 21)]),
+        ("You may feel sick. Ask your nurse.", [(0, 18), (19, 34)]),
+        ("Go to bed. Sleep well? Then rest!", [(0, 10), (11, 22), (23, 33)]),
     ],
 )
-def test_text_with_no_sentence_end_inside_isone_sentence_span(text, span):
-    assert one_sentence_span(text) == span
+def test_sentences_plain_to_see_are_found_without_the_model(text, spans):
+    assert plain_sentence_spans(text) == spans
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Rest. Then eat.",
-        "Is it safe? Ask us!",
-        "Wait… then call.",
-        "Take 2.5 mg.",
-        "Line one\nline two",  # white space other than a space: the model decides
+        "Take 2.5 mg. Then rest.",  # a number before the mark
+        "We are in the U.S. Then we go.",  # capitals before the mark
+        "Bring apples, pears, etc. Then go.",  # a short form that a sentence goes on after
+        "Rest well. (Ask us.) Then eat.",  # brackets
+        "He said “rest.” Then he left.",  # quotes
+        "Wait… then call.",  # a mark before a lower-case word
+        "Rest well.Then eat.",  # no space after the mark
+        "Rest well.  Then eat.",  # two spaces
+        "Line one\nline two",  # white space other than a space
         " Leading space",
         "Two spaces at the end  ",
         "Tabs\tinside",
     ],
 )
-def test_text_that_may_hold_more_sentences_goes_to_the_model(text):
-    assert one_sentence_span(text) is None
+def test_sentences_less_plain_to_see_go_to_the_model(text):
+    assert plain_sentence_spans(text) is None
 
 
-def test_a_long_heading_with_a_bracket_isone_sentence_span(findings):
+def test_a_long_heading_with_a_bracket_is_one_sentence(findings):
     """The model once split the “[” off a heading and counted the rest as a sentence."""
     heading = "[" + " ".join(["Talking"] * 26)
     [finding] = findings(f"# {heading}\n", "long-sentence")
@@ -154,3 +160,14 @@ def test_a_sentence_with_an_abbreviation_in_brackets_is_not_cut(findings):
     [finding] = findings(source, "long-sentence")
     assert finding.text == source and finding.column == 1
     assert "39 words" in finding.message
+
+
+def test_a_label_before_a_colon_stays_in_its_sentence(findings):
+    """The model once cut “N1c” off as a sentence of its own."""
+    source = (
+        "N1c: Cancer has spread to one to three axillary lymph nodes, and the cancer in at "
+        "least one of the lymph nodes is larger than 2 millimeters. Cancer is found in them."
+    )
+    [finding] = findings(source, "long-sentence")
+    assert finding.column == 1 and finding.text.startswith("N1c: Cancer")
+    assert "27 words" in finding.message
