@@ -381,3 +381,24 @@ def test_a_no_break_space_is_a_space(findings):
     source = "<p>Your stitches will get taken&nbsp;out after a week.</p>"
     [finding] = findings(source, RULE, fmt="html")
     assert finding.text == "will get taken&nbsp;out"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parsed"),
+    [
+        ("Treatment is often hard at first.", False),  # "often" only looks like a participle
+        ("The people in the trial were women and children.", False),
+        ("More information is available at DailyMed.", False),
+        ("The drug is often given by a nurse.", True),  # a real participle after one
+        ("The cells are seen under a microscope.", True),
+    ],
+)
+def test_words_that_only_look_like_participles_need_no_parse(sentence, parsed):
+    from plainlint.rules.passive_voice import may_be_passive
+
+    assert may_be_passive(sentence) is parsed
+
+
+def test_a_passive_after_a_word_that_looks_like_one_is_still_found(findings):
+    [finding] = findings("The drug is often given by a nurse.", RULE)
+    assert finding.text == "is often given"

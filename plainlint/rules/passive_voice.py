@@ -54,10 +54,11 @@ def may_be_passive(text: str) -> bool:
     words = [match.group().lower() for match in WORD.finditer(text)]
     irregular = _irregular_participles()
     helpers = _be_and_get_forms()
+    never = grammar_words()["not_participles"]
     for i, word in enumerate(words):
         if helper_word(word) in helpers:  # "is", "got", and "it's", "they're"
             for after in words[i + 1 : i + 2 + _WORDS_BETWEEN]:
-                if after.endswith(("ed", "en")) or after in irregular:
+                if (after.endswith(("ed", "en")) and after not in never) or after in irregular:
                     return True
     return False
 
