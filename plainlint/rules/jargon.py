@@ -129,8 +129,6 @@ class Jargon(ExplanationRule):
                     in_lower_case.add(word)
                 uses.setdefault(word.lower(), []).append(Use(index, sentence, start, end))
         for word, found in uses.items():
-            if not self.is_jargon(word):
-                continue
             if word not in in_lower_case and not (
                 self._medical_looking(word) and len(found[0].sentence.words) > 2
             ):
@@ -149,7 +147,8 @@ class Jargon(ExplanationRule):
                 yield self._hit(use)
 
     def _candidates(self, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
-        """Words that could be jargon: not names in capitals, not glossary words, not code."""
+        """Words that may be jargon: rare or medical-looking, not names in capitals, not
+        glossary words, not code."""
         block = sentence.block
         text = block.text
         terms = [
@@ -164,6 +163,8 @@ class Jargon(ExplanationRule):
             start, end = match.span()
             if word[0].isupper() and (start != first or word.isupper()):
                 continue  # a name or an abbreviation, unless it simply starts the sentence
+            if not self.is_jargon(word.lower()):
+                continue  # most words: an everyday word, known from earlier pages
             if (terms and any(s < end and start < e for s, e in terms)) or block.is_protected(
                 start, end
             ):

@@ -31,6 +31,8 @@ from plainlint.rules.first_use import (
 
 # A name going on after a word: "Cancer UK", "& Day Surgery", "of Medicine".
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z]")
+# An abbreviation's plural ending: "CTs", "MRI's".
+_PLURAL_END = re.compile(r"['’]?s$")
 
 
 class UnexplainedTerm(ExplanationRule):
@@ -187,7 +189,9 @@ def _is_abbreviation(matched: str, entry: Entry) -> bool:
     """True when the match is, or holds, one of the entry's abbreviations: that rule covers it."""
     if len(matched) > 1 and matched.isupper():
         return True
-    return any(re.sub(r"['’]?s$", "", word) in entry.abbreviations for word in matched.split())
+    return bool(entry.abbreviations) and any(
+        _PLURAL_END.sub("", word) in entry.abbreviations for word in matched.split()
+    )
 
 
 def _inside_name(block: Block, sentence: Sentence, start: int, end: int) -> bool:
