@@ -27,8 +27,6 @@ _OTHER_SPACE = re.compile(r"[^\S ]")
 _AT_THE_END = " .!?…\"”'’)]*_"
 # A plain break between sentences: a lower-case word, its mark, one space, a capital.
 _PLAIN_BREAK = re.compile(r"(?<=[a-z]{3}[.!?]) (?=[A-Z][a-z])")
-# What makes sentences less plain to find: brackets and quotes.
-_NOT_PLAIN = re.compile(r"[()\[\]{}\"“”‘«»]")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
@@ -150,10 +148,12 @@ def plain_sentence_spans(text: str) -> list[tuple[int, int]] | None:
     three pieces in four. So is each part of a piece whose every such mark
     ends a lower-case word and comes before one space and a word with a
     capital: "You may feel sick. Ask your nurse." That is half of the rest.
-    Anything less plain goes to the model: brackets, quotes, numbers or
-    capitals before a mark ("the U.S. Then"), short forms ("etc."), line
-    breaks and other white space, spaces at the start. The spans are the ones
-    spaCy gives, without a single space at the end.
+    Anything less plain goes to the model: a mark after a bracket, a quote,
+    a number or a capital ("the U.S. Then"), a short form ("etc."), line
+    breaks and other white space, spaces at the start. Brackets and quotes
+    elsewhere are no reason to split a sentence (the model had split off
+    "[the back of the mouth]"). The spans are the ones spaCy gives, without a
+    single space at the end.
     """
     if text[:1].isspace() or text[-2:] == "  " or _OTHER_SPACE.search(text):
         return None
@@ -162,8 +162,6 @@ def plain_sentence_spans(text: str) -> list[tuple[int, int]] | None:
     marks = [m.start() for m in _SENTENCE_MARK.finditer(text, 0, body)]
     if not marks:
         return [(0, end)]
-    if _NOT_PLAIN.search(text):
-        return None
     cuts = {m.start() - 1: m.start() for m in _PLAIN_BREAK.finditer(text, 0, body)}
     if any(mark not in cuts for mark in marks) or _after_short_form(text, marks):
         return None

@@ -115,6 +115,8 @@ def test_error_step_can_be_switched_off(settings, tmp_path):
         ("Take it (see page 4.)", [(0, 21)]),
         ("You may feel sick. Ask your nurse.", [(0, 18), (19, 34)]),
         ("Go to bed. Sleep well? Then rest!", [(0, 10), (11, 22), (23, 33)]),
+        ("Ask (if you like) your nurse. Then rest.", [(0, 29), (30, 40)]),
+        ("Say “when” to your nurse. Then rest.", [(0, 25), (26, 36)]),
     ],
 )
 def test_sentences_plain_to_see_are_found_without_the_model(text, spans):
@@ -127,8 +129,9 @@ def test_sentences_plain_to_see_are_found_without_the_model(text, spans):
         "Take 2.5 mg. Then rest.",  # a number before the mark
         "We are in the U.S. Then we go.",  # capitals before the mark
         "Bring apples, pears, etc. Then go.",  # a short form that a sentence goes on after
-        "Rest well. (Ask us.) Then eat.",  # brackets
-        "He said “rest.” Then he left.",  # quotes
+        "Rest well. (Ask us.) Then eat.",  # a bracket after a mark
+        "Rest at home (for a week). Then eat.",  # a mark after a bracket
+        "He said “rest.” Then he left.",  # a quote after a mark
         "Wait… then call.",  # a mark before a lower-case word
         "Rest well.Then eat.",  # no space after the mark
         "Rest well.  Then eat.",  # two spaces
@@ -171,3 +174,15 @@ def test_a_label_before_a_colon_stays_in_its_sentence(findings):
     [finding] = findings(source, "long-sentence")
     assert finding.column == 1 and finding.text.startswith("N1c: Cancer")
     assert "27 words" in finding.message
+
+
+def test_words_in_square_brackets_inside_a_sentence_stay_in_it(findings):
+    """The model once cut a sentence at “[”: the whole of it is over the limit."""
+    source = (
+        "PDQ is a registered trademark. However, a user would be allowed to write a sentence "
+        "such as “NCI’s summary about breast cancer prevention states the risks in the "
+        "following way: [include excerpt from the summary].”"
+    )
+    [finding] = findings(source, "long-sentence")
+    assert finding.text.startswith("However") and finding.text.endswith("summary].”")
+    assert "30 words" in finding.message
