@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import asdict, fields
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,7 +110,7 @@ class ResultsCache:
             return
         entry = {
             "key": key,
-            "metrics": asdict(result.metrics),
+            "metrics": {name: getattr(result.metrics, name) for name in _METRIC_TYPES},
             "findings": [finding.to_json() for finding in result.findings],
         }
         try:

@@ -134,8 +134,8 @@ class Runner:
             return
         # Load the model here, once: forked workers share its memory.
         self.linter.warm_up()
-        global _LINTER
-        _LINTER = self.linter
+        global _LINTER, _GROUPS
+        _LINTER, _GROUPS = self.linter, groups  # workers read them from their own copy
         # Objects made so far are never collected: the workers' collector then
         # leaves their memory alone, so it stays shared with this process.
         gc.freeze()
@@ -143,7 +143,7 @@ class Runner:
             workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
         )
         try:
-            for outcome in pool.map(_check_group, groups):
+            for outcome in pool.map(_check_group, range(len(groups))):
                 if isinstance(outcome, _Raised):
                     raise outcome.kind(outcome.where, outcome.reason)
                 yield from outcome
@@ -156,6 +156,7 @@ class Runner:
         finally:
             _stop(pool)
             gc.unfreeze()
+            _GROUPS = []
 
 
 def _groups(jobs: list[_Job], workers: int) -> list[list[_Job]]:
@@ -198,6 +199,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 _LINTER: Linter | None = None  # the linter a forked worker inherits
+_GROUPS: list[list[_Job]] = []  # and the groups of files, so only their numbers are sent
 
 
 def _ignore_interrupts() -> None:
@@ -205,9 +207,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_group(group: list[_Job]) -> list[FileResult] | _Raised:
+def _check_group(number: int) -> list[FileResult] | _Raised:
     assert _LINTER is not None
     try:
-        return _LINTER.check_texts([job.as_file for job in group])
+        return _LINTER.check_texts([job.as_file for job in _GROUPS[number]])
     except PlainlintError as exc:
         return _Raised(type(exc), exc.where, exc.reason)
