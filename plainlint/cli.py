@@ -280,10 +280,18 @@ def _check_stdin(runner: Runner, name: str | None) -> FileResult | None:
             shown, error=f"plainlint does not check this type of file (it checks {known})"
         )
     try:
-        source = decode(shown, click.get_binary_stream("stdin").read())
+        source = decode(shown, _standard_input_bytes())
     except InputError as exc:
         return FileResult(shown, error=exc.reason)
     return runner.check_text(shown, source, format_name)
+
+
+def _standard_input_bytes() -> bytes:
+    """Everything on standard input, as bytes (its encoding is found as a file's is)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return stream.read()
+    return sys.stdin.read().encode("utf-8", "surrogateescape")
 
 
 def _exit_code(results: list[FileResult], fail_on: str) -> int:
