@@ -27,15 +27,15 @@ _LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the words in text[start:end], trimmed of surrounding punctuation."""
-    spans: list[tuple[int, int]] = []
-    for match in _TRIMMED_CHUNK.finditer(text, start, len(text) if end is None else end):
-        core = match.group(1)
-        if not core[0].isalnum() and not _LETTER_OR_DIGIT.search(core):
-            continue
-        if not spans and _LIST_MARKER.fullmatch(match.group()):
-            continue
-        spans.append(match.span(1))
-    return spans
+    found = [
+        match
+        for match in _TRIMMED_CHUNK.finditer(text, start, len(text) if end is None else end)
+        if match.group(1)[0].isalnum() or _LETTER_OR_DIGIT.search(match.group(1))
+    ]
+    first = 0  # list markers ("1.", "a)") opening the text are not words
+    while first < len(found) and _LIST_MARKER.fullmatch(found[first].group()):
+        first += 1
+    return [match.span(1) for match in found[first:]]
 
 
 @lru_cache(maxsize=1)

@@ -214,10 +214,13 @@ class GenderedLanguage(Rule):
         """A pronoun for anyone: "A nurse will call you. She will …"."""
         sentence = sentences[index]
         text = sentence.block.text
+        pronouns = list(self._pronoun.finditer(text, sentence.start, sentence.end))
+        if not pronouns:
+            return  # most sentences: then no need to look for pairs ("he or she") either
         pairs = [m.span() for m in self._pairs[0].finditer(text, sentence.start, sentence.end)]
         pronouns = [
             m
-            for m in self._pronoun.finditer(text, sentence.start, sentence.end)
+            for m in pronouns
             if not sentence.block.is_protected(*m.span())
             and not any(s <= m.start() < e for s, e in pairs)
         ]
