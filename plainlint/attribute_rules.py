@@ -148,6 +148,8 @@ class QuickAttributeRuler:
         for i, key in enumerate(keys):
             begins = starts.get(key)
             if begins is None:
+                if len(starts) >= _REMEMBERED_WORDS:
+                    starts.clear()
                 begins = starts[key] = any(
                     all(test(words[i]) for test in self._patterns[n][1][0]) for n in self._several
                 )
