@@ -99,8 +99,10 @@ _REFERENCE_PARTS = re.compile(
     re.IGNORECASE,
 )
 # Something every reference part above holds, in lower case.
-_REFERENCE_SIGNS = ("available", "accessed", "pmid", "doi", "et al", "retrieved", "isbn", ";")
-_REFERENCE_SIGNS_ANY_CASE = ("vol. ", "pp. ", "updated ")
+_REFERENCE_SIGNS = (
+    "available", "accessed", "pmid", "doi", "et al", "retrieved", "isbn", ";", "vol. ", "pp. ",
+    "updated ",
+)  # fmt: skip
 # Small words that stay lower case inside a title.
 _TITLE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or per the to vs via with".split()
@@ -170,7 +172,7 @@ class Block:
         """
         if self._is_reference is None:
             lowered = self.text.lower()
-            if any(sign in lowered for sign in _REFERENCE_SIGNS + _REFERENCE_SIGNS_ANY_CASE):
+            if any(sign in lowered for sign in _REFERENCE_SIGNS):
                 parts = {m.group().lower()[:6] for m in _REFERENCE_PARTS.finditer(self.text)}
                 self._is_reference = len(parts) >= 2
             else:
