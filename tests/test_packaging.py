@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import venv
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -35,10 +37,35 @@ def test_wheel_carries_the_defaults_and_data(wheel):
     assert "plainlint/data/CMUDICT-LICENSE" in names
 
 
+def _site_packages() -> list[str]:
+    """The folders this Python takes installed packages from, wherever it runs."""
+    return [path for path in sys.path if Path(path).name in ("site-packages", "dist-packages")]
+
+
 def test_installed_wheel_reads_its_own_rules_yaml(wheel, tmp_path):
+    # The wheel goes into a new environment of its own. plainlint's dependencies
+    # come from the Python running these tests, through a .pth file that names
+    # its package folders. `system_site_packages=True` would not do: inside a
+    # virtual environment it points at the base Python, which lacks them. The
+    # .pth file adds the folders after the new environment's own, and a folder
+    # named there has its own .pth files skipped, so the checkout's editable
+    # install stays out and `import plainlint` finds the wheel.
     env_dir = tmp_path / "env"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    [own] = [
+        path
+        for path in json.loads(
+            subprocess.run(
+                [str(python), "-c", "import json, sys; print(json.dumps(sys.path))"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        if path.startswith(str(env_dir)) and Path(path).name == "site-packages"
+    ]
+    (Path(own) / "outer_packages.pth").write_text("\n".join(_site_packages()) + "\n")
     subprocess.run(
         [
             sys.executable,
