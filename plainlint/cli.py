@@ -18,22 +18,22 @@ import click
 import yaml
 
 from plainlint import __version__
-from plainlint.atomic_files import write_atomically
-from plainlint.config import Settings, load_settings, page_settings
 from plainlint.documents import parse_document
-from plainlint.engine import Linter, shown_name
 from plainlint.errors import InputError, PlainlintError
-from plainlint.files import decode, find_files, left_out, read_text
 from plainlint.findings import FileResult, Severity
 from plainlint.formatters import FORMATTERS
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
-from plainlint.glossary import Entry, Glossary, apply_file, load_glossary
-from plainlint.ignore_files import GitIgnore
-from plainlint.progress import Progress, progress_delay, progress_wanted
-from plainlint.results_cache import ResultsCache, cache_folder
+from plainlint.io.atomic_files import write_atomically
+from plainlint.io.yaml_lines import load_yaml
+from plainlint.language.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.rules import RULES
-from plainlint.runner import Runner, default_jobs
-from plainlint.yaml_lines import load_yaml
+from plainlint.run.engine import Linter, shown_name
+from plainlint.run.files import decode, find_files, left_out, read_text
+from plainlint.run.progress import Progress, progress_delay, progress_wanted
+from plainlint.run.results_cache import ResultsCache, cache_folder
+from plainlint.run.runner import Runner, default_jobs
+from plainlint.settings.ignore_files import GitIgnore
+from plainlint.settings.loading import Settings, load_settings, page_settings
 
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
@@ -199,7 +199,7 @@ def check(
         linter = Linter.create(settings, selected, ignored)
         known = None
         if baseline:
-            from plainlint.baseline import load_baseline
+            from plainlint.run.baseline import load_baseline
 
             known = load_baseline(baseline)
         cache = None
@@ -226,7 +226,7 @@ def check(
             if progress is not None:
                 progress.close()
         if write_baseline:
-            from plainlint.baseline import write_baseline as record
+            from plainlint.run.baseline import write_baseline as record
 
             count = record(write_baseline, results)
             noun = "finding" if count == 1 else "findings"

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from plainlint.config import Settings, load_settings
-from plainlint.engine import Linter
 from plainlint.findings import FileResult, Finding
+from plainlint.run.engine import Linter
+from plainlint.settings.loading import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "nci"

@@ -137,7 +137,7 @@ def test_an_unexpected_failure_in_one_file_is_reported_and_the_rest_are_checked(
     tmp_path, good, monkeypatch
 ):
     """A bug met on one page gives one line naming it, not a traceback."""
-    import plainlint.engine as engine
+    import plainlint.run.engine as engine
 
     real = engine.parse_document
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import json_output, run_cli
 
-from plainlint.baseline import load_baseline, write_baseline
 from plainlint.errors import ConfigError, PlainlintError
 from plainlint.findings import FileResult, Finding, Metrics, Severity
+from plainlint.run.baseline import load_baseline, write_baseline
 
 LONG = "You " + " ".join(["word"] * 40) + "."  # 41 words: a long-sentence error
 

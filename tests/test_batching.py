@@ -8,10 +8,10 @@ import re
 import pytest
 from spacy.tokens import Doc
 
-from plainlint.attribute_rules import QuickAttributeRuler
-from plainlint.context_words import ContextWords
-from plainlint.engine import Linter
-from plainlint.language_model import Analyser, load_pipeline
+from plainlint.language.context_words import ContextWords
+from plainlint.language.model import Analyser, load_pipeline
+from plainlint.language.quick_ruler import QuickAttributeRuler
+from plainlint.run.engine import Linter
 
 PAGES = [
     (
@@ -178,7 +178,7 @@ def test_word_lists_find_what_one_test_per_word_found(words):
 def test_word_lists_lower_case_words_as_one_word_at_a_time_would(text):
     """Words are lower-cased all at once where that gives the same words, word by word
     where it would not."""
-    from plainlint.phrase_list import WORD, PhraseList, _words_in
+    from plainlint.language.phrase_list import WORD, PhraseList, _words_in
 
     spans, lowered = _words_in(text, 0, len(text))
     assert spans == tuple(m.span() for m in WORD.finditer(text))

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from conftest import ROOT, run_cli
 
-from plainlint.config import default_file, load_settings
 from plainlint.errors import ConfigError
 from plainlint.rules import RULES
+from plainlint.settings.loading import default_file, load_settings
 
 
 def write(tmp_path: Path, text: str) -> Path:

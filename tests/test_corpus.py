@@ -10,7 +10,7 @@ import pytest
 from conftest import CORPUS, slice_of
 
 from plainlint.documents import parse_document
-from plainlint.engine import Linter
+from plainlint.run.engine import Linter
 
 PAGES = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
 pytestmark = [
@@ -58,7 +58,7 @@ def test_whole_corpus_checks_without_errors_and_findings_point_at_their_text(set
 
 def test_plain_words_findings_are_the_listed_words(settings):
     """Every plain-words finding's text is a form of a listed entry, not a shifted slice."""
-    from plainlint.inflection import forms
+    from plainlint.language.inflection import forms
 
     words = settings.rules["plain-words"].options["words"]
     known = {form for phrase in words for form in forms(phrase.lower()).values()}
@@ -77,7 +77,7 @@ def test_plain_words_findings_are_the_listed_words(settings):
 
 def test_medical_word_findings_are_glossary_words_and_abbreviations(settings):
     """Every unexplained-term finding is a glossary form; every abbreviation one has capitals."""
-    from plainlint.glossary import load_glossary
+    from plainlint.language.glossary import load_glossary
 
     glossary = load_glossary(settings.glossaries)
     linter = Linter.create(settings, select={"unexplained-term", "unexplained-abbreviation"})

@@ -447,8 +447,8 @@ def test_more_body_words_make_a_clinical_context(findings, sentence):
 
 
 def test_switching_off_every_pronoun_switches_off_generic_pronouns(check, tmp_path):
-    from plainlint.config import load_settings
-    from plainlint.engine import Linter
+    from plainlint.run.engine import Linter
+    from plainlint.settings.loading import load_settings
 
     config = tmp_path / "plainlint.yaml"
     words = ["he", "him", "his", "himself", "she", "her", "hers", "herself"]

@@ -7,9 +7,14 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from plainlint.config import default_file, load_settings
 from plainlint.errors import ConfigError
-from plainlint.glossary import CATEGORIES, MAX_EXPLANATION_WORDS, load_glossary, match_terms
+from plainlint.language.glossary import (
+    CATEGORIES,
+    MAX_EXPLANATION_WORDS,
+    load_glossary,
+    match_terms,
+)
+from plainlint.settings.loading import default_file, load_settings
 
 BUILT_IN = default_file("glossary.yaml")
 

@@ -259,7 +259,7 @@ def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_wait(tmp_path):
         (tmp_path / f"{n}.txt").write_text(f"Please utilise ramp {n}.\n", encoding="utf-8")
     script = (
         "import os, sys\n"
-        "from plainlint import runner\n"
+        "from plainlint.run import runner\n"
         "parent = os.getpid()\n"
         "def dies(group):\n"
         "    if os.getpid() != parent:\n"
@@ -283,13 +283,13 @@ def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_wait(tmp_path):
 
 
 def _jobs(sizes: list[int]):
-    from plainlint.runner import _Job
+    from plainlint.run.runner import _Job
 
     return [_Job(f"page{n}.md", "x" * size, "markdown", None) for n, size in enumerate(sizes)]
 
 
 def test_one_worker_checks_files_in_groups_of_sixteen():
-    from plainlint.runner import GROUP_SIZE, _groups
+    from plainlint.run.runner import GROUP_SIZE, _groups
 
     jobs = _jobs([1000] * 40)
     groups = _groups(jobs, 1)
@@ -298,7 +298,7 @@ def test_one_worker_checks_files_in_groups_of_sixteen():
 
 
 def test_groups_for_several_workers_keep_order_and_shrink_towards_the_end():
-    from plainlint.runner import GROUP_SIZE, MIN_GROUP_TEXT, _groups
+    from plainlint.run.runner import GROUP_SIZE, MIN_GROUP_TEXT, _groups
 
     sizes = [3_000, 90_000, 2_000] * 40 + [9_000] * 80  # long pages here and there
     jobs = _jobs(sizes)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import slice_of
 
-from plainlint.config import load_settings
-from plainlint.engine import Linter
 from plainlint.findings import Severity
+from plainlint.run.engine import Linter
+from plainlint.settings.loading import load_settings
 
 RULE = "long-paragraph"
 

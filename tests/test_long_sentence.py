@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plainlint.findings import Severity
-from plainlint.page import plain_sentence_spans
+from plainlint.language.page import plain_sentence_spans
 
 
 def words(n: int, word: str = "word") -> str:
@@ -90,8 +90,8 @@ def test_code_is_not_counted_as_many_words(findings):
 
 
 def test_error_step_can_be_switched_off(settings, tmp_path):
-    from plainlint.config import load_settings
-    from plainlint.engine import Linter
+    from plainlint.run.engine import Linter
+    from plainlint.settings.loading import load_settings
 
     config = tmp_path / "plainlint.yaml"
     config.write_text("rules:\n  long-sentence:\n    error_words: 0\n")

@@ -9,8 +9,8 @@ import textwrap
 
 import pytest
 
-from plainlint import language_model
-from plainlint.language_model import components_for, load_pipeline, model_name
+from plainlint.language import model as language_model
+from plainlint.language.model import components_for, load_pipeline, model_name
 
 
 def test_official_model_is_preferred_when_installed(monkeypatch):
@@ -33,7 +33,7 @@ def test_missing_model_is_one_clear_line_and_exit_2(tmp_path):
     page.write_text("You can eat.\n")
     script = textwrap.dedent(
         f"""\
-        import plainlint.language_model as model
+        import plainlint.language.model as model
         model.MODEL_PACKAGES = ("plainlint_no_such_model",)
         from plainlint.cli import main
         main(["check", {str(page)!r}])
@@ -50,7 +50,7 @@ def test_missing_model_is_one_clear_line_and_exit_2(tmp_path):
 def test_the_parser_runs_only_on_sentences_a_rule_asks_about(settings):
     """Rules that parse get a parse of one sentence; the light pass never parses."""
     from plainlint.documents import parse_document
-    from plainlint.engine import Linter
+    from plainlint.run.engine import Linter
 
     linter = Linter.create(settings, select={"address-reader"})
     page = linter.analyse(
@@ -66,7 +66,7 @@ def test_the_parser_runs_only_on_sentences_a_rule_asks_about(settings):
 
 def test_a_linter_without_parsing_rules_has_no_parser(settings):
     from plainlint.documents import parse_document
-    from plainlint.engine import Linter
+    from plainlint.run.engine import Linter
 
     linter = Linter.create(settings, select={"long-sentence"})
     page = linter.analyse(parse_document("page.md", "You can rest.\n", "markdown"))
@@ -80,7 +80,7 @@ def test_blas_gets_one_thread_unless_the_user_chose_otherwise():
     script = textwrap.dedent(
         """\
         import os, sys
-        import plainlint.language_model as model
+        import plainlint.language.model as model
         print(model._one_blas_thread(), os.environ.get("OPENBLAS_NUM_THREADS"))
         """
     )

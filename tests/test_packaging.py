@@ -83,7 +83,7 @@ def test_installed_wheel_reads_its_own_rules_yaml(wheel, tmp_path):
     )
     page = tmp_path / "page.md"
     page.write_text("Please utilise the ramp.\n")
-    probe = "from plainlint.config import default_file; print(default_file('rules.yaml'))"
+    probe = "from plainlint.settings.loading import default_file; print(default_file('rules.yaml'))"
     where = subprocess.run(
         [str(python), "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
     )

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from plainlint.inflection import forms, inflect
+from plainlint.language.inflection import forms, inflect
 
 
 def texts(found):
@@ -96,8 +96,8 @@ def test_link_text_is_checked_but_its_target_is_not(findings):
 
 
 def test_project_word_list_adds_and_removes_entries(tmp_path):
-    from plainlint.config import load_settings
-    from plainlint.engine import Linter
+    from plainlint.run.engine import Linter
+    from plainlint.settings.loading import load_settings
 
     config = tmp_path / "plainlint.yaml"
     config.write_text(

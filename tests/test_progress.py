@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from plainlint.progress import (
+from plainlint.run.progress import (
     BAR_WIDTH,
     DELAY,
     REDRAW_EVERY,
@@ -276,9 +276,9 @@ def test_no_bar_in_json_in_ci_or_with_no_progress(many_pages, args, environ):
 
 def test_the_total_counts_every_group_of_files_in_one_run(settings, tmp_path):
     """`check a.md - b.md` checks named files in groups: the total adds them up."""
-    from plainlint.engine import Linter
-    from plainlint.files import Target
-    from plainlint.runner import Runner
+    from plainlint.run.engine import Linter
+    from plainlint.run.files import Target
+    from plainlint.run.runner import Runner
 
     pages = []
     for name in ("a.md", "b.md", "c.md"):

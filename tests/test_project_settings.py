@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from conftest import json_output, run_cli
 
 from plainlint.cli import main
-from plainlint.config import load_settings
 from plainlint.errors import ConfigError
+from plainlint.settings.loading import load_settings
 
 PAGE = "Patients should utilise the ramp.\n"
 CLEAN = "You can go home today.\n"

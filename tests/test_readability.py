@@ -7,9 +7,9 @@ import subprocess
 import sys
 import textwrap
 
-from plainlint.readability import measure
+from plainlint.language.readability import measure
+from plainlint.language.words import syllables, word_spans
 from plainlint.rules.readability import Readability
-from plainlint.words import syllables, word_spans
 
 EASY = Readability.passes[0]
 HARD = Readability.flags[0]

@@ -21,10 +21,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import json_output, run_cli
 
-from plainlint import results_cache
 from plainlint.cli import main
-from plainlint.config import load_settings
-from plainlint.results_cache import ResultsCache, cache_folder
+from plainlint.run import results_cache
+from plainlint.run.results_cache import ResultsCache, cache_folder
+from plainlint.settings.loading import load_settings
 
 PLAIN = "Please utilise the ramp.\n"
 CLEAN = "You can go home today.\n"
@@ -285,7 +285,7 @@ def package_copy(tmp_path, monkeypatch):
     """A copy of plainlint's own files, which the cache fingerprints in place of the real ones."""
     copy = tmp_path / "package"
     shutil.copytree(
-        Path(results_cache.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__")
+        Path(results_cache.__file__).parents[1], copy, ignore=shutil.ignore_patterns("__pycache__")
     )
     monkeypatch.setattr(results_cache, "_PACKAGE", copy)
     results_cache._package_fingerprint.cache_clear()
@@ -296,7 +296,8 @@ def package_copy(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "name",
     [
-        "engine.py",
+        "run/engine.py",
+        "language/words.py",
         "data/grammar_words.yaml",
         "data/syllables.txt.gz",
     ],
@@ -525,7 +526,7 @@ def test_the_environment_variable_wins_and_the_option_wins_over_it(git_repo, mon
 
 PROBE = """\
 import json, sys
-from plainlint import glossary
+from plainlint.language import glossary
 from plainlint.cli import main
 try:
     main(sys.argv[1:])

@@ -41,9 +41,7 @@ def test_the_readme_opens_with_the_two_commands():
 def test_ci_runs_the_readme_test_command_as_written():
     _, run_tests = readme_commands()
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [
-        line for line in script.splitlines() if line.strip() and not line.startswith("#")
-    ]
+    commands = [line for line in script.splitlines() if line.strip() and not line.startswith("#")]
     assert commands[-1] == run_tests, "the last line of .ci/run is not the README's test command"
     # Nothing before it may install or change what the command does.
     assert commands[:-1] == ["set -euo pipefail", 'cd "$(dirname "$0")/.."']

@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from conftest import json_output, run_cli, slice_of
 
-from plainlint.config import load_settings
 from plainlint.documents import BlockKind, parse_document
-from plainlint.engine import Linter
 from plainlint.findings import Severity
 from plainlint.rules.illustrations import MissingIllustration
 from plainlint.rules.readability import Readability
+from plainlint.run.engine import Linter
+from plainlint.settings.loading import load_settings
 
 UTILISE = "Please utilise the ramp."  # plain-words on "utilise"
 PATIENTS = "Patients should rest."  # address-reader on "Patients"

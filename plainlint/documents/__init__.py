@@ -1,4 +1,5 @@
-"""Readers that turn Markdown, HTML and plain text into one `Document` model."""
+"""Readers that turn Markdown, HTML and plain text into one `Document` model, and the
+suppression comments found in them."""
 
 from __future__ import annotations
 

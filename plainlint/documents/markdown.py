@@ -28,7 +28,7 @@ from plainlint.documents.model import (
     new_list_id,
 )
 from plainlint.documents.prose import ProseBuilder
-from plainlint.yaml_lines import parse_yaml
+from plainlint.io.yaml_lines import parse_yaml
 
 _CONTAINERS = {
     "list_item_open": BlockKind.LIST_ITEM,

@@ -7,14 +7,15 @@ from functools import cached_property
 from typing import Iterable, Iterator
 
 from plainlint.documents.model import BlockKind
-from plainlint.explanations import (
+from plainlint.findings import Severity
+from plainlint.language.explanations import (
     defined_at,
     linked_to_definition,
     opens_with_explanation,
 )
-from plainlint.findings import Severity
-from plainlint.glossary import Entry
-from plainlint.page import Page, Sentence
+from plainlint.language.glossary import Entry
+from plainlint.language.page import Page, Sentence
+from plainlint.language.word_frequency import zipf
 from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
     ExplanationRule,
@@ -25,7 +26,6 @@ from plainlint.rules.first_use import (
     uses_in_order,
     word_before,
 )
-from plainlint.word_frequency import zipf
 
 # Two or more capitals, maybe with digits, "&", a leading "5-" or a plural "s":
 # CT, MRI, HER2, A&E, 5-FU, NETs.

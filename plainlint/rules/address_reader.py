@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
-from plainlint.context_words import ContextWords, Surroundings
 from plainlint.findings import Severity
-from plainlint.page import Page, Sentence
-from plainlint.phrase_list import WORD
+from plainlint.language.context_words import ContextWords, Surroundings
+from plainlint.language.page import Page, Sentence
+from plainlint.language.phrase_list import WORD
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
 

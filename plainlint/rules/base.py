@@ -7,8 +7,8 @@ from typing import Any, ClassVar, Iterator
 
 from plainlint.documents.model import Block
 from plainlint.findings import Severity
-from plainlint.glossary import Glossary
-from plainlint.page import Page, Sentence
+from plainlint.language.glossary import Glossary
+from plainlint.language.page import Page, Sentence
 
 
 @dataclass(frozen=True)

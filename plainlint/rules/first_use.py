@@ -14,8 +14,8 @@ from functools import cached_property
 from typing import Callable, Hashable, Iterable, Iterator, TypeVar
 
 from plainlint.documents.model import Block, BlockKind
-from plainlint.explanations import DefinitionPatterns
-from plainlint.page import Page, Sentence
+from plainlint.language.explanations import DefinitionPatterns
+from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Option, Rule
 
 # How many sentences under a heading may explain a word the heading uses.

@@ -6,11 +6,18 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
-from plainlint.context_words import ContextWords, Surroundings, section
 from plainlint.findings import Severity
-from plainlint.page import Page, Sentence
-from plainlint.phrase_list import WORD, PhraseList, PhraseMatch, as_tuple, quoted, same_case
-from plainlint.proper_names import chosen_by_writer
+from plainlint.language.context_words import ContextWords, Surroundings, section
+from plainlint.language.page import Page, Sentence
+from plainlint.language.phrase_list import (
+    WORD,
+    PhraseList,
+    PhraseMatch,
+    as_tuple,
+    quoted,
+    same_case,
+)
+from plainlint.language.proper_names import chosen_by_writer
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
 

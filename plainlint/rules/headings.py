@@ -6,9 +6,9 @@ from typing import Iterator
 
 from plainlint.documents.model import RUNNING_TEXT, BlockKind
 from plainlint.findings import Severity
-from plainlint.page import Page
+from plainlint.language.page import Page
+from plainlint.language.words import word_spans
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.words import word_spans
 
 # A paragraph of 48 words, for examples of whole pages.
 _PARAGRAPH = (

@@ -7,8 +7,8 @@ from typing import Iterator
 
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
-from plainlint.page import Page
-from plainlint.phrase_list import WORD, PhraseList, quoted, same_case
+from plainlint.language.page import Page
+from plainlint.language.phrase_list import WORD, PhraseList, quoted, same_case
 from plainlint.rules.base import Hit, Option, Rule
 
 

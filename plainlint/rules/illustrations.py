@@ -9,10 +9,10 @@ from typing import Iterator
 
 from plainlint.documents.model import RUNNING_TEXT, Block, BlockKind, Image
 from plainlint.findings import Severity
-from plainlint.inflection import grammar_words
-from plainlint.page import Page
+from plainlint.language.inflection import grammar_words
+from plainlint.language.page import Page
+from plainlint.language.words import EDGE_PUNCTUATION
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.words import EDGE_PUNCTUATION
 
 # Alt text that is a file name: "IMG_1234.jpg", "scan-result.png", "DSC01234".
 _FILE_NAME = re.compile(

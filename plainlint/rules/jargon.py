@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from plainlint.explanations import (
+from plainlint.findings import Severity
+from plainlint.language.explanations import (
     defined_at,
     linked_to_definition,
     opens_with_explanation,
 )
-from plainlint.findings import Severity
-from plainlint.glossary import match_terms, normal_word
-from plainlint.page import Page, Sentence
+from plainlint.language.glossary import match_terms, normal_word
+from plainlint.language.page import Page, Sentence
+from plainlint.language.word_frequency import zipf
 from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
     ExplanationRule,
@@ -23,7 +24,6 @@ from plainlint.rules.first_use import (
     phrase_starts,
     readable_sentences,
 )
-from plainlint.word_frequency import zipf
 
 # A word as this rule sees it: letters only, so each part of "anti-sickness" is a word.
 _LETTERS = re.compile(r"(?<![\w'’])[A-Za-z]+(?![\w'’])")

@@ -6,11 +6,11 @@ import re
 from functools import cached_property
 from typing import Iterator
 
-from plainlint.context_words import ContextWords
 from plainlint.documents.model import Block, BlockKind
 from plainlint.findings import Severity
-from plainlint.page import Page, Sentence
-from plainlint.phrase_list import WORD
+from plainlint.language.context_words import ContextWords
+from plainlint.language.page import Page, Sentence
+from plainlint.language.phrase_list import WORD
 from plainlint.rules.base import Hit, Option, Rule
 
 # Blocks where a key point already stands out.

@@ -7,9 +7,9 @@ from typing import Iterator
 
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
-from plainlint.page import Page
+from plainlint.language.page import Page
+from plainlint.language.words import EDGE_PUNCTUATION
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.words import EDGE_PUNCTUATION
 
 # A web address as link text: "https://…", "www.…", or a site with a path
 # ("nhs.uk/conditions"). A site's name alone ("ClinicalTrials.gov") is a name.

@@ -6,12 +6,12 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
-from plainlint.context_words import ContextWords
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
-from plainlint.inflection import grammar_words
-from plainlint.page import AnalysedBlock, Page, Sentence
-from plainlint.phrase_list import WORD, word_tuples
+from plainlint.language.context_words import ContextWords
+from plainlint.language.inflection import grammar_words
+from plainlint.language.page import AnalysedBlock, Page, Sentence
+from plainlint.language.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
 
 if TYPE_CHECKING:

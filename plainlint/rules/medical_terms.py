@@ -7,16 +7,16 @@ from functools import cached_property
 from typing import Iterator
 
 from plainlint.documents.model import Block, BlockKind
-from plainlint.explanations import (
+from plainlint.findings import Severity
+from plainlint.language.explanations import (
     content_stems,
     defined_at,
     linked_to_definition,
     opens_with_explanation,
     stem,
 )
-from plainlint.findings import Severity
-from plainlint.glossary import Entry, match_terms
-from plainlint.page import Page, Sentence
+from plainlint.language.glossary import Entry, match_terms
+from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
     ExplanationRule,

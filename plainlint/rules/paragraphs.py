@@ -6,7 +6,7 @@ from typing import Iterator
 
 from plainlint.documents.model import RUNNING_TEXT
 from plainlint.findings import Severity
-from plainlint.page import Page
+from plainlint.language.page import Page
 from plainlint.rules.base import Hit, Option, Rule
 
 # Three sentences, 105 words: long by words, not by sentences.

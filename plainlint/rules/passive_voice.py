@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Iterator
 
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
-from plainlint.inflection import grammar_words, helper_word
-from plainlint.page import Page, Sentence
-from plainlint.phrase_list import WORD, word_tuples
+from plainlint.io.yaml_lines import parse_yaml
+from plainlint.language.inflection import grammar_words, helper_word
+from plainlint.language.page import Page, Sentence
+from plainlint.language.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
-from plainlint.yaml_lines import parse_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -6,9 +6,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from plainlint.findings import Severity
-from plainlint.page import Page, Sentence
-from plainlint.phrase_list import PhraseList, PhraseMatch, quoted
-from plainlint.proper_names import chosen_by_writer
+from plainlint.language.page import Page, Sentence
+from plainlint.language.phrase_list import PhraseList, PhraseMatch, quoted
+from plainlint.language.proper_names import chosen_by_writer
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
 

@@ -6,8 +6,8 @@ from functools import cached_property
 from typing import Iterator
 
 from plainlint.findings import Severity
-from plainlint.page import Page
-from plainlint.phrase_list import PhraseList, is_acronym, quoted
+from plainlint.language.page import Page
+from plainlint.language.phrase_list import PhraseList, is_acronym, quoted
 from plainlint.rules.base import Hit, Option, Rule
 
 

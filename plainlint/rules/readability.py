@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from plainlint.findings import Severity
-from plainlint.page import Page
+from plainlint.language.page import Page
 from plainlint.rules.base import Hit, Option, Rule
 
 

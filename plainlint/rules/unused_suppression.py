@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from plainlint.documents.suppressions import Directive
 from plainlint.findings import Severity
-from plainlint.page import Page
+from plainlint.language.page import Page
 from plainlint.rules.base import Hit, Rule
-from plainlint.suppressions import Directive
 
 
 class UnusedSuppression(Rule):

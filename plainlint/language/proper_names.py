@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from plainlint.page import Sentence
+from plainlint.language.page import Sentence
 
 _NEXT_WORD = re.compile(r"[\s’']*(?:s\b)?[\s]*([\w’'-]+)")
 

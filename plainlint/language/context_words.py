@@ -12,7 +12,7 @@ import re
 from typing import Iterable, Iterator, Sequence
 
 from plainlint.documents.model import BlockKind
-from plainlint.page import Sentence
+from plainlint.language.page import Sentence
 
 # A number, starting at its first digit: "1", "4,724", "3.5", "75%".
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")

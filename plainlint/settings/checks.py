@@ -12,8 +12,8 @@ import pathspec
 
 from plainlint.documents import READERS
 from plainlint.findings import Severity
+from plainlint.io.yaml_lines import KeyPath, LocatedYaml
 from plainlint.rules import RULES, Option
-from plainlint.yaml_lines import KeyPath, LocatedYaml
 
 BASE_KEYS = ("extensions", "skip_sections", "rules")
 PROJECT_KEYS = (*BASE_KEYS, "glossary", "include", "exclude", "respect_gitignore", "overrides")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from plainlint.findings import Metrics
-from plainlint.words import syllables
+from plainlint.language.words import syllables
 
 _POLYSYLLABLE = 3
 

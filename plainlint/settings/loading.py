@@ -19,12 +19,12 @@ from typing import Any
 
 import pathspec
 
-from plainlint.config_checks import RULE_KEYS, validate_page_settings, validate_settings
 from plainlint.errors import ConfigError
 from plainlint.findings import Severity
-from plainlint.ignore_files import repository_root
-from plainlint.toml_lines import read_toml_table
-from plainlint.yaml_lines import LocatedYaml, load_yaml
+from plainlint.io.toml_lines import read_toml_table
+from plainlint.io.yaml_lines import LocatedYaml, load_yaml
+from plainlint.settings.checks import RULE_KEYS, validate_page_settings, validate_settings
+from plainlint.settings.ignore_files import repository_root
 
 CONFIG_NAMES = ("plainlint.yaml", ".plainlint.yaml")
 PYPROJECT_TABLE = ("tool", "plainlint")
@@ -174,7 +174,7 @@ def default_file(name: str) -> Path:
     packaged = resources.files("plainlint") / name
     if packaged.is_file():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / name
+    return Path(__file__).resolve().parents[2] / name  # plainlint/settings/ -> the checkout
 
 
 def find_config(start: Path) -> Path | None:

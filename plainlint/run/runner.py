@@ -11,14 +11,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from plainlint.engine import Linter, shown_name
 from plainlint.errors import InputError, PlainlintError
-from plainlint.files import Target, read_text
 from plainlint.findings import FileResult
+from plainlint.run.engine import Linter, shown_name
+from plainlint.run.files import Target, read_text
 
 if TYPE_CHECKING:
-    from plainlint.progress import Progress
-    from plainlint.results_cache import ResultsCache
+    from plainlint.run.progress import Progress
+    from plainlint.run.results_cache import ResultsCache
 
 # Below this many files to check, starting more processes costs more than it saves.
 MIN_FILES_PER_JOB = 2

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from plainlint.errors import ConfigError
-from plainlint.yaml_lines import KeyPath, LocatedYaml
+from plainlint.io.yaml_lines import KeyPath, LocatedYaml
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from plainlint.errors import InputError
-from plainlint.ignore_files import GitIgnore
+from plainlint.settings.ignore_files import GitIgnore
 
 if TYPE_CHECKING:
-    from plainlint.config import Settings
+    from plainlint.settings.loading import Settings
 
 MAX_BYTES = 20 * 1024 * 1024
 _SKIPPED_FOLDERS = {"node_modules", "__pycache__", "venv", "site-packages"}

@@ -22,16 +22,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plainlint import __version__
-from plainlint.atomic_files import write_atomically
 from plainlint.findings import FileResult, Finding, Metrics, Severity
-from plainlint.ignore_files import repository_root
+from plainlint.io.atomic_files import write_atomically
+from plainlint.settings.ignore_files import repository_root
 
 if TYPE_CHECKING:
-    from plainlint.config import Settings
+    from plainlint.settings.loading import Settings
 
 FOLDER_NAME = ".plainlint_cache"
 ENTRY_FORMAT = 1  # raise when the shape of an entry changes
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # plainlint/, from plainlint/run/
 GITIGNORE = "# Made by plainlint: its results cache, safe to delete.\n*\n"
 # Libraries whose version can change what plainlint finds in a file.
 LIBRARIES = (
@@ -238,7 +238,7 @@ def _library_versions() -> dict[str, str]:
     """Versions of Python, the libraries and the language model, read without importing them."""
     from importlib import metadata
 
-    from plainlint.language_model import MODEL_PACKAGES
+    from plainlint.language.model import MODEL_PACKAGES
 
     found = {"python": sys.version}  # Unicode tables and html.parser come with Python
     for name in (*LIBRARIES, *MODEL_PACKAGES):

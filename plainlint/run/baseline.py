@@ -20,9 +20,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from plainlint.atomic_files import write_atomically
 from plainlint.errors import ConfigError, PlainlintError
 from plainlint.findings import FileResult
+from plainlint.io.atomic_files import write_atomically
 
 VERSION = 1
 DESCRIPTION = (

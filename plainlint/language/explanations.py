@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from plainlint.documents.model import Block
-from plainlint.word_frequency import zipf
+from plainlint.language.word_frequency import zipf
 
 # Text inside brackets that does not explain anything: a number, a year, "e.g.",
 # or a pronunciation guide ("KAP-luh-SIH-zoo-mab").

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from plainlint.documents.model import Block, BlockKind, Document
 from plainlint.findings import Metrics
-from plainlint.inflection import grammar_words
-from plainlint.readability import measure
-from plainlint.words import word_spans
+from plainlint.language.inflection import grammar_words
+from plainlint.language.readability import measure
+from plainlint.language.words import word_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from plainlint.language_model import Analyser
+    from plainlint.language.model import Analyser
 
 # spaCy's memory grows with document length: split longer blocks at a space.
 MAX_PIECE = 50_000

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from plainlint.yaml_lines import parse_yaml
+from plainlint.io.yaml_lines import parse_yaml
 
 KINDS = ("s", "ed", "en", "ing")
 _VOWELS = set("aeiou")

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from plainlint.errors import ConfigError
-from plainlint.inflection import inflect
-from plainlint.yaml_lines import LocatedYaml, load_yaml
+from plainlint.io.yaml_lines import LocatedYaml, load_yaml
+from plainlint.language.inflection import inflect
 
 ENTRY_KEYS = ("term", "variants", "abbreviations", "explanation", "plain", "category", "ignore")
 CATEGORIES = ("treatment", "test", "body", "condition", "medicine", "care", "research")
