@@ -219,7 +219,7 @@ def check(
             for result in _check_all(runner, list(paths) or [Path(".")], stdin_filename):
                 if result.error is not None:
                     if progress is not None:
-                        progress.close()
+                        progress.clear()
                     click.echo(f"plainlint: {result.path}: {result.error}", err=True)
                 results.append(result)
         finally:

@@ -1,5 +1,5 @@
-"""The progress bar: when it is drawn, redrawn and rubbed out (with a fake clock and a
-fake terminal), when it is wanted at all, and one real run on a real terminal."""
+"""The progress bar: when it is drawn, redrawn and rubbed out (on a fake terminal), when
+it is wanted at all, and real runs on a real terminal."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import select
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,12 @@ import pytest
 from plainlint.run.progress import (
     BAR_WIDTH,
     DELAY,
-    REDRAW_EVERY,
     Progress,
     progress_delay,
     progress_wanted,
 )
+
+LONG = 3600.0  # a delay no test lasts
 
 
 class Terminal(io.StringIO):
@@ -31,25 +33,14 @@ class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
 
-
-class Clock:
-    """A clock that moves only when told to."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
+    def drawings(self) -> list[str]:
+        """Each state of the line, in order: what each carriage return started."""
+        return [part for part in self.getvalue().split("\r") if part.strip()]
 
 
 def bar(done: int, total: int) -> str:
-    filled = round(BAR_WIDTH * done / total)
+    filled = BAR_WIDTH * done // total
     return f"Checking [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} files"
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
@@ -57,10 +48,9 @@ def terminal() -> Terminal:
     return Terminal()
 
 
-def test_nothing_is_drawn_before_the_delay(clock, terminal):
-    progress = Progress(10, terminal, delay=1.0, clock=clock)
+def test_nothing_is_drawn_before_the_delay(terminal):
+    progress = Progress(10, terminal, delay=LONG)
     for _ in range(5):
-        clock.now += 0.19
         progress.advance()
     assert progress.done == 5
     assert terminal.getvalue() == ""
@@ -68,55 +58,53 @@ def test_nothing_is_drawn_before_the_delay(clock, terminal):
     assert terminal.getvalue() == ""  # nothing drawn, so nothing to rub out
 
 
-def test_the_bar_is_drawn_once_the_delay_has_passed(clock, terminal):
-    progress = Progress(10, terminal, delay=1.0, clock=clock)
-    clock.now += 0.5
+def test_the_bar_is_drawn_once_the_delay_has_passed(terminal):
+    progress = Progress(10, terminal, delay=0.05)
     progress.advance()
-    clock.now += 0.6
+    assert terminal.getvalue() == ""
+    time.sleep(0.2)
     progress.advance()
-    assert terminal.getvalue() == "\r" + bar(2, 10)
+    assert terminal.drawings()[-1].rstrip() == bar(2, 10)
     assert "#" * 6 + "." * 24 in terminal.getvalue()  # 2 of 10: a fifth of the bar
 
 
-def test_the_delay_counts_from_the_start_not_from_the_first_file(clock, terminal):
-    progress = Progress(4, terminal, delay=1.0, clock=clock)
-    clock.now += 1.5  # the model loading, before any file is done
+def test_the_delay_counts_from_the_start_not_from_the_first_file(terminal):
+    progress = Progress(4, terminal, delay=0.05)
+    time.sleep(0.2)  # the model loading, before any file is done
     progress.advance()
-    assert terminal.getvalue() == "\r" + bar(1, 4)
+    assert terminal.drawings()[-1].rstrip() == bar(1, 4)
 
 
-def test_redraws_are_at_most_every_tenth_of_a_second(clock, terminal):
-    progress = Progress(100, terminal, delay=1.0, clock=clock)
-    clock.now += 1.0
-    progress.advance()
-    drawn = terminal.getvalue()
-    assert drawn == "\r" + bar(1, 100)
-    for _ in range(5):
-        clock.now += REDRAW_EVERY / 10
+def test_quick_files_are_not_all_drawn(terminal):
+    """The bar redraws at most every tenth of a second, not once per file."""
+    progress = Progress(1000, terminal, delay=0)
+    for _ in range(999):
         progress.advance()
-    assert terminal.getvalue() == drawn  # too soon: not drawn again
-    clock.now += REDRAW_EVERY
+    assert progress.done == 999
+    assert 1 <= len(terminal.drawings()) < 50
+
+
+def test_the_last_file_is_always_drawn(terminal):
+    progress = Progress(3, terminal, delay=0)
+    for _ in range(3):
+        progress.advance()  # each far less than a tenth of a second after the last
+    assert terminal.drawings()[-1].rstrip() == bar(3, 3)
+    assert terminal.getvalue().rstrip().endswith(f"[{'#' * BAR_WIDTH}] 3/3 files")
+
+
+def test_the_total_can_grow_as_files_are_found(terminal):
+    progress = Progress(0, terminal, delay=0)
+    progress.total += 2
     progress.advance()
-    assert terminal.getvalue() == drawn + "\r" + bar(7, 100)
+    progress.total += 2
+    progress.advance(3)
+    assert (progress.done, progress.total) == (4, 4)
+    assert terminal.drawings()[-1].rstrip() == bar(4, 4)
 
 
-def test_the_last_file_is_always_drawn(clock, terminal):
-    progress = Progress(3, terminal, delay=1.0, clock=clock)
-    clock.now += 1.0
-    progress.advance()
-    clock.now += 0.01
-    progress.advance()  # too soon after the last drawing
-    clock.now += 0.01
-    progress.advance()  # too soon as well, but the count is complete
-    assert terminal.getvalue() == "\r" + bar(1, 3) + "\r" + bar(3, 3)
-    assert terminal.getvalue().endswith(f"[{'#' * BAR_WIDTH}] 3/3 files")
-
-
-def test_close_rubs_out_the_line_it_drew(clock, terminal):
-    progress = Progress(12, terminal, delay=1.0, clock=clock)
-    clock.now += 2
+def test_close_rubs_out_the_line_it_drew(terminal):
+    progress = Progress(12, terminal, delay=0)
     for _ in range(12):
-        clock.now += 1
         progress.advance()
     drawn = terminal.getvalue()
     widest = max(len(line) for line in drawn.split("\r"))
@@ -125,6 +113,17 @@ def test_close_rubs_out_the_line_it_drew(clock, terminal):
     assert terminal.getvalue() == drawn + "\r" + " " * widest + "\r"
     progress.close()  # a second close has nothing left to rub out
     assert terminal.getvalue() == drawn + "\r" + " " * widest + "\r"
+
+
+def test_clear_makes_room_for_a_line_and_the_bar_comes_back(terminal):
+    progress = Progress(3, terminal, delay=0)
+    progress.advance()
+    progress.clear()
+    assert terminal.getvalue().endswith("\r" + " " * len(bar(1, 3)) + "\r")
+    terminal.write("plainlint: bad.md: this looks like a binary file\n")
+    time.sleep(0.15)
+    progress.advance()
+    assert terminal.getvalue().endswith(bar(2, 3))
 
 
 # -- when a bar is wanted -----------------------------------------------------------------
@@ -285,8 +284,7 @@ def test_the_total_counts_every_group_of_files_in_one_run(settings, tmp_path):
         page = tmp_path / name
         page.write_text("You can ask your nurse.\n", encoding="utf-8")
         pages.append(Target(page))
-    clock = Clock()
-    progress = Progress(0, Terminal(), delay=0.0, clock=clock)
+    progress = Progress(0, Terminal(), delay=0.0)
     runner = Runner(Linter.create(settings, select={"long-sentence"}), None, 1, progress)
     list(runner.check_targets(pages[:1]))
     list(runner.check_targets(pages[1:]))

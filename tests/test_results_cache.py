@@ -8,6 +8,7 @@ where the cache goes, which remove PLAINLINT_CACHE_DIR and look.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -454,6 +455,25 @@ def test_cache_folder_outside_any_project_is_the_users_cache_folder(tmp_path, mo
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache_folder(settings, outside) == tmp_path / "home" / ".cache" / "plainlint"
+
+
+def test_cache_folder_outside_any_project_follows_the_systems_custom(tmp_path, monkeypatch):
+    """macOS keeps caches in ~/Library/Caches, not in ~/.cache (Windows has its own place
+    too, which cannot be shown on another system)."""
+    import platformdirs
+
+    outside = tmp_path / "loose"
+    outside.mkdir()
+    settings = load_settings(discover_from=outside)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(sys, "platform", "darwin")
+    importlib.reload(platformdirs)
+    try:
+        expected = tmp_path / "home" / "Library" / "Caches" / "plainlint"
+        assert cache_folder(settings, outside) == expected
+    finally:
+        monkeypatch.undo()
+        importlib.reload(platformdirs)
 
 
 def _git(repo: Path, *args: str) -> str:

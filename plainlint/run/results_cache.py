@@ -51,7 +51,8 @@ def cache_folder(settings: Settings, start: Path, chosen: Path | None = None) ->
 
     `chosen` (from --cache-dir or PLAINLINT_CACHE_DIR) wins. Otherwise it is
     `.plainlint_cache` beside the project's settings file, or at the top of
-    the git repository, or, outside any project, in the user's cache folder.
+    the git repository, or, outside any project, in the user's cache folder
+    (platformdirs knows where that is on each system).
     """
     if chosen is not None:
         return chosen
@@ -60,8 +61,11 @@ def cache_folder(settings: Settings, start: Path, chosen: Path | None = None) ->
     root = repository_root(Path(os.path.abspath(start)))
     if root is not None:
         return root / FOLDER_NAME
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "plainlint"
+    # Each system's own place: ~/.cache (or $XDG_CACHE_HOME) on Linux,
+    # ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows.
+    from platformdirs import user_cache_path
+
+    return user_cache_path("plainlint", appauthor=False)
 
 
 class ResultsCache:
