@@ -87,8 +87,8 @@ def test_the_quick_attribute_ruler_sets_what_the_models_own_ruler_sets(text):
     ours = Analyser(frozenset({"sentences"}), True)._quick(
         Doc(nlp.vocab).from_bytes(doc.to_bytes())
     )
-    assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [
-        (t.pos_, str(t.morph), t.lemma_) for t in theirs
+    assert [(t.pos_, t.tag_, t.dep_, str(t.morph), t.lemma_) for t in ours] == [
+        (t.pos_, t.tag_, t.dep_, str(t.morph), t.lemma_) for t in theirs
     ]
     assert any(t.pos_ for t in ours) or not text.strip()
 

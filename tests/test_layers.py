@@ -92,3 +92,26 @@ def test_the_check_finds_an_upward_import():
     tree = ast.parse("def late():\n    from plainlint.run.engine import Linter\n")
     [target] = imported_modules(tree)
     assert layer_of(target.removeprefix("plainlint.")) > layer_of("rules.plain_words")
+
+
+def test_no_module_imports_another_librarys_private_parts():
+    """A private module (spacy.tokens._retokenize) can change in any release, unannounced.
+
+    Reading a library's files directly is allowed only where a test pins what
+    was read: see test_word_frequency.py.
+    """
+    private = []
+    for module, tree in package_modules().items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                if name.startswith(("plainlint", "__future__")):
+                    continue
+                if any(part.startswith("_") for part in name.split(".")):
+                    private.append(f"plainlint.{module} imports {name}")
+    assert private == []

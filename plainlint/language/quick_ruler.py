@@ -21,11 +21,12 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
-from spacy.tokens._retokenize import set_token_attrs
+from spacy.tokens import Token
 
 if TYPE_CHECKING:
     from spacy.pipeline import AttributeRuler, Lemmatizer
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 # A word's features, read once: (tag, dependency label, lower case, is white space).
 Features = tuple[str, str, str, bool]
@@ -35,6 +36,18 @@ _FIELDS = {"TAG": 0, "DEP": 1, "LOWER": 2}
 _KEY_ATTRIBUTES = [ORTH, TAG, DEP, POS, MORPH, LEMMA]
 # Remembered values for this many different words at most.
 _REMEMBERED_WORDS = 50_000
+# How a token takes each attribute the model's ruler sets, through spaCy's public
+# Token API. Names are made numbers once, where the property takes a number.
+_SETTERS: dict[str, Callable[[Token, Any], None]] = {
+    "POS": Token.pos_.__set__,
+    "TAG": Token.tag.__set__,
+    "DEP": Token.dep.__set__,
+    "LEMMA": Token.lemma.__set__,
+    "MORPH": Token.set_morph,
+}
+_BY_NUMBER = ("TAG", "DEP", "LEMMA")
+# What a pattern or a remembered word does to a token: (attribute, setter, value) in order.
+Writes = tuple[tuple[str, Callable[[Token, Any], None], Any], ...]
 
 
 class UnknownPattern(ValueError):
@@ -89,6 +102,24 @@ def _index_keys(spec: dict[str, Any]) -> list[tuple[int, Any]] | None:
     return None
 
 
+def _writes(vocab: Vocab, attributes: dict[str, Any]) -> Writes:
+    """How to give a token these ruler attributes, as the ruler's `patterns` list them."""
+    writes = []
+    for attribute, value in attributes.items():
+        setter = _SETTERS.get(attribute)
+        if setter is None or not isinstance(value, str):
+            raise UnknownPattern(f"sets {attribute} to {value!r}")
+        writes.append(
+            (attribute, setter, vocab.strings.add(value) if attribute in _BY_NUMBER else value)
+        )
+    return tuple(writes)
+
+
+def _apply(token: Token, writes: Writes) -> None:
+    for _, setter, value in writes:
+        setter(token, value)
+
+
 def index_lemmas_in_sets(lemmatizer: Lemmatizer) -> None:
     """Turn the lemmatizer's lists of known lemmas into sets, in place.
 
@@ -109,20 +140,21 @@ class QuickAttributeRuler:
     """
 
     def __init__(self, ruler: AttributeRuler, lemmatizer: Lemmatizer | None = None) -> None:
-        # (order, tests for each token, index of the token to change, attributes)
-        self._patterns: list[tuple[int, list[list[Test]], int, dict[int, Any]]] = []
+        # (order, tests for each token, index of the token to change, writes)
+        self._patterns: list[tuple[int, list[list[Test]], int, Writes]] = []
         self._index: dict[tuple[int, Any], list[int]] = defaultdict(list)
         self._everywhere: list[int] = []
         self._lemmatizer = lemmatizer
-        self._remembered: dict[tuple[int, ...], dict[int, Any]] = {}
+        self._remembered: dict[tuple[int, ...], Writes] = {}
         self._several: list[int] = []  # patterns of several words
         self._starts_several: dict[tuple[int, ...], bool] = {}  # may a word start one?
         for order, entry in enumerate(ruler.patterns):
-            index = ruler.indices[order]
+            index = entry["index"]
+            writes = _writes(ruler.vocab, entry["attrs"])
             for tokens in entry["patterns"]:
                 number = len(self._patterns)
                 tests = [_token_tests(spec) for spec in tokens]
-                self._patterns.append((order, tests, index, ruler.attrs[order]))
+                self._patterns.append((order, tests, index, writes))
                 keys = _index_keys(tokens[0])
                 for key in keys or ():
                     self._index[key].append(number)
@@ -166,28 +198,28 @@ class QuickAttributeRuler:
                 single = [(order, i, number) for order, number in self._single(words, i)]
                 self._work_out(token, sorted(single + several[i]))
                 continue
-            values = remembered.get(key)
-            if values is None:
-                values = self._work_out(token, [(o, i, n) for o, n in self._single(words, i)])
+            writes = remembered.get(key)
+            if writes is None:
+                writes = self._work_out(token, [(o, i, n) for o, n in self._single(words, i)])
                 if len(remembered) >= _REMEMBERED_WORDS:
                     remembered.clear()
-                remembered[key] = values
-            elif values:
-                set_token_attrs(token, values)
+                remembered[key] = writes
+            elif writes:
+                _apply(token, writes)
         return doc
 
-    def _work_out(self, token: Token, matches: list[tuple[int, int, int]]) -> dict[int, Any]:
-        """Apply matches to one word in order, then its lemma; returns the values it got."""
-        values: dict[int, Any] = {}
+    def _work_out(self, token: Token, matches: list[tuple[int, int, int]]) -> Writes:
+        """Apply matches to one word in order, then its lemma; returns the writes made."""
+        values: dict[str, tuple[str, Callable[[Token, Any], None], Any]] = {}
         for _, _, number in matches:  # later patterns win, as in spaCy's ruler
-            attributes = self._patterns[number][3]
-            set_token_attrs(token, attributes)
-            values.update(attributes)
+            writes = self._patterns[number][3]
+            _apply(token, writes)
+            values.update((write[0], write) for write in writes)
         lemmatizer = self._lemmatizer
         if lemmatizer is not None and (lemmatizer.overwrite or token.lemma == 0):
             token.lemma_ = lemmatizer.lemmatize(token)[0]
-            values[LEMMA] = token.lemma
-        return values
+            values["LEMMA"] = ("LEMMA", _SETTERS["LEMMA"], token.lemma)
+        return tuple(values.values())
 
     def _single(self, words: _Words, start: int) -> list[tuple[int, int]]:
         """(order, number) of each one-word pattern that matches word `start`, in order."""
