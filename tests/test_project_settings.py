@@ -288,6 +288,63 @@ def test_a_mistake_in_a_pyproject_override_names_the_line_of_the_key(project):
     assert "unknown setting 'colour'" in caught.value.reason
 
 
+# Text inside a value that looks like a table header or a key, before the real one.
+TOML_VALUES_THAT_LOOK_LIKE_KEYS = {
+    "a string of several lines": '''\
+        [project]
+        name = "leaflets"
+        description = """
+        Our leaflets.
+        [tool.plainlint]
+        colour = "text, not a key"
+        """
+        [tool.plainlint]
+        colour = "blue"
+        ''',
+    "a literal string of several lines": """\
+        [project]
+        readme = '''
+        [tool.plainlint]
+        colour = 'text'
+        '''
+        version = "1"
+
+        [tool.plainlint]
+        colour = "blue"
+        """,
+    "an escaped quote and quotes at the end": r'''
+        [project]
+        a = """ \""" still text
+        [tool.plainlint]
+        colour = 1 """"
+        b = "one line \" [tool.plainlint]"
+        [tool.plainlint]
+        colour = "blue"
+        ''',
+    "an array of several lines": """\
+        [project]
+        keywords = [
+          "colour = text",
+          { colour = "x" },
+        ]
+        [tool.plainlint]
+        # colour = "a comment"
+        colour = "blue"
+        """,
+}
+
+
+@pytest.mark.parametrize("name", list(TOML_VALUES_THAT_LOOK_LIKE_KEYS))
+def test_text_inside_toml_values_is_not_taken_for_a_key(project, name):
+    text = textwrap.dedent(TOML_VALUES_THAT_LOOK_LIKE_KEYS[name])
+    pyproject = write(project / "pyproject.toml", text)
+    real = text.split("\n").index('colour = "blue"') + 1
+    with pytest.raises(ConfigError) as caught:
+        load_settings(pyproject)
+    assert caught.value.where == f"{pyproject}, line {real}"
+    assert "unknown setting 'colour'" in caught.value.reason
+
+
 @pytest.mark.parametrize(
     ("text", "line", "reason"),
     [

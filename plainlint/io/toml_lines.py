@@ -50,7 +50,10 @@ def _key_lines(text: str, table: KeyPath) -> dict[KeyPath, int]:
     lines: dict[KeyPath, int] = {}
     arrays: dict[KeyPath, int] = {}  # array of tables -> index of its last item
     current: KeyPath = ()
-    for number, line in enumerate(text.splitlines(), start=1):
+    outside = _lines_outside_values(text)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number not in outside:  # inside a string or array of several lines
+            continue
         header = _TABLE.match(line)
         if header:
             path = _parts(header.group(1))
@@ -68,6 +71,69 @@ def _key_lines(text: str, table: KeyPath) -> dict[KeyPath, int]:
         if full[: len(table)] == table and len(full) > len(table):
             lines.setdefault(full[len(table) :], number)
     return lines
+
+
+def _lines_outside_values(text: str) -> set[int]:
+    """Numbers of the lines that start outside every value: where a header or key can be.
+
+    A string of several lines (\"\"\"...\"\"\" or '''...''') or an array written over
+    several lines can hold text that looks like "[table]" or "key = ...".
+    """
+    outside = {1}
+    depth = 0  # open brackets and braces of values
+    line = 1
+    i, end = 0, len(text)
+    while i < end:
+        char = text[i]
+        if char == "\n":
+            line += 1
+            if depth == 0:
+                outside.add(line)
+            i += 1
+        elif char == "#":  # a comment runs to the end of the line
+            i = text.find("\n", i)
+            i = end if i < 0 else i
+        elif char in "\"'":
+            i, line = _string_end(text, i, line)  # lines it spans are not outside
+        elif char in "[{":
+            depth += 1
+            i += 1
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+            i += 1
+        else:
+            i += 1
+    return outside
+
+
+def _string_end(text: str, start: int, line: int) -> tuple[int, int]:
+    """Where the string at `start` ends: (index after it, the line it ends on)."""
+    quote = text[start]
+    if text.startswith(quote * 3, start):
+        i = start + 3
+        while i < len(text):
+            if quote == '"' and text[i] == "\\":
+                line += text[i + 1 : i + 2] == "\n"
+                i += 2
+            elif text.startswith(quote * 3, i):
+                i += 3
+                for _ in range(2):  # up to two more quotes belong to the text
+                    if text[i : i + 1] == quote:
+                        i += 1
+                return i, line
+            else:
+                line += text[i] == "\n"
+                i += 1
+        return i, line
+    i = start + 1
+    while i < len(text) and text[i] != "\n":
+        if quote == '"' and text[i] == "\\":
+            i += 2
+        elif text[i] == quote:
+            return i + 1, line
+        else:
+            i += 1
+    return i, line
 
 
 def _numbered(path: KeyPath, arrays: dict[KeyPath, int]) -> KeyPath:
