@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Iterator
 
 import click
-import yaml
 
 from plainlint import __version__
 from plainlint.documents import parse_document
@@ -24,7 +23,7 @@ from plainlint.findings import FileResult, Severity
 from plainlint.formatters import FORMATTERS
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.io.atomic_files import write_atomically
-from plainlint.io.yaml_lines import load_yaml
+from plainlint.io.yaml_lines import dump_yaml, load_yaml
 from plainlint.language.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.rules import RULES
 from plainlint.run.engine import Linter, shown_name
@@ -489,7 +488,7 @@ def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
             rule: {key: _counted(value, rule) for key, value in values.items()}
             for rule, values in shown["rules"].items()
         }
-    click.echo(yaml.safe_dump(shown, sort_keys=False, allow_unicode=True, width=100).rstrip())
+    click.echo(dump_yaml(shown))
 
 
 # Word lists longer than this show as a count, unless --rule asks for one rule.

@@ -766,6 +766,30 @@ def test_config_without_a_settings_file_shows_the_built_in_settings_only(project
     assert yaml.safe_load(result.stdout)["rules"]["long-sentence"]["max_words"] == 25
 
 
+def test_config_prints_plain_yaml_where_settings_share_a_list(project):
+    """A list shared by two rules, in rules.yaml or in the project's file, is written out
+    in full at each: no `&id001` anchors or `*id001` aliases for a reader to follow."""
+    write(
+        project / "plainlint.yaml",
+        """\
+        rules:
+          unexplained-term:
+            definition_links: &links [glossary, words]
+          jargon:
+            definition_links: *links
+        """,
+    )
+    for args in [(), ("--rule", "jargon")]:
+        result = run_cli("config", *args)
+        assert result.exit_code == 0, result.stderr
+        assert "&" not in result.stdout and "*" not in result.stdout
+        shown = yaml.safe_load(result.stdout)["rules"]
+        assert shown["jargon"]["definition_links"] == ["glossary", "words"]
+    full = yaml.safe_load(run_cli("config").stdout)["rules"]
+    assert full["unexplained-term"]["definition_links"] == ["glossary", "words"]
+    assert full["unexplained-abbreviation"]["definition_links"][0] == "glossary"
+
+
 def test_config_for_a_path_names_the_overrides_that_apply(project):
     write(
         project / "plainlint.yaml",

@@ -16,6 +16,20 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KeyPath = tuple[str, ...]
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value shared by two keys out in full at each, not as an anchor and alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    """Plain YAML for people to read: no `&id001` anchors, keys in their own order."""
+    return yaml.dump(
+        data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100
+    ).rstrip()
+
+
 def parse_yaml(text: str) -> Any:
     """YAML text as Python values, like `yaml.safe_load`, with libyaml when it is there."""
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
