@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from plainlint.language.readability import measure
 from plainlint.language.words import syllables, word_spans
 from plainlint.rules.readability import Readability
@@ -75,6 +77,62 @@ def test_formulas_match_the_published_constants():
     assert metrics.flesch_reading_ease == round(206.835 - 1.015 * 3 - 84.6 * 1, 2)
     assert metrics.flesch_kincaid_grade == round(0.39 * 3 + 11.8 * 1 - 15.59, 2)
     assert metrics.smog_index == 0.0  # fewer than 3 sentences
+
+
+# Pages whose words, sentences, syllables and long words were counted by hand, with the
+# published formulas worked out by hand from those counts (rounded to 2 places):
+#   Flesch reading ease  206.835 - 1.015 x (words / sentences) - 84.6 x (syllables / words)
+#   Flesch-Kincaid grade 0.39 x (words / sentences) + 11.8 x (syllables / words) - 15.59
+#   SMOG                 1.0430 x sqrt(words of 3+ syllables x 30 / sentences) + 3.1291
+HAND_COUNTED = [
+    pytest.param(
+        "The nurse will take some blood. Your doctor can explain the results. "
+        "An operation removes the lump.",
+        # 6 + 6 + 5 words; 6 + 9 (doc-tor, ex-plain, re-sults) + 9 (op-er-a-tion, re-moves)
+        (3, 17, 24, 1),
+        # 206.835 - 5.7517 - 119.4353; 2.21 + 16.6588 - 15.59; 1.043 x 3.1623 + 3.1291
+        (81.65, 3.28, 6.43),
+        id="short words",
+    ),
+    pytest.param(
+        "Surgeons can remove the whole kidney or only part of it during an operation. "
+        "Most people go home after five days. Ask your nurse about pain relief.",
+        # 14 + 7 + 6 words; 22 + 9 + 8 syllables; one long word (op-er-a-tion)
+        (3, 27, 39, 1),
+        # 206.835 - 9.135 - 122.2; 3.51 + 17.0444 - 15.59; as above
+        (75.5, 4.96, 6.43),
+        id="one long sentence",
+    ),
+    pytest.param(
+        "The hospital pharmacy will give you medicine to take home. Your appointment "
+        "letter tells you the date and the location. Bring a list of your tablets.",
+        # 10 + 10 + 6 words; 16 + 15 + 7 syllables; hos-pi-tal, phar-ma-cy, med-i-cine,
+        # ap-point-ment, lo-ca-tion: 5 long words
+        (3, 26, 38, 5),
+        # 206.835 - 8.7967 - 123.6462; 3.38 + 17.2462 - 15.59; 1.043 x 7.0711 + 3.1291
+        (74.39, 5.04, 10.5),
+        id="long words",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "counts", "figures"), HAND_COUNTED)
+def test_reading_figures_match_the_published_formulas_on_hand_counted_pages(
+    check, page, counts, figures
+):
+    """plainlint works out the formulas itself rather than use textstat (which downloads
+    data while it runs): the same figures a person gets with a pencil."""
+    metrics = check(page).metrics
+    sentences, words, _, _ = counts
+    assert (metrics.sentences, metrics.words) == (sentences, words)
+    every_word = [page[a:b] for a, b in word_spans(page)]
+    assert sum(syllables(word) for word in every_word) == counts[2]
+    assert sum(1 for word in every_word if syllables(word) >= 3) == counts[3]
+    assert (
+        metrics.flesch_reading_ease,
+        metrics.flesch_kincaid_grade,
+        metrics.smog_index,
+    ) == figures
 
 
 def test_syllables_come_from_the_dictionary_with_an_estimate_for_new_words():
