@@ -170,7 +170,11 @@ def measure(cases: list[Case], cwd: Path, runs: int) -> list[Figure]:
 
 
 def plainlint_command() -> list[str]:
-    """The installed command, or the module when the script is not on PATH."""
+    """The command installed beside this Python (such as .venv/bin), else on PATH,
+    else the module."""
+    beside = Path(sys.executable).parent / "plainlint"
+    if beside.exists():
+        return [str(beside)]
     found = shutil.which("plainlint")
     return [found] if found else [sys.executable, "-m", "plainlint"]
 
