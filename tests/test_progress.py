@@ -115,6 +115,14 @@ def test_close_rubs_out_the_line_it_drew(terminal):
     assert terminal.getvalue() == drawn + "\r" + " " * widest + "\r"
 
 
+def test_clear_before_the_delay_writes_nothing(terminal):
+    progress = Progress(3, terminal, delay=LONG)
+    progress.advance()
+    progress.clear()
+    progress.close()
+    assert terminal.getvalue() == ""
+
+
 def test_clear_makes_room_for_a_line_and_the_bar_comes_back(terminal):
     progress = Progress(3, terminal, delay=0)
     progress.advance()

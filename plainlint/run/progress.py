@@ -117,13 +117,16 @@ class Progress:
     def advance(self, files: int = 1) -> None:
         """Count `files` more as checked; the bar redraws when it is time."""
         self._bar.update(files)
-        finished = self._bar.n >= self.total
-        if finished and time.monotonic() - self._started >= self._delay:
+        if self._bar.n >= self.total and self._showing():
             self._bar.refresh()  # the last count shows, however soon after the one before
 
     def clear(self) -> None:
         """Rub out the bar for a moment, so a line can be written in its place."""
-        self._bar.clear()
+        if self._showing():
+            self._bar.clear()
+
+    def _showing(self) -> bool:
+        return time.monotonic() - self._started >= self._delay
 
     def close(self) -> None:
         """Rub out the bar, if it was drawn."""
