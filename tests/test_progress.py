@@ -264,6 +264,23 @@ def test_a_long_run_on_a_terminal_shows_the_bar_on_standard_error_only(many_page
 
 
 @pytest.mark.slow
+def test_a_file_that_cannot_be_read_gets_its_own_line_on_the_terminal(tmp_path):
+    for n in range(6):
+        (tmp_path / f"page{n}.md").write_text(PAGE.format(n=n), encoding="utf-8")
+    (tmp_path / "page3b.md").write_bytes(b"\xff\xfe\x00\x01 not text")
+    on_terminal, stdout = _run_on_a_terminal(tmp_path)
+    [line] = [part for part in on_terminal.split("\r\n") if "binary" in part]
+    # The bar is rubbed out first, so the line starts clean and holds nothing else.
+    *before, written = line.split("\r")
+    assert (
+        written == f"plainlint: {tmp_path / 'page3b.md'}: this looks like a binary file, not text"
+    )
+    assert before[-1].strip() == ""
+    assert re.search(r"\] 7/7 files", on_terminal)
+    assert "page5.md" in stdout
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "environ"),
     [
