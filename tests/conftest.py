@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,8 @@ from plainlint.settings.loading import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "nci"
+# Left out of a copy of a checkout that is not a git repository (an unpacked archive).
+NOT_PROJECT_FILES = (".git", ".venv", "__pycache__", ".*_cache", "build", "dist")
 EXTENSION = {"markdown": ".md", "html": ".html", "text": ".txt"}
 
 
@@ -79,3 +83,26 @@ def run_cli(*args: str) -> Any:
 def json_output(result: Any) -> dict[str, Any]:
     """The JSON document a `--format json` run printed."""
     return json.loads(result.stdout)
+
+
+def copy_working_tree(destination: Path) -> Path:
+    """This checkout's files as they are on disk, new ones too, as a fresh clone would hold
+    them: the files git tracks or would track, or every project file outside git."""
+    listed = None
+    if shutil.which("git") is not None:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+    if listed is None or listed.returncode != 0:
+        junk = shutil.ignore_patterns(*NOT_PROJECT_FILES)
+        shutil.copytree(ROOT, destination, ignore=junk, dirs_exist_ok=True)
+        return destination
+    for name in filter(None, listed.stdout.split("\0")):
+        source = ROOT / name
+        if source.is_file():  # not a tracked file deleted from the working tree
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+    return destination

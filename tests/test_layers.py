@@ -9,6 +9,7 @@ would stop telling a newcomer how the parts fit.
 from __future__ import annotations
 
 import ast
+from typing import Iterator
 
 from conftest import ROOT
 
@@ -36,20 +37,25 @@ def layer_of(module: str) -> int:
     raise AssertionError(f"plainlint.{module} is in no layer: add its folder to LAYERS")
 
 
-def imported_modules(tree: ast.AST) -> set[str]:
-    """plainlint modules a file imports, anywhere in it (inside functions too)."""
-    found: set[str] = set()
+def imports(tree: ast.AST) -> Iterator[tuple[str, str | None]]:
+    """(module, name) of every absolute import in a file, inside functions too.
+
+    `import a.b` gives ("a.b", None); `from a.b import c` gives ("a.b", "c").
+    """
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
+            yield from ((alias.name, None) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module]
-            if node.module == "plainlint":
-                names = [f"plainlint.{alias.name}" for alias in node.names]
-        else:
-            continue
-        found.update(name for name in names if name.startswith("plainlint."))
-    return found
+            yield from ((node.module, alias.name) for alias in node.names)
+
+
+def imported_modules(tree: ast.AST) -> set[str]:
+    """plainlint modules a file imports (`from plainlint import x` names module x)."""
+    return {
+        f"{module}.{name}" if module == "plainlint" else module
+        for module, name in imports(tree)
+        if module.startswith("plainlint.") or module == "plainlint"
+    }
 
 
 def package_modules() -> dict[str, ast.AST]:
@@ -100,18 +106,12 @@ def test_no_module_imports_another_librarys_private_parts():
     Reading a library's files directly is allowed only where a test pins what
     was read: see test_word_frequency.py.
     """
-    private = []
-    for module, tree in package_modules().items():
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
-            elif isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            else:
-                continue
-            for name in names:
-                if name.startswith(("plainlint", "__future__")):
-                    continue
-                if any(part.startswith("_") for part in name.split(".")):
-                    private.append(f"plainlint.{module} imports {name}")
+    private = [
+        f"plainlint.{module} imports {full}"
+        for module, tree in package_modules().items()
+        for imported, name in imports(tree)
+        for full in [imported if name is None else f"{imported}.{name}"]
+        if not full.startswith(("plainlint", "__future__"))
+        and any(part.startswith("_") for part in full.split("."))
+    ]
     assert private == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import venv
@@ -53,18 +52,12 @@ def test_installed_wheel_reads_its_own_rules_yaml(wheel, tmp_path):
     env_dir = tmp_path / "env"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
-    [own] = [
-        path
-        for path in json.loads(
-            subprocess.run(
-                [str(python), "-c", "import json, sys; print(json.dumps(sys.path))"],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-        )
-        if path.startswith(str(env_dir)) and Path(path).name == "site-packages"
-    ]
+    own = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     (Path(own) / "outer_packages.pth").write_text("\n".join(_site_packages()) + "\n")
     subprocess.run(
         [

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import copy_working_tree
 
 pytestmark = [
     pytest.mark.slow,
@@ -83,16 +83,7 @@ def new_repository(path: Path, env: dict[str, str]) -> Path:
 def checkout(tmp_path_factory, env) -> Path:
     """This checkout's working tree, as it is on disk, committed to a repository of its own."""
     snapshot = new_repository(tmp_path_factory.mktemp("checkout") / "plainlint", env)
-    listed = run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], ROOT, env)
-    if listed.returncode == 0:
-        for name in filter(None, listed.stdout.split("\0")):
-            source = ROOT / name
-            if source.is_file():  # not a tracked file deleted from the working tree
-                (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, snapshot / name)
-    else:  # not a git checkout, such as an unpacked source archive
-        junk = shutil.ignore_patterns(".git", "__pycache__", ".*_cache", "build", "dist")
-        shutil.copytree(ROOT, snapshot, ignore=junk, dirs_exist_ok=True)
+    copy_working_tree(snapshot)
     git(snapshot, env, "add", "--all")
     git(snapshot, env, "commit", "--quiet", "--message", "Snapshot of the working tree")
     return snapshot

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_working_tree
 
 FENCE = re.compile(r"^```sh\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
@@ -56,24 +55,6 @@ def test_each_command_makes_and_uses_its_own_environment():
             assert step.startswith(".venv/bin/"), f"{step!r} does not run from .venv"
 
 
-def _working_tree_copy(destination: Path) -> Path:
-    """This checkout's files as git sees them (new ones too), as a fresh clone would hold."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if shutil.which("git") is None or listed.returncode != 0:
-        pytest.skip("not a git checkout: cannot tell the project's files from others")
-    for name in filter(None, listed.stdout.split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, destination / name)
-    return destination
-
-
 @pytest.mark.slow
 def test_the_first_command_sets_up_and_checks_the_examples(tmp_path):
     """The README's first command, word for word, in a fresh copy of the project.
@@ -82,7 +63,7 @@ def test_the_first_command_sets_up_and_checks_the_examples(tmp_path):
     the case where a nested environment once missed its packages.
     """
     run_examples, _ = readme_commands()
-    clone = _working_tree_copy(tmp_path / "plainlint")
+    clone = copy_working_tree(tmp_path / "plainlint")
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     if sys.prefix != sys.base_prefix:
