@@ -34,11 +34,17 @@ _DESCRIBED = re.compile(
     r"(?:that|which|where|who|when|in which)\b",
     re.IGNORECASE,
 )
+# A list going on after ", a ...": "a cannula, a stent, sedation and ..." names
+# things; it does not explain the first of them as "progesterone, a hormone made
+# by the ovaries" does.
+_LIST_ITEM = re.compile(r",\s*an?\s*$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|\band\b|\bor\b)")
 # How far either side of a term a pattern may reach.
 _REACH = 120
 # "plain words (": the words before an opening bracket at the end of the text.
 _WORDS_BEFORE_BRACKET = re.compile(r"(\S*)\s*?([\w'’-]+)\s*\(\s*$")
 _CLOSING_BRACKET = re.compile(r"\s*\)")
+_ARTICLE_IN_BRACKET = re.compile(r"\(\s*(?:the|a|an|your)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,12 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
     """True when a definition pattern surrounds text[start:end] in this sentence."""
     after = text[end : end + _REACH]
     before = text[max(0, start - _REACH) : start]
-    if patterns.after_pattern.match(after) or patterns.before_pattern.search(before):
+    explained = patterns.after_pattern.match(after)
+    if explained and not (
+        _LIST_ITEM.search(explained.group()) and _LIST_GOES_ON.match(after, explained.end())
+    ):
+        return True
+    if patterns.before_pattern.search(before):
         return True
     if _DESCRIBED.match(after):
         return True  # "X are slow-growing tumours that form in ..."
@@ -109,6 +120,7 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
         return True  # "X (plain words)"
     # "plain words (X)": the term alone in brackets after some words, but not after
     # an abbreviation or a brand name ("CT (computed tomography)", "Keytruda (pembrolizumab)").
+    before = _ARTICLE_IN_BRACKET.sub("(", before)  # "the tube ... (the urethra)"
     if not before.rstrip().endswith("(") or not _CLOSING_BRACKET.match(after):
         return False  # the quick tests first: the pattern below is slow on long text
     words_before = _WORDS_BEFORE_BRACKET.search(before)

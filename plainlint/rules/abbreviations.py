@@ -194,11 +194,16 @@ class UnexplainedAbbreviation(ExplanationRule):
 
     def _explained_here(self, use: Use) -> bool:
         text = use.block.text
+        abbreviation = text[use.start : use.end]
         before, after = text[max(0, use.start - 200) : use.start], text[use.end : use.end + 200]
         # "long form (ABBR)", "long form (or ABBR)", "long form (CT or CAT)": the
         # abbreviation is in a bracket that follows some words.
-        if re.search(r"[A-Za-z][^()]*\([^()]{0,60}$", before) and re.match(r"[^()]{0,60}\)", after):
-            return True
+        opened = _OPEN_BRACKET.search(before)
+        closed = re.match(r"([^()]{0,60})\)", after)
+        if opened and closed:
+            alone = not re.search(r"[A-Za-z]", opened.group(1) + closed.group(1))
+            if not alone or _spelled_before(before[: opened.start()], _singular(abbreviation)):
+                return True  # "(or CT)", "(CAT scan)"; "computed tomography (CT)"
         if re.search(r"[A-Za-z][^\[\]]*\[\s*$", before) and re.match(r"\s*\]", after):
             return True  # "International Consensus Classification [ICC]"
         # "... also called X or ABBR": a name given further back in the sentence.
@@ -248,6 +253,33 @@ def _beside(tokens: Iterable[str]) -> list[str]:
             continue
         return [token]
     return []
+
+
+# "long form (": words, then an opening bracket and maybe a few words inside it.
+_OPEN_BRACKET = re.compile(r"(?<=[A-Za-z0-9.,])\s*\(([^()]{0,60})$")
+
+
+def _spelled_before(before: str, abbreviation: str) -> bool:
+    """True when the words just before spell the abbreviation out: each of its letters in
+    order, the first one starting a word ("computed tomography" for CT, "Cancer Research
+    UK" for CRUK), and not "a scan" for CT. After Schwartz and Hearst's test for
+    abbreviations in biomedical text (2003)."""
+    letters = [c.lower() for c in abbreviation if c.isalnum()]
+    if not letters:
+        return False
+    words = re.findall(r"[\w'’&-]+", before)
+    text = " ".join(words[-min(len(letters) + 5, len(letters) * 2) :]).lower()
+    position = len(text)
+    for index in range(len(letters) - 1, -1, -1):
+        position -= 1
+        while position >= 0 and (
+            text[position] != letters[index]
+            or (index == 0 and position > 0 and text[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+    return True
 
 
 def _initials_before(text: str, start: int, abbreviation: str) -> bool:

@@ -14,12 +14,19 @@ from functools import cached_property
 from typing import Callable, Hashable, Iterable, Iterator, TypeVar
 
 from plainlint.documents.model import Block, BlockKind
+from plainlint.language.action_sentences import (
+    PRONOUNS,
+    names_what_it_does,
+    pronoun_says_what_it_does,
+)
 from plainlint.language.explanations import DefinitionPatterns
 from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Option, Rule
 
 # How many sentences under a heading may explain a word the heading uses.
 SENTENCES_UNDER_HEADING = 2
+# How many words may come before a word that is the subject of its sentence ("The", "A").
+SUBJECT_WITHIN = 3
 # How far back the check for a word before another one looks.
 _WINDOW = 80
 _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
@@ -40,7 +47,13 @@ class ExplanationRule(Rule):
         "definition_links": Option(
             "list", "a word linked to an address holding one of these counts as explained"
         ),
+        "not_explaining_verbs": Option(
+            "list",
+            "verbs that do not explain the word that does them (“Chemotherapy causes …”, "
+            "“It takes …”)",
+        ),
     }
+    parses = True  # "Cryotherapy freezes the abnormal cells." is read from the parse
 
     @cached_property
     def patterns(self) -> DefinitionPatterns:
@@ -51,6 +64,50 @@ class ExplanationRule(Rule):
             frozenset(self.settings["not_explained_by_brackets"]),
             tuple(self.settings["explained_by_next_sentence"]),
         )
+
+    def does_what_it_is(self, page: Page, sentences: list[Sentence], use: Use) -> bool:
+        """True when the sentence says what the word does ("Cryotherapy freezes the
+        abnormal cells."), or the next one does with a pronoun ("It gives ...")."""
+        verbs = self.word_set("not_explaining_verbs")
+        if _may_be_subject(use):
+            doc = page.parse(use.sentence)
+            start = use.start - use.sentence.start
+            if names_what_it_does(doc, start, start + (use.end - use.start), verbs):
+                return True
+            following = nearby(sentences, use.index)[1:]  # "It gives ...": "it" is the subject
+            return any(self.opens_with_pronoun_action(page, s) for s in following)
+        return False
+
+    def opens_with_pronoun_action(self, page: Page, sentence: Sentence) -> bool:
+        """True for "It gives high doses of radiation from many angles."."""
+        if not _opens_with_pronoun(sentence):
+            return False
+        return pronoun_says_what_it_does(
+            page.parse(sentence), self.word_set("not_explaining_verbs")
+        )
+
+    def parse_ahead(self, page: Page, sentences: list[Sentence], uses: Iterable[Use]) -> None:
+        """Parse in one batch the sentences `does_what_it_is` will read for these uses."""
+        wanted: list[Sentence] = []
+        for use in uses:
+            if _may_be_subject(use):
+                wanted.append(use.sentence)
+                wanted += [s for s in nearby(sentences, use.index)[1:] if _opens_with_pronoun(s)]
+            if use.in_heading:
+                wanted += [s for s in under_heading(sentences, use.index) if _opens_with_pronoun(s)]
+        if wanted:
+            page.parse_all(wanted)
+
+
+def _may_be_subject(use: Use) -> bool:
+    """True when the word starts within the sentence's first few words, where a subject is."""
+    starts = [start for start, _ in use.sentence.words[: SUBJECT_WITHIN + 1]]
+    return use.start in starts and not use.in_heading
+
+
+def _opens_with_pronoun(sentence: Sentence) -> bool:
+    start, end = sentence.words[0]
+    return sentence.block.text[start:end].lower() in PRONOUNS and not sentence.block.acts_as_heading
 
 
 def word_before(sentence: Sentence, start: int) -> str | None:

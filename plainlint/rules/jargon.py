@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any, Iterator
 
 from plainlint.findings import Severity
@@ -13,6 +14,7 @@ from plainlint.language.explanations import (
 )
 from plainlint.language.glossary import match_terms, normal_word
 from plainlint.language.page import Page, Sentence
+from plainlint.language.phrase_list import PhraseList, PhraseMatch, quoted
 from plainlint.language.word_frequency import zipf
 from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
@@ -48,6 +50,15 @@ def _spellings(word: str) -> list[str]:
     for uk, us in (("is", "iz"), ("our", "or"), ("ae", "e"), ("oe", "e"), ("yse", "yze")):
         found += [f.replace(uk, us) for f in list(found) if uk in f]
     return list(dict.fromkeys(found))
+
+
+# The word after a phrase, past a link's or emphasis's marks: "Acute [monocytic](...)".
+_NEXT_WORD = re.compile(r"[\s*_\[]+([A-Za-z]+)")
+
+
+def page_word(use: Use) -> str:
+    """The word as the page writes it at this use."""
+    return use.block.text[use.start : use.end]
 
 
 class Jargon(ExplanationRule):
@@ -111,6 +122,14 @@ class Jargon(ExplanationRule):
         "kind_window": Option(
             "int", "how many words before a word a kind word may stand", minimum=1
         ),
+        "misread_words": Option(
+            "words",
+            "words common in print that many patients misread or do not know in their "
+            "medical sense, each with plainer words (“acute”: “sudden”)",
+        ),
+        "medicine_endings": Option(
+            "list", "word endings that mark a medicine's name (“-mab”, “-statin”)"
+        ),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -128,6 +147,7 @@ class Jargon(ExplanationRule):
                 if word[0].islower():
                     in_lower_case.add(word)
                 uses.setdefault(word.lower(), []).append(Use(index, sentence, start, end))
+        pending: list[list[Use]] = []
         for word, found in uses.items():
             if word not in in_lower_case and not (
                 self._medical_looking(word) and len(found[0].sentence.words) > 2
@@ -144,7 +164,34 @@ class Jargon(ExplanationRule):
 
             use = needs_explaining(found, sentences, explained, explains)
             if use is not None:
-                yield self._hit(use)
+                pending.append(found)
+        misread = self._misread_uses(sentences)
+        for found in misread.values():
+            use = needs_explaining(
+                found,
+                sentences,
+                lambda u: self._explained(sentences, u, kinds=False),
+                lambda s, w=found[0]: self._defined_in(s, page_word(w)),
+            )
+            if use is not None:
+                pending.append(found)
+        # The parse settles some of the rest: "Cryotherapy freezes the abnormal cells."
+        self.parse_ahead(page, sentences, (u for found in pending for u in found))
+        for found in pending:
+            use = needs_explaining(
+                found,
+                sentences,
+                lambda u, kinds=id(found) not in misread: (
+                    self._explained(sentences, u, kinds) or self.does_what_it_is(page, sentences, u)
+                ),
+                lambda s, w=found[0]: (
+                    self._defined_in(s, page_word(w))
+                    or opens_with_explanation(s.text, self.patterns)
+                    or self.opens_with_pronoun_action(page, s)
+                ),
+            )
+            if use is not None:
+                yield self._hit(use, misread.get(id(found)))
 
     def _candidates(self, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
         """Words that may be jargon: rare or medical-looking, not names in capitals, not
@@ -172,6 +219,43 @@ class Jargon(ExplanationRule):
             if self._in_glossary(word):
                 continue  # a glossary word in a longer word or another form: "biopsied"
             yield start, end, word
+
+    @cached_property
+    def _misread(self) -> PhraseList:
+        return PhraseList(self.settings["misread_words"])
+
+    def _misread_uses(self, sentences: list[Sentence]) -> dict[int, list[Use]]:
+        """Uses of the listed misread words ("acute", "negative result"), by phrase.
+
+        Keyed by the id of each phrase's list of uses, so that a hit can find its
+        plainer words; a use inside a glossary term ("acute myeloid leukaemia") or a
+        name in capitals ("Acute Care Unit") is left to the glossary or left alone."""
+        by_phrase: dict[str, list[Use]] = {}
+        self._misread_matches: dict[int, PhraseMatch] = {}
+        words = self._misread
+        for index, sentence in enumerate(sentences):
+            block, first = sentence.block, sentence.words[0][0]
+            terms: list[tuple[int, int]] | None = None
+            for match in words.find(block.text, sentence.start, sentence.end):
+                if block.is_protected(match.start, match.end):
+                    continue
+                if match.text[:1].isupper() and (match.start != first or match.text.isupper()):
+                    continue
+                if terms is None:
+                    text = block.text[sentence.start : sentence.end]
+                    terms = [
+                        (sentence.start + a, sentence.start + b)
+                        for a, b, _ in match_terms(text, self.glossary)
+                    ]
+                if any(a < match.end + 1 and match.start < b for a, b in terms):
+                    continue  # in or before a glossary term: "acute myeloid leukaemia"
+                following = _NEXT_WORD.match(block.text, match.end)
+                if following and self.is_jargon(following.group(1).lower()):
+                    continue  # part of a rarer name: "acute monocytic leukaemia"
+                use = Use(index, sentence, match.start, match.end)
+                by_phrase.setdefault(match.phrase, []).append(use)
+                self._misread_matches[id(use)] = match
+        return {id(found): found for found in by_phrase.values()}
 
     def _in_glossary(self, word: str) -> bool:
         """True for a glossary word, or another form of one: "biopsied"."""
@@ -224,7 +308,7 @@ class Jargon(ExplanationRule):
             for cut in range(3, len(word) - 2)
         )
 
-    def _explained(self, sentences: list[Sentence], use: Use) -> bool:
+    def _explained(self, sentences: list[Sentence], use: Use, kinds: bool = True) -> bool:
         """A definition pattern at the word, or at a use of it in the next sentence."""
         text = use.block.text
         if any(
@@ -238,7 +322,7 @@ class Jargon(ExplanationRule):
             return True
         if any(link.start <= use.start and use.end <= link.end for link in use.block.links):
             return True  # a link to more about it
-        if self._kind_named_before(use):
+        if kinds and self._kind_named_before(use):
             return True
         word = use.block.text[use.start : use.end]
         return any(
@@ -263,8 +347,28 @@ class Jargon(ExplanationRule):
         ]
         return any(word in self.word_set("kind_words") for word in before)
 
-    def _hit(self, use: Use) -> Hit:
+    def _hit(self, use: Use, misread: list[Use] | None = None) -> Hit:
         word = use.block.text[use.start : use.end]
+        if misread is not None:
+            match = self._misread_matches[id(use)]
+            words = self._misread
+            plainer = words.suggestions(match, words.words_before(use.block.text, match.start))
+            return Hit(
+                f"Many readers misread “{word}” or do not know what it means here. Say what "
+                f"it means, or use plainer words, such as {quoted(plainer)}.",
+                use.block,
+                use.start,
+                use.end,
+                suggestions=plainer,
+            )
+        if self._medicine_name(word):
+            return Hit(
+                f"“{word}” looks like the name of a medicine. The first time you use it, say "
+                "what kind of medicine it is and what it is for.",
+                use.block,
+                use.start,
+                use.end,
+            )
         return Hit(
             f"“{word}” may be a medical or technical word that many readers do not know. "
             "Say what it means, use a plainer word, or add it to your glossary.",
@@ -272,3 +376,7 @@ class Jargon(ExplanationRule):
             use.start,
             use.end,
         )
+
+    def _medicine_name(self, word: str) -> bool:
+        """True for a word that ends like a medicine's name: "pembrolizumab", "atorvastatin"."""
+        return word.lower().endswith(tuple(self.settings["medicine_endings"]))

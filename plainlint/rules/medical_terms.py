@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator
 
 from plainlint.documents.model import Block, BlockKind
 from plainlint.findings import Severity
@@ -86,6 +86,9 @@ class UnexplainedTerm(ExplanationRule):
         sentences = readable_sentences(page)
         uses = uses_in_order(sentences, self._terms_in)
         met_inside = self._met_inside_longer_terms(uses)
+        pending: list[
+            tuple[Entry, list[Use], Callable[[Use], bool], Callable[[Sentence], bool]]
+        ] = []
         for entry, entry_uses in uses.items():
             if met_inside.get(entry, len(sentences)) <= entry_uses[0].index:
                 continue  # first met inside a longer term ("core biopsy" before "biopsy")
@@ -119,6 +122,24 @@ class UnexplainedTerm(ExplanationRule):
                 )
 
             use = needs_explaining(entry_uses, sentences, explained, explains)
+            if use is not None:
+                pending.append((entry, entry_uses, explained, explains))
+        # What the patterns left unexplained, the parse may still find explained:
+        # "Cryotherapy freezes the abnormal cells." Parse those sentences in one batch.
+        self.parse_ahead(page, sentences, (u for _, found, _, _ in pending for u in found))
+        for entry, entry_uses, explained, explains in pending:
+
+            def explained_by_grammar(
+                use: Use, explained: Callable[[Use], bool] = explained
+            ) -> bool:
+                return explained(use) or self.does_what_it_is(page, sentences, use)
+
+            def explains_by_grammar(
+                sentence: Sentence, explains: Callable[[Sentence], bool] = explains
+            ) -> bool:
+                return explains(sentence) or self.opens_with_pronoun_action(page, sentence)
+
+            use = needs_explaining(entry_uses, sentences, explained_by_grammar, explains_by_grammar)
             if use is not None:
                 yield self._hit(use, entry)
 
