@@ -125,3 +125,58 @@ def test_adding_a_word_to_a_project_glossary_moves_it_to_the_glossary_rule(tmp_p
     assert [f["rule"] for f in before] == ["jargon"]
     assert [f["rule"] for f in after] == ["unexplained-term"]
     assert "A sore mouth." in after[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("source", "word", "plainer"),
+    [
+        ("The pain is acute.", "acute", ("sudden", "short-term")),
+        ("You have chronic pain in your back.", "chronic", ("long-term", "lasting")),
+        ("Take the tablets on an empty stomach.", "on an empty stomach", None),
+        ("The cancer was recurrent.", "recurrent", None),
+        ("Your dose is titrated each week.", "titrated", None),
+    ],
+)
+def test_flags_a_misread_word_with_plainer_words(findings, source, word, plainer):
+    found = findings(source, RULE)
+    assert [slice_of(source, f) for f in found] == [word]
+    assert found[0].suggestions and "misread" in found[0].message
+    if plainer:
+        assert found[0].suggestions == plainer
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # explained where it is used
+        "Acute means it started suddenly.",
+        "The pain is chronic, which means it lasts a long time.",
+        # part of a longer medical name, which the glossary or the rarer word covers
+        "You have acute myeloid leukaemia.",
+        "You have acute monocytic leukaemia.",
+        # a name in capitals
+        "Go to the Acute Medical Unit on floor 2.",
+        # code
+        "Type `acute` in the search box.",
+    ],
+)
+def test_leaves_an_explained_or_named_misread_word_alone(findings, source):
+    assert [f.text for f in findings(source, RULE) if "misread" in f.message] == []
+
+
+def test_a_kind_word_does_not_explain_a_misread_word(findings):
+    # "treatment" says what a medicine's name is, not what "acute" means
+    source = "This treatment is for acute pain."
+    assert flagged(findings, source) == ["acute"]
+
+
+@pytest.mark.parametrize("word", ["pembrolizumab", "atorvastatin", "omeprazole"])
+def test_a_medicine_name_asks_what_kind_of_medicine_it_is(findings, word):
+    found = findings(f"You will take {word} every day.", RULE)
+    assert [f.text for f in found] == [word]
+    assert "what kind of medicine it is and what it is for" in found[0].message
+    assert "plainer word" not in found[0].message
+
+
+def test_a_medicine_name_with_its_kind_is_left_alone(findings):
+    assert flagged(findings, "You will take the cholesterol medicine atorvastatin every day.") == []

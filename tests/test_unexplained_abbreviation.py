@@ -164,3 +164,31 @@ def test_html_positions(findings):
     html = "<p>You will\nhave an <em>MRI</em> scan.</p>"
     (finding,) = findings(html, RULE, fmt="html")
     assert (finding.line, finding.column, slice_of(html, finding)) == (2, 13, "MRI")
+
+
+@pytest.mark.parametrize(
+    ("source", "word"),
+    [
+        # words before the bracket that do not spell the letters out
+        ("You will have a scan (CT) next week.", "CT"),
+        ("Ask Macmillan (MSN) for help.", "MSN"),
+        # an organisation's name in a heading, with letters that are never spelled out
+        ("## GATA2 Deficiency Syndrome (PDQ)\n\nThe PDQ summaries are updated often.", "PDQ"),
+    ],
+)
+def test_letters_in_brackets_must_be_spelled_out_by_the_words_before(findings, source, word):
+    assert word in flagged(findings, source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Contact Cancer Research UK (CRUK).",
+        "Take 5-fluorouracil (5-FU) each day.",
+        "Tests look for human epidermal growth factor receptor 2 (HER2).",
+        "You may have a CT scan (CAT scan).",
+        "Apply on GOV.UK today.",
+    ],
+)
+def test_letters_spelled_out_before_or_named_are_left_alone(findings, source):
+    assert flagged(findings, source) == []

@@ -171,6 +171,10 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         word = word[:-1]
+    for ending in ("ing", "ed"):  # "testing" and "tested" compare with "test"
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            word = word[: -len(ending)]
+            break
     return word[:5]
 
 

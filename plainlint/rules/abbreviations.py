@@ -41,7 +41,8 @@ _LABEL = re.compile(r"\s*:\s*\d")
 _PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 # A capitalised word or a number straight after: the abbreviation is part of a
 # name ("UC Davis", "CA 125").
-_NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|\d)")
+# A dot and letters straight after make a web address: "GOV.UK", "NHS.net".
+_NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|\d)|\.[A-Za-z]")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:[A-C]\d?)?")
 # Small letters mixed with capitals.
 _MIXED_CASE = re.compile(r"(?<![\w&’'-])[A-Za-z](?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]+(?![\w&’'])")
@@ -204,6 +205,7 @@ class UnexplainedAbbreviation(ExplanationRule):
             alone = not re.search(r"[A-Za-z]", opened.group(1) + closed.group(1))
             if not alone or _spelled_before(before[: opened.start()], _singular(abbreviation)):
                 return True  # "(or CT)", "(CAT scan)"; "computed tomography (CT)"
+            return False  # "a scan (CT)", "Macmillan (MSN)": the words are not its long form
         if re.search(r"[A-Za-z][^\[\]]*\[\s*$", before) and re.match(r"\s*\]", after):
             return True  # "International Consensus Classification [ICC]"
         # "... also called X or ABBR": a name given further back in the sentence.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from typing import Callable, Iterator
+from functools import cached_property, partial
+from typing import Iterator
 
 from plainlint.documents.model import Block, BlockKind
 from plainlint.findings import Severity
@@ -73,6 +73,11 @@ class UnexplainedTerm(ExplanationRule):
             "explanation to count as explaining the word",
             minimum=1,
         ),
+        "min_shared_words_in_section": Option(
+            "int",
+            "the same, for the first sentences under a heading that names the word",
+            minimum=1,
+        ),
         "weak_words": Option(
             "list", "words too common on health pages to show that a sentence explains a term"
         ),
@@ -86,62 +91,70 @@ class UnexplainedTerm(ExplanationRule):
         sentences = readable_sentences(page)
         uses = uses_in_order(sentences, self._terms_in)
         met_inside = self._met_inside_longer_terms(uses)
-        pending: list[
-            tuple[Entry, list[Use], Callable[[Use], bool], Callable[[Sentence], bool]]
-        ] = []
+        pending: list[tuple[Entry, list[Use], frozenset[str]]] = []
         for entry, entry_uses in uses.items():
             if met_inside.get(entry, len(sentences)) <= entry_uses[0].index:
                 continue  # first met inside a longer term ("core biopsy" before "biopsy")
             meaning = self._meaning(entry)
-
-            def says_the_same(sentence: Sentence, meaning: frozenset[str] = meaning) -> bool:
-                shared = meaning & content_stems(sentence.text, self._weak)
-                return len(shared) >= self.settings["min_shared_words"]
-
-            def explains(sentence: Sentence, meaning: frozenset[str] = meaning) -> bool:
-                return says_the_same(sentence, meaning) or opens_with_explanation(
-                    sentence.text, self.patterns
-                )
-
-            def explained(
-                use: Use,
-                entry: Entry = entry,
-                meaning: frozenset[str] = meaning,
-                found: list[Use] = entry_uses,
-            ) -> bool:
-                own, *following = nearby(sentences, use.index)
-                defined_next = any(  # "... care for a stoma. A stoma is an opening ..."
-                    other.index == use.index + 1 and self._explained_here(other, entry)
-                    for other in found
-                )
-                return (
-                    self._explained_here(use, entry)
-                    or says_the_same(own, meaning)
-                    or defined_next
-                    or any(explains(s, meaning) for s in following)
-                )
-
-            use = needs_explaining(entry_uses, sentences, explained, explains)
+            use = needs_explaining(
+                entry_uses,
+                sentences,
+                partial(self._explained, sentences, entry, meaning, entry_uses),
+                partial(self._explains_section, meaning),
+            )
             if use is not None:
-                pending.append((entry, entry_uses, explained, explains))
+                pending.append((entry, entry_uses, meaning))
         # What the patterns left unexplained, the parse may still find explained:
         # "Cryotherapy freezes the abnormal cells." Parse those sentences in one batch.
-        self.parse_ahead(page, sentences, (u for _, found, _, _ in pending for u in found))
-        for entry, entry_uses, explained, explains in pending:
-
-            def explained_by_grammar(
-                use: Use, explained: Callable[[Use], bool] = explained
-            ) -> bool:
-                return explained(use) or self.does_what_it_is(page, sentences, use)
-
-            def explains_by_grammar(
-                sentence: Sentence, explains: Callable[[Sentence], bool] = explains
-            ) -> bool:
-                return explains(sentence) or self.opens_with_pronoun_action(page, sentence)
-
-            use = needs_explaining(entry_uses, sentences, explained_by_grammar, explains_by_grammar)
+        self.parse_ahead(page, sentences, (u for _, found, _ in pending for u in found))
+        for entry, entry_uses, meaning in pending:
+            explained = partial(self._explained, sentences, entry, meaning, entry_uses)
+            explains = partial(self._explains_section, meaning)
+            use = needs_explaining(
+                entry_uses,
+                sentences,
+                lambda u, f=explained: f(u) or self.does_what_it_is(page, sentences, u),
+                lambda s, f=explains: f(s) or self.opens_with_pronoun_action(page, s),
+            )
             if use is not None:
                 yield self._hit(use, entry)
+
+    def _says_the_same(self, meaning: frozenset[str], sentence: Sentence, least: int) -> bool:
+        """True when the sentence shares `least` content words with the glossary's explanation."""
+        return len(meaning & content_stems(sentence.text, self._weak)) >= least
+
+    def _explains(self, meaning: frozenset[str], sentence: Sentence) -> bool:
+        """True for a sentence that says what the glossary says, or opens "This is a ..."."""
+        return self._says_the_same(
+            meaning, sentence, self.settings["min_shared_words"]
+        ) or opens_with_explanation(sentence.text, self.patterns)
+
+    def _explains_section(self, meaning: frozenset[str], sentence: Sentence) -> bool:
+        """`_explains` for the first sentences under a heading that names the word: fewer
+        shared words will do, since the heading says what the text is about."""
+        least = self.settings["min_shared_words_in_section"]
+        return self._says_the_same(meaning, sentence, least) or self._explains(meaning, sentence)
+
+    def _explained(
+        self,
+        sentences: list[Sentence],
+        entry: Entry,
+        meaning: frozenset[str],
+        found: list[Use],
+        use: Use,
+    ) -> bool:
+        """True when a pattern explains this use, or its sentence or the next one says what
+        the glossary says."""
+        own, *following = nearby(sentences, use.index)
+        defined_next = any(  # "... care for a stoma. A stoma is an opening ..."
+            other.index == use.index + 1 and self._explained_here(other, entry) for other in found
+        )
+        return (
+            self._explained_here(use, entry)
+            or self._says_the_same(meaning, own, self.settings["min_shared_words"])
+            or defined_next
+            or any(self._explains(meaning, s) for s in following)
+        )
 
     def _met_inside_longer_terms(self, uses: dict[Entry, list[Use]]) -> dict[Entry, int]:
         """Entries the reader first meets inside a longer term, and where.

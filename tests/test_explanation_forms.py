@@ -1,0 +1,124 @@
+"""What editors count as explaining a medical word, in Markdown, HTML and plain text.
+
+Each form comes twice: written so that it explains the word (no finding), and
+changed so that it does not (a finding on exactly the word, at its first use).
+"""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from conftest import slice_of
+
+WORD_RULES = ("unexplained-term", "jargon")
+
+
+def as_format(paragraphs: list[str], fmt: str) -> str:
+    """The same paragraphs as a page in each format ("## " marks a heading)."""
+    if fmt == "markdown":
+        return "\n\n".join(paragraphs) + "\n"
+    if fmt == "html":
+        lines = ["<!DOCTYPE html>", '<html lang="en">', "<body>"]
+        for paragraph in paragraphs:
+            if paragraph.startswith("## "):
+                lines.append(f"<h2>{html.escape(paragraph[3:])}</h2>")
+            else:
+                lines.append(f"<p>{html.escape(paragraph)}</p>")
+        return "\n".join([*lines, "</body>", "</html>"]) + "\n"
+    return "\n\n".join(p.removeprefix("## ") for p in paragraphs) + "\n"
+
+
+# (paragraphs that explain the word, the same changed so that they do not, the word)
+FORMS = {
+    "the word as subject, saying what it does": (
+        ["Cryotherapy freezes the abnormal cells."],
+        ["Cryotherapy may cause some redness."],
+        "Cryotherapy",
+    ),
+    "a longer phrase as subject": (
+        ["Hormone therapy drugs block the hormones that some cancers need to grow."],
+        ["Hormone therapy drugs take 5 years."],
+        "Hormone therapy",
+    ),
+    "a pronoun sentence right after": (
+        ["Stereotactic radiotherapy is sometimes used. It gives high doses of radiation from many angles."],
+        ["Stereotactic radiotherapy is sometimes used. It takes a few days."],
+        "Stereotactic radiotherapy",
+    ),
+    "naming after a description": (
+        ["Radiation can be put inside your body. It is sometimes called brachytherapy."],
+        ["Radiation can be put inside your body. You may then have brachytherapy."],
+        "brachytherapy",
+    ),
+    "a bracket naming the word after plain words": (
+        ["Urine leaves through the tube that carries it out of the body (the urethra)."],
+        ["Urine leaves through the urethra."],
+        "urethra",
+    ),
+    "a plain description beside the word": (
+        ["Progesterone, a hormone made mainly by the ovaries, also changes."],
+        ["Progesterone levels change each month."],
+        "Progesterone",
+    ),
+    "a list is not a description": (
+        ["You may need a cannula, which is a thin tube put into a vein, and a stent."],
+        ["You may need a cannula, a stent, and a catheter."],
+        "cannula",
+    ),
+}
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_an_explained_word_is_left_alone(findings, form, fmt):
+    explained, _, word = FORMS[form]
+    source = as_format(explained, fmt)
+    found = [slice_of(source, f) for f in findings(source, *WORD_RULES, fmt=fmt)]
+    assert word not in found
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_the_same_word_unexplained_is_flagged_exactly(findings, form, fmt):
+    _, unexplained, word = FORMS[form]
+    source = as_format(unexplained, fmt)
+    found = findings(source, *WORD_RULES, fmt=fmt)
+    line = next(n for n, text in enumerate(source.split("\n"), 1) if word in text)
+    column = source.split("\n")[line - 1].index(word) + 1
+    assert [(f.line, f.column, slice_of(source, f), f.text) for f in found][:1] == [
+        (line, column, word, word)
+    ]
+
+
+SECTION_EXPLAINED = ["## Hormone therapy for breast cancer", "It lowers the level of hormones in your body."]
+SECTION_UNEXPLAINED = ["## Hormone therapy for breast cancer", "You will see your nurse each month."]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_heading_explained_by_the_text_under_it(findings, fmt):
+    source = as_format(SECTION_EXPLAINED, fmt)
+    assert findings(source, *WORD_RULES, fmt=fmt) == []
+    source = as_format(SECTION_UNEXPLAINED, fmt)
+    found = findings(source, *WORD_RULES, fmt=fmt)
+    assert [(slice_of(source, f), f.rule) for f in found] == [("Hormone therapy", "unexplained-term")]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_a_longer_or_shorter_form_of_an_explained_word_is_not_flagged_again(findings, fmt):
+    source = as_format(
+        [
+            "Hormone therapy lowers the level of hormones in your body.",
+            "You may take hormone therapy drugs for 5 years. The hormone therapy nurse will call you.",
+            "Stereotactic radiotherapy gives high doses of radiation from many angles. The "
+            "radiotherapy takes a few days.",
+        ],
+        fmt,
+    )
+    assert findings(source, *WORD_RULES, fmt=fmt) == []
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_a_word_inside_a_longer_word_is_not_a_use(findings, fmt):
+    source = as_format(["The results were persistent and consistent."], fmt)
+    assert [slice_of(source, f) for f in findings(source, *WORD_RULES, fmt=fmt)] == []
