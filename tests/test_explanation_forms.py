@@ -42,7 +42,9 @@ FORMS = {
         "Hormone therapy",
     ),
     "a pronoun sentence right after": (
-        ["Stereotactic radiotherapy is sometimes used. It gives high doses of radiation from many angles."],
+        [
+            "Stereotactic radiotherapy is sometimes used. It gives high doses of radiation from many angles."
+        ],
         ["Stereotactic radiotherapy is sometimes used. It takes a few days."],
         "Stereotactic radiotherapy",
     ),
@@ -91,8 +93,14 @@ def test_the_same_word_unexplained_is_flagged_exactly(findings, form, fmt):
     ]
 
 
-SECTION_EXPLAINED = ["## Hormone therapy for breast cancer", "It lowers the level of hormones in your body."]
-SECTION_UNEXPLAINED = ["## Hormone therapy for breast cancer", "You will see your nurse each month."]
+SECTION_EXPLAINED = [
+    "## Hormone therapy for breast cancer",
+    "It lowers the level of hormones in your body.",
+]
+SECTION_UNEXPLAINED = [
+    "## Hormone therapy for breast cancer",
+    "You will see your nurse each month.",
+]
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
@@ -101,7 +109,9 @@ def test_a_heading_explained_by_the_text_under_it(findings, fmt):
     assert findings(source, *WORD_RULES, fmt=fmt) == []
     source = as_format(SECTION_UNEXPLAINED, fmt)
     found = findings(source, *WORD_RULES, fmt=fmt)
-    assert [(slice_of(source, f), f.rule) for f in found] == [("Hormone therapy", "unexplained-term")]
+    assert [(slice_of(source, f), f.rule) for f in found] == [
+        ("Hormone therapy", "unexplained-term")
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "text"])

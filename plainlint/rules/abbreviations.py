@@ -28,9 +28,10 @@ from plainlint.rules.first_use import (
 )
 
 # Two or more capitals, maybe with digits, "&", a leading "5-" or a plural "s":
-# CT, MRI, HER2, A&E, 5-FU, NETs.
+# CT, MRI, HER2, A&E, 5-FU, NETs; "AHRQ's" holds one too.
 _CANDIDATE = re.compile(
-    r"(?<![\w&’'-])(?:\d+-)?(?=[A-Z0-9&]*[A-Z])[A-Z0-9&]+(?:-[A-Z0-9]+)*s?(?![\w&’'])"
+    r"(?<![\w&’'-])(?:\d+-)?(?=[A-Z0-9&]*[A-Z])[A-Z0-9&]+(?:-[A-Z0-9]+)*s?"
+    r"(?:(?=['’]s\b)|(?![\w&’']))"
 )
 # Where a page title ends and the site's name begins: "Having a biopsy - NHS".
 _SITE_NAME = re.compile(r"\s(?:-|–|—|\|)\s(?!.*\s(?:-|–|—|\|)\s)")
@@ -42,7 +43,7 @@ _PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 # A capitalised word or a number straight after: the abbreviation is part of a
 # name ("UC Davis", "CA 125").
 # A dot and letters straight after make a web address: "GOV.UK", "NHS.net".
-_NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|\d)|\.[A-Za-z]")
+_NAME_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:[A-Z][a-z]|\d)|\.[A-Za-z]")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:[A-C]\d?)?")
 # Small letters mixed with capitals.
 _MIXED_CASE = re.compile(r"(?<![\w&’'-])[A-Za-z](?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]+(?![\w&’'])")
@@ -201,11 +202,17 @@ class UnexplainedAbbreviation(ExplanationRule):
         # abbreviation is in a bracket that follows some words.
         opened = _OPEN_BRACKET.search(before)
         closed = re.match(r"([^()]{0,60})\)", after)
+        unspelled = False  # "a scan (CT)", "Macmillan (MSN)": the words are not its long form
         if opened and closed:
             alone = not re.search(r"[A-Za-z]", opened.group(1) + closed.group(1))
-            if not alone or _spelled_before(before[: opened.start()], _singular(abbreviation)):
-                return True  # "(or CT)", "(CAT scan)"; "computed tomography (CT)"
-            return False  # "a scan (CT)", "Macmillan (MSN)": the words are not its long form
+            words_before = before[: opened.start()]
+            if (
+                not alone
+                or _spelled_before(words_before, _singular(abbreviation))
+                or _ends_with_abbreviation(words_before)
+            ):
+                return True  # "(or CT)", "(CAT scan)"; "computed tomography (CT)"; "CT (CAT)"
+            unspelled = True
         if re.search(r"[A-Za-z][^\[\]]*\[\s*$", before) and re.match(r"\s*\]", after):
             return True  # "International Consensus Classification [ICC]"
         # "... also called X or ABBR": a name given further back in the sentence.
@@ -220,7 +227,9 @@ class UnexplainedAbbreviation(ExplanationRule):
         spelled = re.match(r"\s*\(([^()]{3,200})\)", after)
         if spelled and len(_WORD.findall(spelled.group(1))) >= 2:
             return True
-        if defined_at(text, use.start, use.end, self.patterns):
+        if _ONE_WORD_BRACKET.match(after):
+            return False  # "LDL (bad) cholesterol" hints at a meaning; it spells nothing out
+        if not unspelled and defined_at(text, use.start, use.end, self.patterns):
             return True
         if linked_to_definition(use.block, use.start, use.end, self.settings["definition_links"]):
             return True
@@ -242,6 +251,7 @@ class UnexplainedAbbreviation(ExplanationRule):
 
 
 _TOKEN = re.compile(r"[\w&-]+")
+_ONE_WORD_BRACKET = re.compile(r"\s*\(\s*[\w'’-]+\s*\)")
 # How far back from an abbreviation the checks for names and numbers look.
 _WINDOW = 80
 # Letters in a phone number: "1-800-4-CANCER", "1–800–CDC–INFO".
@@ -266,11 +276,14 @@ def _spelled_before(before: str, abbreviation: str) -> bool:
     order, the first one starting a word ("computed tomography" for CT, "Cancer Research
     UK" for CRUK), and not "a scan" for CT. After Schwartz and Hearst's test for
     abbreviations in biomedical text (2003)."""
-    letters = [c.lower() for c in abbreviation if c.isalnum()]
+    letters = [c.lower() for c in abbreviation if c.isalpha()]  # "5-FU": "fluorouracil"
     if not letters:
         return False
-    words = re.findall(r"[\w'’&-]+", before)
-    text = " ".join(words[-min(len(letters) + 5, len(letters) * 2) :]).lower()
+    words = re.findall(r"[A-Za-z0-9'’&]+", before)  # "Three-dimensional" is two words
+    words = words[-min(len(letters) + 5, len(letters) * 2) :]
+    if set(letters) <= {w[0].lower() for w in words}:
+        return True  # the initials in another order: "mismatch repair deficient (dMMR)"
+    text = " ".join(words).lower()
     position = len(text)
     for index in range(len(letters) - 1, -1, -1):
         position -= 1
@@ -282,6 +295,12 @@ def _spelled_before(before: str, abbreviation: str) -> bool:
         if position < 0:
             return False
     return True
+
+
+def _ends_with_abbreviation(before: str) -> bool:
+    """True when the words before a bracket end with another abbreviation: "CT (CAT)"."""
+    last = re.search(r"([\w&-]+)\W*$", before)
+    return last is not None and len(last.group(1)) > 1 and last.group(1).isupper()
 
 
 def _initials_before(text: str, start: int, abbreviation: str) -> bool:

@@ -314,7 +314,7 @@ class Jargon(ExplanationRule):
         if any(
             defined_at(text, start, end, self.patterns)
             for start in phrase_starts(use, 3)
-            for end in phrase_ends(use, 3)
+            for end in phrase_ends(use, 3 if kinds else 5)
         ):
             return True  # "halichondrin B, a substance ...", "adrenocortical carcinoma, a ..."
         markers = self.settings["definition_links"]
@@ -322,7 +322,7 @@ class Jargon(ExplanationRule):
             return True
         if any(link.start <= use.start and use.end <= link.end for link in use.block.links):
             return True  # a link to more about it
-        if kinds and self._kind_named_before(use):
+        if kinds and self._kind_named(use):
             return True
         word = use.block.text[use.start : use.end]
         return any(
@@ -339,13 +339,16 @@ class Jargon(ExplanationRule):
                 return True
         return False
 
-    def _kind_named_before(self, use: Use) -> bool:
-        """True after words that say what kind of thing it is: "the drugs X, Y and Z"."""
-        sentence = use.sentence
-        before = [use.block.text[a:b].lower() for a, b in sentence.words if b <= use.start][
+    def _kind_named(self, use: Use) -> bool:
+        """True after words that say what kind of thing it is ("the drugs X, Y and Z"), or
+        with one straight after ("valproate medicines", "fluoroquinolone antibiotics")."""
+        sentence, kinds = use.sentence, self.word_set("kind_words")
+        text = use.block.text
+        before = [text[a:b].lower() for a, b in sentence.words if b <= use.start][
             -self.settings["kind_window"] :
         ]
-        return any(word in self.word_set("kind_words") for word in before)
+        after = next((text[a:b].lower() for a, b in sentence.words if a >= use.end), "")
+        return after in kinds or any(word in kinds for word in before)
 
     def _hit(self, use: Use, misread: list[Use] | None = None) -> Hit:
         word = use.block.text[use.start : use.end]
