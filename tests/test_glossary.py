@@ -173,12 +173,12 @@ def test_project_entries_add_replace_and_switch_off(tmp_path, built_in):
     path = write(
         tmp_path,
         "entries:\n"
-        "  - term: stoma bag\n    explanation: A bag that collects poo from a stoma.\n"
+        "  - term: stoma belt\n    explanation: A belt that holds a stoma bag in place.\n"
         "  - term: biopsy\n    explanation: Taking a tiny piece of tissue to look at.\n"
         "  - term: chemotherapy\n    ignore: true\n",
     )
     glossary = load_glossary([BUILT_IN, path])
-    assert glossary.lookup("stoma bags").term == "stoma bag"
+    assert glossary.lookup("stoma belts").term == "stoma belt"
     assert glossary.lookup("biopsy").explanation == "Taking a tiny piece of tissue to look at."
     assert glossary.lookup("chemotherapy") is None
     assert len(glossary.entries) == len(built_in.entries)  # one added, one switched off

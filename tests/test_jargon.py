@@ -16,17 +16,17 @@ def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
     ("source", "word"),
     [
         # built from medical word parts
-        ("Your surgeon may do a cholecystectomy.", "cholecystectomy"),
+        ("Your surgeon may do a blepharoplasty.", "blepharoplasty"),
         ("Some people get stomatitis.", "stomatitis"),
         # rare in everyday English
-        ("You may be given ondansetron after your operation.", "ondansetron"),
+        ("You may be given olaparib after your operation.", "olaparib"),
         ("Tell us about any paronychia.", "paronychia"),
         # the first use, even when it starts the sentence
-        ("Cholecystectomy takes an hour. After the cholecystectomy, rest.", "Cholecystectomy"),
+        ("Blepharoplasty takes an hour. After the blepharoplasty, rest.", "Blepharoplasty"),
         # a brand name before the brackets does not explain the word in them
         ("You may be given Keytruda (pembrolizumab) every three weeks.", "pembrolizumab"),
         # only ever at the start of a sentence, but built from medical parts
-        ("Thrombophlebitis can happen after a drip.", "Thrombophlebitis"),
+        ("Tenosynovitis can happen after a fall.", "Tenosynovitis"),
     ],
 )
 def test_flags_an_unexplained_medical_word(findings, source, word):
@@ -37,14 +37,14 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
     "source",
     [
         # explained where it is first used
-        "Your surgeon may do a cholecystectomy, which is an operation to remove your gallbladder.",
-        "A cholecystectomy is an operation to remove your gallbladder.",
-        "The operation to remove your gallbladder is called a cholecystectomy.",
+        "Your surgeon may do a blepharoplasty, which is an operation on your eyelids.",
+        "A blepharoplasty is an operation on your eyelids.",
+        "The operation on your eyelids is called a blepharoplasty.",
         "You may get stomatitis (a sore mouth).",
         # explained in the next sentence
-        "You may have a cholecystectomy. A cholecystectomy is an operation to remove the gallbladder.",
+        "You may have a blepharoplasty. A blepharoplasty is an operation on the eyelids.",
         # the kind of thing is named before it
-        "You may be given the anti-sickness drug ondansetron.",
+        "You may be given the cancer drug olaparib.",
         "The chemotherapy drugs cisplatin and etoposide are given together.",
         # an explanation after the phrase the word starts
         "It is made from halichondrin B, a substance found in a sea sponge.",
@@ -53,9 +53,9 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
         "You may feel some tiredness and numbness.",
         "You may feel pain under your breastbone.",
         "Partial hepatectomy is surgery to remove part of the liver.",
-        "Your doctor may prescribe loperamide to stop diarrhoea.",
+        "Your doctor may prescribe racecadotril to stop diarrhoea.",
         "The drugs are cisplatin, etoposide, doxorubicin, vincristine, bleomycin and vinblastine.",
-        "It is a stomach problem called atrophic gastritis.",
+        "It is a skin problem called lichen sclerosus.",
         "This is called mixed carcinoma or adenosquamous carcinoma.",
         "Ependymomas start when some cells in the brain grow out of control.",
         "Cystectomy, surgery to remove the bladder, is rare.",
@@ -170,7 +170,7 @@ def test_a_kind_word_does_not_explain_a_misread_word(findings):
     assert flagged(findings, source) == ["acute"]
 
 
-@pytest.mark.parametrize("word", ["pembrolizumab", "atorvastatin", "omeprazole"])
+@pytest.mark.parametrize("word", ["pembrolizumab", "olaparib", "palbociclib"])
 def test_a_medicine_name_asks_what_kind_of_medicine_it_is(findings, word):
     found = findings(f"You will take {word} every day.", RULE)
     assert [f.text for f in found] == [word]
@@ -180,3 +180,12 @@ def test_a_medicine_name_asks_what_kind_of_medicine_it_is(findings, word):
 
 def test_a_medicine_name_with_its_kind_is_left_alone(findings):
     assert flagged(findings, "You will take the cholesterol medicine atorvastatin every day.") == []
+
+
+def test_the_examples_left_alone_are_about_words_outside_the_glossary(settings):
+    """Otherwise the glossary rule, not this one, would be what leaves them alone."""
+    from plainlint.language.glossary import load_glossary
+
+    glossary = load_glossary(list(settings.glossaries))
+    words = ["blepharoplasty", "olaparib", "racecadotril", "sclerosus", "stomatitis", "cisplatin"]
+    assert [w for w in words if glossary.lookup(w) is not None] == []

@@ -110,6 +110,15 @@ def _opens_with_pronoun(sentence: Sentence) -> bool:
     return sentence.block.text[start:end].lower() in PRONOUNS and not sentence.block.acts_as_heading
 
 
+def kind_named(use: Use, kinds: frozenset[str], window: int) -> bool:
+    """True after words that say what kind of thing a word is ("the drugs X, Y and Z",
+    "anticancer drugs, such as X"), or with one straight after ("valproate medicines")."""
+    text, words = use.block.text, use.sentence.words
+    before = [text[a:b].lower() for a, b in words if b <= use.start][-window:]
+    after = next((text[a:b].lower() for a, b in words if a >= use.end), "")
+    return after in kinds or any(word in kinds for word in before)
+
+
 def word_before(sentence: Sentence, start: int) -> str | None:
     """The word just before `start`, unless it opens the sentence ("Your", "The")."""
     text = sentence.block.text

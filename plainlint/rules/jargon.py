@@ -20,6 +20,7 @@ from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
     ExplanationRule,
     Use,
+    kind_named,
     nearby,
     needs_explaining,
     phrase_ends,
@@ -76,14 +77,16 @@ class Jargon(ExplanationRule):
         "your project's glossary with a plain explanation."
     )
     flags = (
-        "Your surgeon may do a cholecystectomy.",
-        "You may be given ondansetron after your operation.",
+        "Your surgeon may do a blepharoplasty.",
+        "Your chronic pain may get better.",
+        "You may be given olaparib after your operation.",
     )
     passes = (
-        "Your surgeon may do a cholecystectomy, which is an operation to remove your gallbladder.",
+        "Your surgeon may do a blepharoplasty, which is an operation on your eyelids.",
+        "Your long-term pain may get better.",
         "You may feel some tiredness and numbness.",
         "Ask Dr Okonkwo at the Marsden about Keytruda.",
-        "Type `ondansetron` in the search box.",
+        "Type `olaparib` in the search box.",
     )
     default_severity = Severity.INFO
     uses_glossary = True
@@ -340,15 +343,7 @@ class Jargon(ExplanationRule):
         return False
 
     def _kind_named(self, use: Use) -> bool:
-        """True after words that say what kind of thing it is ("the drugs X, Y and Z"), or
-        with one straight after ("valproate medicines", "fluoroquinolone antibiotics")."""
-        sentence, kinds = use.sentence, self.word_set("kind_words")
-        text = use.block.text
-        before = [text[a:b].lower() for a, b in sentence.words if b <= use.start][
-            -self.settings["kind_window"] :
-        ]
-        after = next((text[a:b].lower() for a, b in sentence.words if a >= use.end), "")
-        return after in kinds or any(word in kinds for word in before)
+        return kind_named(use, self.word_set("kind_words"), self.settings["kind_window"])
 
     def _hit(self, use: Use, misread: list[Use] | None = None) -> Hit:
         word = use.block.text[use.start : use.end]

@@ -21,6 +21,7 @@ from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
     ExplanationRule,
     Use,
+    kind_named,
     nearby,
     needs_explaining,
     phrase_ends,
@@ -31,6 +32,8 @@ from plainlint.rules.first_use import (
 
 # A name going on after a word: "Cancer UK", "& Day Surgery", "of Medicine".
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z]")
+# A name going on before a word: "Association of ", "Society for ".
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+(?:of|for|and|&)[ \t]+(?:the[ \t]+)?$")
 # An abbreviation's plural ending: "CTs", "MRI's".
 _PLURAL_END = re.compile(r"['’]?s$")
 
@@ -77,6 +80,13 @@ class UnexplainedTerm(ExplanationRule):
             "int",
             "the same, for the first sentences under a heading that names the word",
             minimum=1,
+        ),
+        "kind_words": Option(
+            "list",
+            "words that say what kind of medicine the next words name (“drugs such as …”)",
+        ),
+        "kind_window": Option(
+            "int", "how many words before a medicine's name a kind word may stand", minimum=1
         ),
         "weak_words": Option(
             "list", "words too common on health pages to show that a sentence explains a term"
@@ -200,14 +210,24 @@ class UnexplainedTerm(ExplanationRule):
             return True  # "Childhood undifferentiated embryonal sarcoma is a rare cancer"
         if entry.plain and _mentions(block.text, use.sentence, entry.plain):
             return True  # "metastatic (secondary) cancer", "secondary or metastatic cancer"
+        if entry.category == "medicine" and kind_named(
+            use, self.word_set("kind_words"), self.settings["kind_window"]
+        ):
+            return True  # "anticancer drugs, such as cyclophosphamide"
         return linked_to_definition(block, use.start, use.end, self.settings["definition_links"])
 
     def _hit(self, use: Use, entry: Entry) -> Hit:
         word = use.block.text[use.start : use.end]
-        message = (
-            f"Explain “{word}” where you first use it. Many readers do not know this "
-            f"medical word. You could say: “{entry.explanation}”"
-        )
+        if entry.category == "medicine":
+            message = (
+                f"Say what kind of medicine “{word}” is and what it is for, where you first "
+                f"use it. You could say: “{entry.explanation}”"
+            )
+        else:
+            message = (
+                f"Explain “{word}” where you first use it. Many readers do not know this "
+                f"medical word. You could say: “{entry.explanation}”"
+            )
         if entry.plain:
             message += f" Or use “{entry.plain}” instead."
         return Hit(
@@ -229,12 +249,15 @@ def _is_abbreviation(matched: str, entry: Entry) -> bool:
 
 
 def _inside_name(block: Block, sentence: Sentence, start: int, end: int) -> bool:
-    """True for a term inside a name in capitals ("Prostate Cancer UK", "Outpatients & X-ray")."""
+    """True for a term inside a name in capitals ("Prostate Cancer UK", "Outpatients & X-ray",
+    "British Association of Dermatologists")."""
     if not block.text[start : start + 1].isupper():
         return False
     before = word_before(sentence, start)
     capital_before = before is not None and before[:1].isupper()
-    return capital_before or _NAME_GOES_ON.match(block.text, end) is not None
+    if capital_before or _NAME_GOES_ON.match(block.text, end) is not None:
+        return True
+    return _NAME_BEFORE.search(block.text, max(0, start - 60), start) is not None
 
 
 def _mentions(text: str, sentence: Sentence, phrase: str) -> bool:
