@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from plainlint.documents.model import Block
 from plainlint.language.word_frequency import zipf
@@ -41,6 +41,9 @@ _LIST_ITEM = re.compile(r",\s*an?\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|\band\b|\bor\b)")
 # How far either side of a term a pattern may reach.
 _REACH = 120
+# How far back: the longest phrase before a word ("the medical name for this is"),
+# an "-ly" word inside it and "a", "an" or "the" after it fit in this.
+_REACH_BEFORE = 70
 # "plain words (": the words before an opening bracket at the end of the text.
 _WORDS_BEFORE_BRACKET = re.compile(r"(\S*)\s*?([\w'’-]+)\s*\(\s*$")
 _CLOSING_BRACKET = re.compile(r"\s*\)")
@@ -105,21 +108,39 @@ def _before_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) -> bool:
     """True when a definition pattern surrounds text[start:end] in this sentence."""
-    after = text[end : end + _REACH]
-    before = text[max(0, start - _REACH) : start]
-    explained = patterns.after_pattern.match(after)
-    if explained and not (
-        _LIST_ITEM.search(explained.group()) and _LIST_GOES_ON.match(after, explained.end())
-    ):
-        return True
-    if patterns.before_pattern.search(before):
-        return True
-    if _DESCRIBED.match(after):
-        return True  # "X are slow-growing tumours that form in ..."
-    if _explaining_brackets(after, patterns.not_in_brackets):
-        return True  # "X (plain words)"
-    # "plain words (X)": the term alone in brackets after some words, but not after
-    # an abbreviation or a brand name ("CT (computed tomography)", "Keytruda (pembrolizumab)").
+    return defined_around(text, (start,), (end,), patterns)
+
+
+def defined_around(
+    text: str, starts: Sequence[int], ends: Sequence[int], patterns: DefinitionPatterns
+) -> bool:
+    """`defined_at` for a word that may start at any of `starts` and end at any of `ends`
+    (the phrase it belongs to): each side is tested once, not once for every pair."""
+    for end in ends:
+        after = text[end : end + _REACH]
+        explained = patterns.after_pattern.match(after)
+        if explained and not (
+            _LIST_ITEM.search(explained.group()) and _LIST_GOES_ON.match(after, explained.end())
+        ):
+            return True
+        if _DESCRIBED.match(after):
+            return True  # "X are slow-growing tumours that form in ..."
+        if _explaining_brackets(after, patterns.not_in_brackets):
+            return True  # "X (plain words)"
+    for start in starts:
+        # The phrases before are short: the last few words are enough to search.
+        before = text[max(0, start - _REACH_BEFORE) : start]
+        if patterns.before_pattern.search(before):
+            return True
+        if any(_named_in_brackets(before, text[end : end + _REACH]) for end in ends):
+            return True
+    return False
+
+
+def _named_in_brackets(before: str, after: str) -> bool:
+    """True for "plain words (X)": the term alone in brackets after some words, but not
+    after an abbreviation or a brand name ("CT (computed tomography)", "Keytruda
+    (pembrolizumab)")."""
     before = _ARTICLE_IN_BRACKET.sub("(", before)  # "the tube ... (the urethra)"
     if not before.rstrip().endswith("(") or not _CLOSING_BRACKET.match(after):
         return False  # the quick tests first: the pattern below is slow on long text

@@ -58,6 +58,10 @@ class Entry:
         return found
 
 
+# One matchable form: its lower-case words, and its entry.
+_Form = tuple[tuple[str, ...], "Entry"]
+
+
 @dataclass
 class Glossary:
     """The entries in effect after every glossary file has been applied."""
@@ -69,7 +73,23 @@ class Glossary:
         """Drop what was worked out from the entries, after they change."""
         self.__dict__.pop("phrase_index", None)
         self.__dict__.pop("abbreviation_index", None)
+        self.__dict__.pop("match_index", None)
         self._matches.clear()
+
+    @cached_property
+    def match_index(self) -> tuple[dict[str, Entry], dict[tuple[str, str], list[_Form]]]:
+        """Forms of one word, by the word; longer forms by their first two words, longest
+        first. Common first words ("blood", "heart") start dozens of terms: looking them
+        up by two words tries only the few that can match."""
+        singles: dict[str, Entry] = {}
+        pairs: dict[tuple[str, str], list[_Form]] = {}
+        for first, forms in self.phrase_index.items():
+            for words, entry in forms:
+                if len(words) == 1:
+                    singles.setdefault(first, entry)
+                else:
+                    pairs.setdefault((first, words[1]), []).append((words, entry))
+        return singles, pairs
 
     @cached_property
     def phrase_index(self) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
@@ -96,7 +116,10 @@ class Glossary:
         if text.endswith("s") and text[:-1] in self.abbreviation_index:
             return self.abbreviation_index[text[:-1]]
         words = tuple(normal_word(w) for w in text.split())
-        for form, entry in self.phrase_index.get(words[0], []) if words else ():
+        singles, pairs = self.match_index
+        if len(words) == 1 and words[0] in singles:
+            return singles[words[0]]
+        for form, entry in pairs.get(words[:2], ()) if len(words) > 1 else ():
             if form == words:
                 return entry
         upper = text.upper()
@@ -123,29 +146,42 @@ def match_terms(text: str, glossary: Glossary) -> list[tuple[int, int, Entry]]:
 
 
 def _match_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, int, Entry]]:
-    chunks = list(WORD.finditer(text))
-    lowered = [normal_word(chunk.group()) for chunk in chunks]
-    index = glossary.phrase_index
+    chunks = [match.span() for match in WORD.finditer(text)]
+    lowered = _normal_words(text, chunks)
+    singles, pairs = glossary.match_index
+    firsts = glossary.phrase_index
     after = 0  # where the last term ended, in words: terms never overlap
-    for i in [i for i, word in enumerate(lowered) if word in index]:
+    last = len(lowered) - 1
+    for i in [i for i, word in enumerate(lowered) if word in firsts]:
         if i < after:
             continue
         found = None
-        for words, entry in index[lowered[i]]:
-            n = len(words)
-            if tuple(lowered[i : i + n]) != words:
-                continue
-            gaps = (text[chunks[k].end() : chunks[k + 1].start()] for k in range(i, i + n - 1))
-            if all(not gap.strip() for gap in gaps):
-                found = (n, entry)
-                break
+        if i < last:
+            for words, entry in pairs.get((lowered[i], lowered[i + 1]), ()):
+                n = len(words)
+                if tuple(lowered[i : i + n]) == words and all(
+                    not text[chunks[k][1] : chunks[k + 1][0]].strip() for k in range(i, i + n - 1)
+                ):
+                    found = (n, entry)
+                    break
+        if found is None and lowered[i] in singles:
+            found = (1, singles[lowered[i]])
         if found is None:
             continue
         n, entry = found
-        end = chunks[i + n - 1].end()
-        tail = _POSSESSIVE.search(chunks[i + n - 1].group())
-        yield chunks[i].start(), end - (len(tail.group()) if tail else 0), entry
+        start, end = chunks[i][0], chunks[i + n - 1][1]
+        tail = _POSSESSIVE.search(text, start, end)
+        yield start, end - (tail.end() - tail.start() if tail else 0), entry
         after = i + n
+
+
+def _normal_words(text: str, chunks: list[tuple[int, int]]) -> list[str]:
+    """`normal_word` for each word, from one lower-casing of the text where that is safe."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter changed length ("İ"): word by word
+        return [normal_word(text[a:b]) for a, b in chunks]
+    words = [lowered[a:b] for a, b in chunks]
+    return [normal_word(w) if "'" in w or "’" in w else w for w in words]
 
 
 # -- loading and checking -----------------------------------------------------

@@ -97,10 +97,11 @@ class PhraseList:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         """Every listed phrase in text[start:end], longest first where two overlap."""
-        chunks, lowered = _words_in(text, start, len(text) if end is None else end)
+        end = len(text) if end is None else end
         index = self._index
-        if index.keys().isdisjoint(lowered):
+        if index.keys().isdisjoint(_word_set(text, start, end)):
             return  # the usual case, found without a loop in Python
+        chunks, lowered = _words_in(text, start, end)
         after = 0  # where the last match ended, in words: matches never overlap
         for i in [i for i, word in enumerate(lowered) if word in index]:
             if i < after:
@@ -183,6 +184,13 @@ def _form_after(before: Sequence[str], kinds: tuple[str, ...]) -> tuple[str, ...
     if "ed" in kinds:
         return tuple(kind for kind in kinds if kind != "") or kinds
     return kinds
+
+
+@lru_cache(maxsize=512)
+def _word_set(text: str, start: int, end: int) -> frozenset[str]:
+    """The lower-case words of text[start:end], to rule a list out before finding where
+    its words are. Kept for a while: several lists search the same sentence in turn."""
+    return frozenset(WORD.findall(text[start:end].lower().replace("’", "'")))
 
 
 @lru_cache(maxsize=256)

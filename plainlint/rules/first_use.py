@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Hashable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
 
 from plainlint.documents.model import Block, BlockKind
 from plainlint.language.action_sentences import (
@@ -20,6 +20,7 @@ from plainlint.language.action_sentences import (
     pronoun_says_what_it_does,
 )
 from plainlint.language.explanations import DefinitionPatterns
+from plainlint.language.inflection import grammar_words, helper_word
 from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Option, Rule
 
@@ -47,13 +48,7 @@ class ExplanationRule(Rule):
         "definition_links": Option(
             "list", "a word linked to an address holding one of these counts as explained"
         ),
-        "not_explaining_verbs": Option(
-            "list",
-            "verbs that do not explain the word that does them (“Chemotherapy causes …”, "
-            "“It takes …”)",
-        ),
     }
-    parses = True  # "Cryotherapy freezes the abnormal cells." is read from the parse
 
     @cached_property
     def patterns(self) -> DefinitionPatterns:
@@ -65,6 +60,21 @@ class ExplanationRule(Rule):
             tuple(self.settings["explained_by_next_sentence"]),
         )
 
+
+class WordRule(ExplanationRule):
+    """An explanation rule for words, which the parse can also find explained: "Cryotherapy
+    freezes the abnormal cells." Subclasses say which words the patterns leave unexplained."""
+
+    options = {
+        **ExplanationRule.options,
+        "not_explaining_verbs": Option(
+            "list",
+            "verbs that do not explain the word that does them (“Chemotherapy causes …”, "
+            "“It takes …”)",
+        ),
+    }
+    parses = True
+
     def does_what_it_is(self, page: Page, sentences: list[Sentence], use: Use) -> bool:
         """True when the sentence says what the word does ("Cryotherapy freezes the
         abnormal cells."), or the next one does with a pronoun ("It gives ...")."""
@@ -74,7 +84,8 @@ class ExplanationRule(Rule):
             start = use.start - use.sentence.start
             if names_what_it_does(doc, start, start + (use.end - use.start), verbs):
                 return True
-            following = nearby(sentences, use.index)[1:]  # "It gives ...": "it" is the subject
+        if _near_start(use):  # "It gives ...": "it" is the word at the start before
+            following = nearby(sentences, use.index)[1:]
             return any(self.opens_with_pronoun_action(page, s) for s in following)
         return False
 
@@ -86,28 +97,110 @@ class ExplanationRule(Rule):
             page.parse(sentence), self.word_set("not_explaining_verbs")
         )
 
-    def parse_ahead(self, page: Page, sentences: list[Sentence], uses: Iterable[Use]) -> None:
-        """Parse in one batch the sentences `does_what_it_is` will read for these uses."""
+    def undecided(self, page: Page) -> tuple[list[Sentence], list[Any]]:
+        """The page's sentences, and the words the patterns left unexplained (worked out once).
+
+        The engine asks first, through `to_parse`, so that the sentences the parse must
+        settle are parsed with every other page's in one batch; `check` then reuses it.
+        """
+        key = f"{self.id}: undecided"
+        if key not in page.memo:
+            page.memo[key] = self.find_undecided(page)
+        return page.memo[key]
+
+    def find_undecided(self, page: Page) -> tuple[list[Sentence], list[Any]]:
+        """Subclasses: the sentences, and each unexplained word's uses with what the rule
+        needs to judge it again (`uses_of` gets the uses back)."""
+        raise NotImplementedError
+
+    def uses_of(self, item: Any) -> list[Use]:
+        """The uses of one word from `find_undecided`."""
+        raise NotImplementedError
+
+    def to_parse(self, page: Page) -> list[Sentence]:
+        """The sentences `does_what_it_is` will read for the words left unexplained."""
+        sentences, pending = self.undecided(page)
         wanted: list[Sentence] = []
-        for use in uses:
-            if _may_be_subject(use):
-                wanted.append(use.sentence)
-                wanted += [s for s in nearby(sentences, use.index)[1:] if _opens_with_pronoun(s)]
-            if use.in_heading:
-                wanted += [s for s in under_heading(sentences, use.index) if _opens_with_pronoun(s)]
-        if wanted:
-            page.parse_all(wanted)
+        for item in pending:
+            for use in self.uses_of(item):
+                if _may_be_subject(use):
+                    wanted.append(use.sentence)
+                if _near_start(use):
+                    wanted += [
+                        s for s in nearby(sentences, use.index)[1:] if _opens_with_pronoun(s)
+                    ]
+                if use.in_heading:
+                    wanted += [
+                        s for s in under_heading(sentences, use.index) if _opens_with_pronoun(s)
+                    ]
+        return wanted
+
+
+def _near_start(use: Use) -> bool:
+    """True when the word starts within the sentence's first few words, where a subject
+    is, and is not one person's own ("Your biopsy ...")."""
+    if use.in_heading:
+        return False
+    words = use.sentence.words
+    place = next(
+        (i for i, (start, _) in enumerate(words[: SUBJECT_WITHIN + 1]) if start == use.start), None
+    )
+    return place is not None and not (place and _word(use, words[place - 1]) in _OWNERS)
 
 
 def _may_be_subject(use: Use) -> bool:
-    """True when the word starts within the sentence's first few words, where a subject is."""
-    starts = [start for start, _ in use.sentence.words[: SUBJECT_WITHIN + 1]]
-    return use.start in starts and not use.in_heading
+    """True when the word is near the start and a verb that could say what it does may
+    follow: a quick test before the parse.
+
+    Not a word followed by a helper verb or a full stop ("Chemotherapy may cause ...",
+    "Chemotherapy is given ..."), which the parse would turn down anyway. A bracket
+    straight after and words such as "also" are passed over: "Intensity-modulated
+    radiation therapy (IMRT) also aims ...".
+    """
+    if not _near_start(use):
+        return False
+    text, words = use.block.text, use.sentence.words
+    skip = _BRACKET_AFTER.match(text, use.end)
+    after = skip.end() if skip else use.end
+    following = [
+        i
+        for i, (start, _) in enumerate(words)
+        if start >= after and _word(use, words[i]) not in _BETWEEN
+    ][:2]
+    if not following or _HELPERS & {_word(use, words[i]) for i in following}:
+        return False
+    if re.search(r"[.;:!?]", text[after : words[following[0]][0]]):
+        return False
+    # A verb in the present after one thing ends in "s" ("Cryotherapy freezes"); after
+    # several it may not ("Statins lower ...", "Hormone therapy drugs block ...").
+    return text[use.end - 1] in "sS" or any(text[words[i][1] - 1] in "sS" for i in following)
+
+
+def _word(use: Use, span: tuple[int, int]) -> str:
+    return helper_word(use.block.text[span[0] : span[1]])
 
 
 def _opens_with_pronoun(sentence: Sentence) -> bool:
-    start, end = sentence.words[0]
-    return sentence.block.text[start:end].lower() in PRONOUNS and not sentence.block.acts_as_heading
+    """True for "It gives ...", "This treatment uses ...": not "It is ..." or "It may ..."."""
+    words = sentence.words
+    if sentence.block.acts_as_heading or len(words) < 3:
+        return False
+    text = sentence.block.text
+    first = text[words[0][0] : words[0][1]].lower()
+    return first in PRONOUNS and not _HELPERS & {helper_word(text[a:b]) for a, b in words[1:3]}
+
+
+# Helper verbs: a word followed by one of these is not doing something ("may cause").
+_GRAMMAR = grammar_words()
+_HELPERS = (
+    _GRAMMAR["be_forms"]
+    | _GRAMMAR["before_participle"]
+    | (_GRAMMAR["before_base"] - {"to", "let", "please", "need"})
+)
+_OWNERS = frozenset({"your", "my", "our", "their", "his", "her", "its"})
+_BETWEEN = _GRAMMAR["between"]
+# A bracket straight after a word: "(IMRT)".
+_BRACKET_AFTER = re.compile(r"\**\s*\([^()]{0,80}\)")
 
 
 def kind_named(use: Use, kinds: frozenset[str], window: int) -> bool:

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from plainlint.findings import Severity
 from plainlint.language.explanations import (
+    defined_around,
     defined_at,
     linked_to_definition,
     opens_with_explanation,
@@ -18,8 +19,8 @@ from plainlint.language.phrase_list import PhraseList, PhraseMatch, quoted
 from plainlint.language.word_frequency import zipf
 from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
-    ExplanationRule,
     Use,
+    WordRule,
     kind_named,
     nearby,
     needs_explaining,
@@ -62,7 +63,7 @@ def page_word(use: Use) -> str:
     return use.block.text[use.start : use.end]
 
 
-class Jargon(ExplanationRule):
+class Jargon(WordRule):
     """A probably medical or technical word, not in the glossary and not explained."""
 
     id = "jargon"
@@ -91,7 +92,7 @@ class Jargon(ExplanationRule):
     default_severity = Severity.INFO
     uses_glossary = True
     options = {
-        **ExplanationRule.options,
+        **WordRule.options,
         "max_frequency": Option(
             "number",
             "words rarer than this (Zipf scale: 3 is about once in a million words) count "
@@ -142,6 +143,31 @@ class Jargon(ExplanationRule):
         self._glossary_words: dict[str, bool] = {}
 
     def check(self, page: Page) -> Iterator[Hit]:
+        sentences, pending = self.undecided(page)
+        # The parse settles some of the rest: "Cryotherapy freezes the abnormal cells."
+        # The engine parsed those sentences ahead.
+        page.parse_all(self.candidates(page))
+        for found, misread in pending:
+            use = needs_explaining(
+                found,
+                sentences,
+                lambda u, kinds=misread is None: (
+                    self._explained(sentences, u, kinds) or self.does_what_it_is(page, sentences, u)
+                ),
+                lambda s, w=found[0]: (
+                    self._defined_in(s, page_word(w))
+                    or opens_with_explanation(s.text, self.patterns)
+                    or self.opens_with_pronoun_action(page, s)
+                ),
+            )
+            if use is not None:
+                yield self._hit(use, misread)
+
+    def find_undecided(
+        self, page: Page
+    ) -> tuple[list[Sentence], list[tuple[list[Use], dict[int, PhraseMatch] | None]]]:
+        """Rare, medical-looking and misread words whose first use the patterns do not
+        explain; a misread word comes with its matches, for its plainer words."""
         sentences = readable_sentences(page)
         uses: dict[str, list[Use]] = {}
         in_lower_case: set[str] = set()
@@ -150,7 +176,7 @@ class Jargon(ExplanationRule):
                 if word[0].islower():
                     in_lower_case.add(word)
                 uses.setdefault(word.lower(), []).append(Use(index, sentence, start, end))
-        pending: list[list[Use]] = []
+        pending: list[tuple[list[Use], dict[int, PhraseMatch] | None]] = []
         for word, found in uses.items():
             if word not in in_lower_case and not (
                 self._medical_looking(word) and len(found[0].sentence.words) > 2
@@ -165,11 +191,9 @@ class Jargon(ExplanationRule):
             def explained(use: Use) -> bool:
                 return self._explained(sentences, use)
 
-            use = needs_explaining(found, sentences, explained, explains)
-            if use is not None:
-                pending.append(found)
-        misread = self._misread_uses(sentences)
-        for found in misread.values():
+            if needs_explaining(found, sentences, explained, explains) is not None:
+                pending.append((found, None))
+        for found, matches in self._misread_uses(sentences):
             use = needs_explaining(
                 found,
                 sentences,
@@ -177,24 +201,11 @@ class Jargon(ExplanationRule):
                 lambda s, w=found[0]: self._defined_in(s, page_word(w)),
             )
             if use is not None:
-                pending.append(found)
-        # The parse settles some of the rest: "Cryotherapy freezes the abnormal cells."
-        self.parse_ahead(page, sentences, (u for found in pending for u in found))
-        for found in pending:
-            use = needs_explaining(
-                found,
-                sentences,
-                lambda u, kinds=id(found) not in misread: (
-                    self._explained(sentences, u, kinds) or self.does_what_it_is(page, sentences, u)
-                ),
-                lambda s, w=found[0]: (
-                    self._defined_in(s, page_word(w))
-                    or opens_with_explanation(s.text, self.patterns)
-                    or self.opens_with_pronoun_action(page, s)
-                ),
-            )
-            if use is not None:
-                yield self._hit(use, misread.get(id(found)))
+                pending.append((found, matches))
+        return sentences, pending
+
+    def uses_of(self, item: tuple[list[Use], dict[int, PhraseMatch] | None]) -> list[Use]:
+        return item[0]
 
     def _candidates(self, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
         """Words that may be jargon: rare or medical-looking, not names in capitals, not
@@ -227,38 +238,43 @@ class Jargon(ExplanationRule):
     def _misread(self) -> PhraseList:
         return PhraseList(self.settings["misread_words"])
 
-    def _misread_uses(self, sentences: list[Sentence]) -> dict[int, list[Use]]:
-        """Uses of the listed misread words ("acute", "negative result"), by phrase.
+    def _misread_uses(
+        self, sentences: list[Sentence]
+    ) -> list[tuple[list[Use], dict[int, PhraseMatch]]]:
+        """Uses of the listed misread words ("acute", "negative result"), by phrase, with
+        each use's match (by the use's id) for its plainer words.
 
-        Keyed by the id of each phrase's list of uses, so that a hit can find its
-        plainer words; a use inside a glossary term ("acute myeloid leukaemia") or a
-        name in capitals ("Acute Care Unit") is left to the glossary or left alone."""
-        by_phrase: dict[str, list[Use]] = {}
-        self._misread_matches: dict[int, PhraseMatch] = {}
+        A use inside a glossary term ("acute myeloid leukaemia") or a name in capitals
+        ("Acute Care Unit") is left to the glossary or left alone.
+        """
+        by_phrase: dict[str, tuple[list[Use], dict[int, PhraseMatch]]] = {}
         words = self._misread
         for index, sentence in enumerate(sentences):
-            block, first = sentence.block, sentence.words[0][0]
-            terms: list[tuple[int, int]] | None = None
-            for match in words.find(block.text, sentence.start, sentence.end):
+            block = sentence.block
+            inside = list(words.find(block.text, sentence.start, sentence.end))
+            if not inside:
+                continue
+            first = sentence.words[0][0]
+            text = block.text[sentence.start : sentence.end]
+            terms = [
+                (sentence.start + a, sentence.start + b)
+                for a, b, _ in match_terms(text, self.glossary)
+            ]
+            for match in inside:
                 if block.is_protected(match.start, match.end):
                     continue
                 if match.text[:1].isupper() and (match.start != first or match.text.isupper()):
                     continue
-                if terms is None:
-                    text = block.text[sentence.start : sentence.end]
-                    terms = [
-                        (sentence.start + a, sentence.start + b)
-                        for a, b, _ in match_terms(text, self.glossary)
-                    ]
                 if any(a < match.end + 1 and match.start < b for a, b in terms):
                     continue  # in or before a glossary term: "acute myeloid leukaemia"
                 following = _NEXT_WORD.match(block.text, match.end)
                 if following and self.is_jargon(following.group(1).lower()):
                     continue  # part of a rarer name: "acute monocytic leukaemia"
                 use = Use(index, sentence, match.start, match.end)
-                by_phrase.setdefault(match.phrase, []).append(use)
-                self._misread_matches[id(use)] = match
-        return {id(found): found for found in by_phrase.values()}
+                found, by_use = by_phrase.setdefault(match.phrase, ([], {}))
+                found.append(use)
+                by_use[id(use)] = match
+        return list(by_phrase.values())
 
     def _in_glossary(self, word: str) -> bool:
         """True for a glossary word, or another form of one: "biopsied"."""
@@ -314,10 +330,8 @@ class Jargon(ExplanationRule):
     def _explained(self, sentences: list[Sentence], use: Use, kinds: bool = True) -> bool:
         """A definition pattern at the word, or at a use of it in the next sentence."""
         text = use.block.text
-        if any(
-            defined_at(text, start, end, self.patterns)
-            for start in phrase_starts(use, 3)
-            for end in phrase_ends(use, 3 if kinds else 5)
+        if defined_around(
+            text, phrase_starts(use, 3), phrase_ends(use, 3 if kinds else 5), self.patterns
         ):
             return True  # "halichondrin B, a substance ...", "adrenocortical carcinoma, a ..."
         markers = self.settings["definition_links"]
@@ -345,10 +359,10 @@ class Jargon(ExplanationRule):
     def _kind_named(self, use: Use) -> bool:
         return kind_named(use, self.word_set("kind_words"), self.settings["kind_window"])
 
-    def _hit(self, use: Use, misread: list[Use] | None = None) -> Hit:
+    def _hit(self, use: Use, misread: dict[int, PhraseMatch] | None = None) -> Hit:
         word = use.block.text[use.start : use.end]
         if misread is not None:
-            match = self._misread_matches[id(use)]
+            match = misread[id(use)]
             words = self._misread
             plainer = words.suggestions(match, words.words_before(use.block.text, match.start))
             return Hit(

@@ -10,7 +10,7 @@ from plainlint.documents.model import Block, BlockKind
 from plainlint.findings import Severity
 from plainlint.language.explanations import (
     content_stems,
-    defined_at,
+    defined_around,
     linked_to_definition,
     opens_with_explanation,
     stem,
@@ -19,8 +19,8 @@ from plainlint.language.glossary import Entry, match_terms
 from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
-    ExplanationRule,
     Use,
+    WordRule,
     kind_named,
     nearby,
     needs_explaining,
@@ -38,7 +38,7 @@ _NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+(?:of|for|and|&)[ \t]+(?:the[ \t]+)
 _PLURAL_END = re.compile(r"['’]?s$")
 
 
-class UnexplainedTerm(ExplanationRule):
+class UnexplainedTerm(WordRule):
     """A glossary term that the page does not explain where the reader first meets it."""
 
     id = "unexplained-term"
@@ -69,7 +69,7 @@ class UnexplainedTerm(ExplanationRule):
     default_severity = Severity.WARNING
     uses_glossary = True
     options = {
-        **ExplanationRule.options,
+        **WordRule.options,
         "min_shared_words": Option(
             "int",
             "how many content words a nearby sentence must share with the glossary "
@@ -98,6 +98,26 @@ class UnexplainedTerm(ExplanationRule):
         return frozenset(stem(word) for word in self.settings["weak_words"])
 
     def check(self, page: Page) -> Iterator[Hit]:
+        sentences, pending = self.undecided(page)
+        # What the patterns left unexplained, the parse may still find explained:
+        # "Cryotherapy freezes the abnormal cells." The engine parsed those sentences ahead.
+        page.parse_all(self.candidates(page))
+        for entry, entry_uses, meaning in pending:
+            explained = partial(self._explained, sentences, entry, meaning, entry_uses)
+            explains = partial(self._explains_section, meaning)
+            use = needs_explaining(
+                entry_uses,
+                sentences,
+                lambda u, f=explained: f(u) or self.does_what_it_is(page, sentences, u),
+                lambda s, f=explains: f(s) or self.opens_with_pronoun_action(page, s),
+            )
+            if use is not None:
+                yield self._hit(use, entry)
+
+    def find_undecided(
+        self, page: Page
+    ) -> tuple[list[Sentence], list[tuple[Entry, list[Use], frozenset[str]]]]:
+        """Glossary words whose first use the patterns do not explain."""
         sentences = readable_sentences(page)
         uses = uses_in_order(sentences, self._terms_in)
         met_inside = self._met_inside_longer_terms(uses)
@@ -114,20 +134,10 @@ class UnexplainedTerm(ExplanationRule):
             )
             if use is not None:
                 pending.append((entry, entry_uses, meaning))
-        # What the patterns left unexplained, the parse may still find explained:
-        # "Cryotherapy freezes the abnormal cells." Parse those sentences in one batch.
-        self.parse_ahead(page, sentences, (u for _, found, _ in pending for u in found))
-        for entry, entry_uses, meaning in pending:
-            explained = partial(self._explained, sentences, entry, meaning, entry_uses)
-            explains = partial(self._explains_section, meaning)
-            use = needs_explaining(
-                entry_uses,
-                sentences,
-                lambda u, f=explained: f(u) or self.does_what_it_is(page, sentences, u),
-                lambda s, f=explains: f(s) or self.opens_with_pronoun_action(page, s),
-            )
-            if use is not None:
-                yield self._hit(use, entry)
+        return sentences, pending
+
+    def uses_of(self, item: tuple[Entry, list[Use], frozenset[str]]) -> list[Use]:
+        return item[1]
 
     def _says_the_same(self, meaning: frozenset[str], sentence: Sentence, least: int) -> bool:
         """True when the sentence shares `least` content words with the glossary's explanation."""
@@ -206,7 +216,7 @@ class UnexplainedTerm(ExplanationRule):
 
     def _explained_here(self, use: Use, entry: Entry) -> bool:
         block = use.block
-        if any(defined_at(block.text, use.start, end, self.patterns) for end in phrase_ends(use)):
+        if defined_around(block.text, (use.start,), phrase_ends(use), self.patterns):
             return True  # "Childhood undifferentiated embryonal sarcoma is a rare cancer"
         if entry.plain and _mentions(block.text, use.sentence, entry.plain):
             return True  # "metastatic (secondary) cancer", "secondary or metastatic cancer"
