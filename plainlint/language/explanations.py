@@ -39,6 +39,8 @@ _DESCRIBED = re.compile(
 # by the ovaries" does.
 _LIST_ITEM = re.compile(r",\s*an?\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|\band\b|\bor\b)")
+# What starts a subtitle in a heading: "Isotretinoin: an expert review".
+_SUBTITLE_MARKS = frozenset({":", "-", "–", "—"})
 # How far either side of a term a pattern may reach.
 _REACH = 120
 # How far back: the longest phrase before a word ("the medical name for this is"),
@@ -112,15 +114,27 @@ def defined_at(text: str, start: int, end: int, patterns: DefinitionPatterns) ->
 
 
 def defined_around(
-    text: str, starts: Sequence[int], ends: Sequence[int], patterns: DefinitionPatterns
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    patterns: DefinitionPatterns,
+    heading: bool = False,
 ) -> bool:
     """`defined_at` for a word that may start at any of `starts` and end at any of `ends`
-    (the phrase it belongs to): each side is tested once, not once for every pair."""
+    (the phrase it belongs to): each side is tested once, not once for every pair.
+
+    In a heading, a colon or a dash after the word starts a subtitle ("Isotretinoin:
+    an expert review"), not an explanation.
+    """
     for end in ends:
         after = text[end : end + _REACH]
         explained = patterns.after_pattern.match(after)
-        if explained and not (
-            _LIST_ITEM.search(explained.group()) and _LIST_GOES_ON.match(after, explained.end())
+        if (
+            explained
+            and not (heading and explained.group().strip(" *_") in _SUBTITLE_MARKS)
+            and not (
+                _LIST_ITEM.search(explained.group()) and _LIST_GOES_ON.match(after, explained.end())
+            )
         ):
             return True
         if _DESCRIBED.match(after):

@@ -331,7 +331,11 @@ class Jargon(WordRule):
         """A definition pattern at the word, or at a use of it in the next sentence."""
         text = use.block.text
         if defined_around(
-            text, phrase_starts(use, 3), phrase_ends(use, 3 if kinds else 5), self.patterns
+            text,
+            phrase_starts(use, 3),
+            phrase_ends(use, 3 if kinds else 5),
+            self.patterns,
+            heading=use.in_heading,
         ):
             return True  # "halichondrin B, a substance ...", "adrenocortical carcinoma, a ..."
         markers = self.settings["definition_links"]

@@ -216,7 +216,9 @@ class UnexplainedTerm(WordRule):
 
     def _explained_here(self, use: Use, entry: Entry) -> bool:
         block = use.block
-        if defined_around(block.text, (use.start,), phrase_ends(use), self.patterns):
+        if defined_around(
+            block.text, (use.start,), phrase_ends(use), self.patterns, heading=use.in_heading
+        ):
             return True  # "Childhood undifferentiated embryonal sarcoma is a rare cancer"
         if entry.plain and _mentions(block.text, use.sentence, entry.plain):
             return True  # "metastatic (secondary) cancer", "secondary or metastatic cancer"
