@@ -63,6 +63,17 @@ FORMS = {
         ["Progesterone levels change each month."],
         "Progesterone",
     ),
+    "defined at a use in the next sentence or two": (
+        [
+            "You may have type 2 diabetes. Your nurse will talk to you. Type 2 diabetes is a "
+            "condition where the sugar in your blood is too high."
+        ],
+        [
+            "You may have type 2 diabetes. Your nurse will talk to you. Bring your tablets. "
+            "Type 2 diabetes is a condition where the sugar in your blood is too high."
+        ],
+        "type 2 diabetes",
+    ),
     "a list is not a description": (
         ["You may need a cannula, which is a thin tube put into a vein, and a stent."],
         ["You may need a cannula, a stent, and a catheter."],

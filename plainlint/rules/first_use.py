@@ -24,6 +24,9 @@ from plainlint.language.inflection import grammar_words, helper_word
 from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Option, Rule
 
+# How many sentences after a word may define it at a later use ("Type 2 diabetes is a
+# condition where ..."): editors accept the next sentence or two.
+DEFINED_WITHIN = 2
 # How many sentences under a heading may explain a word the heading uses.
 SENTENCES_UNDER_HEADING = 2
 # How many words may come before a word that is the subject of its sentence ("The", "A").
@@ -301,11 +304,13 @@ def phrase_starts(use: Use, more_words: int = 2) -> list[int]:
     return starts
 
 
-def nearby(sentences: list[Sentence], index: int) -> list[Sentence]:
-    """The sentence at `index` and the next one, when it is not a heading."""
+def nearby(sentences: list[Sentence], index: int, after: int = 1) -> list[Sentence]:
+    """The sentence at `index` and the next `after` ones, up to a heading."""
     found = [sentences[index]]
-    if index + 1 < len(sentences) and not sentences[index + 1].block.acts_as_heading:
-        found.append(sentences[index + 1])
+    for following in sentences[index + 1 : index + 1 + after]:
+        if following.block.acts_as_heading:
+            break
+        found.append(following)
     return found
 
 

@@ -9,7 +9,6 @@ from typing import Any, Iterator
 from plainlint.findings import Severity
 from plainlint.language.explanations import (
     defined_around,
-    defined_at,
     linked_to_definition,
     opens_with_explanation,
 )
@@ -352,11 +351,13 @@ class Jargon(WordRule):
         )
 
     def _defined_in(self, sentence: Sentence, word: str) -> bool:
-        """True when the sentence defines the word at one of its uses."""
+        """True when the sentence defines the word, or a phrase it starts, at one of its
+        uses: "Chronic hepatitis B infection is a long-term illness"."""
         text = sentence.block.text
         pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if defined_at(text, match.start(), match.end(), self.patterns):
+            use = Use(0, sentence, match.start(), match.end())
+            if defined_around(text, (match.start(),), phrase_ends(use, 5), self.patterns):
                 return True
         return False
 

@@ -19,6 +19,7 @@ from plainlint.language.glossary import Entry, match_terms
 from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
+    DEFINED_WITHIN,
     Use,
     WordRule,
     kind_named,
@@ -166,8 +167,9 @@ class UnexplainedTerm(WordRule):
         """True when a pattern explains this use, or its sentence or the next one says what
         the glossary says."""
         own, *following = nearby(sentences, use.index)
+        soon = range(use.index + 1, use.index + len(nearby(sentences, use.index, DEFINED_WITHIN)))
         defined_next = any(  # "... care for a stoma. A stoma is an opening ..."
-            other.index == use.index + 1 and self._explained_here(other, entry) for other in found
+            other.index in soon and self._explained_here(other, entry) for other in found
         )
         return (
             self._explained_here(use, entry)
