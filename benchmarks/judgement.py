@@ -21,10 +21,13 @@ and checks that every finding's `text` is exactly the source it points at.
 How an item is matched. A finding covers an item when its span overlaps the
 item's words on the item's line. For the medical-word rules (unexplained-term,
 jargon) an editor asks one thing, "explain this word", and cannot know which of
-plainlint's lists holds it: a finding from either rule counts, and so does a
-finding on the same word elsewhere on the page (an editor may mark the heading
-where a word first appears, plainlint the first sentence that uses it). The
-"by itself" column counts only findings from the rule the editor named.
+plainlint's lists holds it: a finding from either rule counts. These rules and
+unexplained-abbreviation report a word once per page, at its first use, so a
+finding on the same word elsewhere on the page counts too (an editor may mark
+the heading where a word first appears, plainlint the first sentence that uses
+it). For a must-not-flag item that holds only when the editors did not also
+ask for the same word to be flagged elsewhere on the page. The "by itself"
+column counts only findings from the rule the editor named.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ import yaml
 DEVSET = Path(__file__).resolve().parent / "devset"
 # Rules whose findings stand for the same advice to the writer.
 WORD_RULES = frozenset({"unexplained-term", "jargon"})
+# Rules that report a word once per page, at its first use: a finding on the same word
+# elsewhere on the page stands for the same advice.
+SAME_WORD_RULES = WORD_RULES | {"unexplained-abbreviation"}
 FAMILIES = {rule: WORD_RULES for rule in WORD_RULES}
 TARGETS = {  # rule: (least recall, most false alarms), from the judgement issue
     "unexplained-term": (0.90, 0.03),
@@ -162,8 +168,13 @@ def covers(page: Page, item: Item, own_rule_only: bool = False) -> list[Finding]
     """The findings that match an item (see the module docstring)."""
     rules = {item.rule} if own_rule_only else FAMILIES.get(item.rule, {item.rule})
     found = [f for f in page.findings if f.rule in rules and f.overlaps(item)]
-    if not found and item.rule in WORD_RULES:
+    if not found and item.rule in SAME_WORD_RULES:
         word = _word(item.text)
+        if item in page.must_not_flag and any(
+            _word(other.text) == word and FAMILIES.get(other.rule, {other.rule}) & rules
+            for other in page.must_flag
+        ):
+            return []  # editors want the word flagged elsewhere: a finding there is no alarm
         found = [f for f in page.findings if f.rule in rules and _word(f.text) == word]
     return found
 
@@ -205,7 +216,9 @@ def score(pages: list[Page]) -> dict[str, Score]:
             s.findings += 1
             if not any(
                 f.rule in FAMILIES.get(i.rule, {i.rule})
-                and (f.overlaps(i) or (f.rule in WORD_RULES and _word(f.text) == _word(i.text)))
+                and (
+                    f.overlaps(i) or (f.rule in SAME_WORD_RULES and _word(f.text) == _word(i.text))
+                )
                 for i in items
             ):
                 s.unannotated += 1

@@ -16,17 +16,17 @@ def flagged(findings, source: str, fmt: str = "markdown") -> list[str]:
     ("source", "word"),
     [
         # built from medical word parts
-        ("Your surgeon may do a blepharoplasty.", "blepharoplasty"),
+        ("Your surgeon may do a canthoplasty.", "canthoplasty"),
         ("Some people get stomatitis.", "stomatitis"),
         # rare in everyday English
         ("You may be given olaparib after your operation.", "olaparib"),
-        ("Tell us about any paronychia.", "paronychia"),
+        ("Tell us about any onychogryphosis.", "onychogryphosis"),
         # the first use, even when it starts the sentence
-        ("Blepharoplasty takes an hour. After the blepharoplasty, rest.", "Blepharoplasty"),
+        ("Canthoplasty takes an hour. After the canthoplasty, rest.", "Canthoplasty"),
         # a brand name before the brackets does not explain the word in them
         ("You may be given Keytruda (pembrolizumab) every three weeks.", "pembrolizumab"),
         # only ever at the start of a sentence, but built from medical parts
-        ("Tenosynovitis can happen after a fall.", "Tenosynovitis"),
+        ("Sacroiliitis can happen after a fall.", "Sacroiliitis"),
     ],
 )
 def test_flags_an_unexplained_medical_word(findings, source, word):
@@ -37,12 +37,12 @@ def test_flags_an_unexplained_medical_word(findings, source, word):
     "source",
     [
         # explained where it is first used
-        "Your surgeon may do a blepharoplasty, which is an operation on your eyelids.",
-        "A blepharoplasty is an operation on your eyelids.",
-        "The operation on your eyelids is called a blepharoplasty.",
+        "Your surgeon may do a canthoplasty, which is an operation on the corner of your eyelids.",
+        "A canthoplasty is an operation on the corner of your eyelids.",
+        "The operation on the corner of your eyelids is called a canthoplasty.",
         "You may get stomatitis (a sore mouth).",
         # explained in the next sentence
-        "You may have a blepharoplasty. A blepharoplasty is an operation on the eyelids.",
+        "You may have a canthoplasty. A canthoplasty is an operation on the corner of the eyelids.",
         # the kind of thing is named before it
         "You may be given the cancer drug olaparib.",
         "The chemotherapy drugs cisplatin and etoposide are given together.",
@@ -187,5 +187,5 @@ def test_the_examples_left_alone_are_about_words_outside_the_glossary(settings):
     from plainlint.language.glossary import load_glossary
 
     glossary = load_glossary(list(settings.glossaries))
-    words = ["blepharoplasty", "olaparib", "racecadotril", "sclerosus", "stomatitis", "cisplatin"]
+    words = ["canthoplasty", "olaparib", "racecadotril", "sclerosus", "stomatitis", "cisplatin"]
     assert [w for w in words if glossary.lookup(w) is not None] == []

@@ -77,12 +77,12 @@ class Jargon(WordRule):
         "your project's glossary with a plain explanation."
     )
     flags = (
-        "Your surgeon may do a blepharoplasty.",
+        "Your surgeon may do a canthoplasty.",
         "Your chronic pain may get better.",
         "You may be given olaparib after your operation.",
     )
     passes = (
-        "Your surgeon may do a blepharoplasty, which is an operation on your eyelids.",
+        "Your surgeon may do a canthoplasty, which is an operation on the corner of your eyelids.",
         "Your long-term pain may get better.",
         "You may feel some tiredness and numbness.",
         "Ask Dr Okonkwo at the Marsden about Keytruda.",
