@@ -185,3 +185,9 @@ def test_a_project_can_switch_an_entry_off(tmp_path):
     after = run_cli("check", "--select", RULE, "--glossary", str(glossary), str(page))
     assert "biopsy" in before.stdout
     assert "biopsy" not in after.stdout
+
+
+def test_an_organisation_in_the_glossary_is_a_name_not_a_word_to_explain(findings):
+    # the glossary holds it to spell out "FDA"; the name itself needs no explaining
+    source = "The drug was approved by the Food and Drug Administration (FDA) last year."
+    assert [f.text for f in findings(source, RULE)] == []

@@ -89,10 +89,26 @@ class UnexplainedTerm(WordRule):
         "kind_window": Option(
             "int", "how many words before a medicine's name a kind word may stand", minimum=1
         ),
+        "organisation_words": Option(
+            "list",
+            "last words of an organisation's name, which is not a medical word to explain "
+            "(“Food and Drug Administration”)",
+        ),
         "weak_words": Option(
             "list", "words too common on health pages to show that a sentence explains a term"
         ),
     }
+
+    @cached_property
+    def _organisations(self) -> frozenset[Entry]:
+        """Entries that name an organisation: a term in capitals ending in a word such as
+        "Agency" or "Institute". The glossary holds them to spell out their letters."""
+        endings = self.word_set("organisation_words")
+        return frozenset(
+            entry
+            for entry in self.glossary.entries
+            if _title_case(entry.term) and entry.term.split()[-1].lower() in endings
+        )
 
     @cached_property
     def _weak(self) -> frozenset[str]:
@@ -205,6 +221,8 @@ class UnexplainedTerm(WordRule):
             matched = block.text[start:end]
             if block.is_protected(start, end) or _is_abbreviation(matched, entry):
                 continue
+            if entry in self._organisations:
+                continue  # "Food and Drug Administration": kept for its letters (FDA)
             if block.kind is BlockKind.TABLE_CELL and block.text.strip(" *_") == matched:
                 continue  # a table label ("Prostate" in a column of cancer types)
             if block.kind is not BlockKind.HEADING and _inside_name(block, sentence, start, end):
@@ -251,6 +269,16 @@ class UnexplainedTerm(WordRule):
             use.end,
             suggestions=(entry.plain,) if entry.plain else (),
         )
+
+
+def _title_case(words: str) -> bool:
+    """True for several words that all start with a capital, less small joining words:
+    "Food and Drug Administration", "Inherited Cancer Syndromes"."""
+    main = [w for w in words.split() if w.lower() not in _JOINING]
+    return len(words.split()) > 1 and all(w[:1].isupper() for w in main)
+
+
+_JOINING = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "&"})
 
 
 def _is_abbreviation(matched: str, entry: Entry) -> bool:
