@@ -40,10 +40,10 @@ _IDENTIFIER = re.compile(r".*\d{4,}.*|[A-Z]\d{2,}[A-Z]")
 # A label before a number ("PMID: 26389337"), or a place's state or county ("Scottsdale, AZ").
 _LABEL = re.compile(r"\s*:\s*\d")
 _PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
-# A capitalised word or a number straight after: the abbreviation is part of a
-# name ("UC Davis", "CA 125").
-# A dot and letters straight after make a web address: "GOV.UK", "NHS.net".
-_NAME_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:[A-Z][a-z]|\d)|\.[A-Za-z]")
+# A number straight after: the abbreviation is part of a name ("CA 125"). A dot and
+# letters straight after make a web address: "GOV.UK", "NHS.net". A capitalised word
+# after does not make a name that needs no spelling out: "the NIH Clinical Center".
+_NAME_AFTER = re.compile(r"[ \t]+\d|\.[A-Za-z]")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:[A-C]\d?)?")
 # Small letters mixed with capitals.
 _MIXED_CASE = re.compile(r"(?<![\w&’'-])[A-Za-z](?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]+(?![\w&’'])")
@@ -168,8 +168,13 @@ class UnexplainedAbbreviation(ExplanationRule):
             if _PHONE_WORD.search(before) or self._after_credential(before):
                 continue  # "1-800-CDC-INFO"; "Jane Smith, MD, MSPH"
             previous = word_before(sentence, start)
-            if previous and previous[:1].isupper() and not previous.isupper():
-                continue  # a name: "Oncotype DX", "Ligase IV"
+            if (
+                previous
+                and previous[:1].isupper()
+                and not previous.isupper()
+                and block.kind is not BlockKind.HEADING
+            ):
+                continue  # a name: "Oncotype DX", "Ligase IV" (headings have capitals anyway)
             if _LABEL.match(text, end) or (
                 len(core) == 2 and _PLACE_BEFORE.search(before) and _ends_clause(text, end)
             ):
