@@ -206,13 +206,14 @@ _BETWEEN = _GRAMMAR["between"]
 _BRACKET_AFTER = re.compile(r"\**\s*\([^()]{0,80}\)")
 
 
-def kind_named(use: Use, kinds: frozenset[str], window: int) -> bool:
+def kind_named(use: Use, kinds: frozenset[str], window: int, after: int = 1) -> bool:
     """True after words that say what kind of thing a word is ("the drugs X, Y and Z",
-    "anticancer drugs, such as X"), or with one straight after ("valproate medicines")."""
+    "anticancer drugs, such as X"), or with one among the `after` words that follow
+    ("valproate medicines"; for a medicine, "about vismodegib and the use of this drug")."""
     text, words = use.block.text, use.sentence.words
     before = [text[a:b].lower() for a, b in words if b <= use.start][-window:]
-    after = next((text[a:b].lower() for a, b in words if a >= use.end), "")
-    return after in kinds or any(word in kinds for word in before)
+    following = [text[a:b].lower() for a, b in words if a >= use.end][:after]
+    return any(word in kinds for word in [*before, *following])
 
 
 def word_before(sentence: Sentence, start: int) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cached_property
 from typing import Any, Iterator
@@ -55,6 +56,27 @@ def _spellings(word: str) -> list[str]:
 
 # The word after a phrase, past a link's or emphasis's marks: "Acute [monocytic](...)".
 _NEXT_WORD = re.compile(r"[\s*_\[]+([A-Za-z]+)")
+
+
+def _by_shared_stem(uses: dict[str, list[Use]]) -> dict[str, list[Use]]:
+    """Join the uses of words that are forms of one word ("hepatoblastoma" and
+    "hepatoblastomas", "aspirate" and "aspiration"), in page order: a form explained
+    where the reader first meets it explains the others."""
+    joined: dict[str, list[Use]] = {}
+    for word in sorted(uses, key=len):
+        home = next((key for key in joined if _same_word(key, word)), word)
+        joined.setdefault(home, []).extend(uses[word])
+    for found in joined.values():
+        found.sort(key=lambda use: (use.index, use.start))
+    return joined
+
+
+def _same_word(shorter: str, longer: str) -> bool:
+    """True when two words share all but the last few letters of the shorter one."""
+    if shorter[:3] != longer[:3]:
+        return False
+    common = len(os.path.commonprefix([shorter, longer]))
+    return common >= max(5, len(shorter) - 3)
 
 
 def page_word(use: Use) -> str:
@@ -175,9 +197,10 @@ class Jargon(WordRule):
                 if word[0].islower():
                     in_lower_case.add(word)
                 uses.setdefault(word.lower(), []).append(Use(index, sentence, start, end))
+        uses = _by_shared_stem(uses)
         pending: list[tuple[list[Use], dict[int, PhraseMatch] | None]] = []
         for word, found in uses.items():
-            if word not in in_lower_case and not (
+            if not in_lower_case & {page_word(u) for u in found} and not (
                 self._medical_looking(word) and len(found[0].sentence.words) > 2
             ):
                 continue  # a name: never written in lower case on this page
@@ -362,7 +385,9 @@ class Jargon(WordRule):
         return False
 
     def _kind_named(self, use: Use) -> bool:
-        return kind_named(use, self.word_set("kind_words"), self.settings["kind_window"])
+        window = self.settings["kind_window"]
+        medicine = self._medicine_name(use.block.text[use.start : use.end])
+        return kind_named(use, self.word_set("kind_words"), window, window if medicine else 1)
 
     def _hit(self, use: Use, misread: dict[int, PhraseMatch] | None = None) -> Hit:
         word = use.block.text[use.start : use.end]
