@@ -200,7 +200,7 @@ _HELPERS = (
     | _GRAMMAR["before_participle"]
     | (_GRAMMAR["before_base"] - {"to", "let", "please", "need"})
 )
-_OWNERS = frozenset({"your", "my", "our", "their", "his", "her", "its"})
+_OWNERS = _GRAMMAR["owners"]
 _BETWEEN = _GRAMMAR["between"]
 # A bracket straight after a word: "(IMRT)".
 _BRACKET_AFTER = re.compile(r"\**\s*\([^()]{0,80}\)")
