@@ -143,3 +143,43 @@ def test_a_longer_or_shorter_form_of_an_explained_word_is_not_flagged_again(find
 def test_a_word_inside_a_longer_word_is_not_a_use(findings, fmt):
     source = as_format(["The results were persistent and consistent."], fmt)
     assert [slice_of(source, f) for f in findings(source, *WORD_RULES, fmt=fmt)] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "rule", "word"),
+    [
+        # a heading's "X: subtitle" does not explain X
+        (
+            "# Isotretinoin: an expert review\n\nThe review of isotretinoin has ended.",
+            "unexplained-term",
+            "isotretinoin",
+        ),
+        # letters with one word in brackets after them are not spelled out
+        ("Statins lower LDL (bad) cholesterol.", "unexplained-abbreviation", "LDL"),
+        # a medicine's name with nothing about what kind of medicine it is
+        ("You will take olaparib once a day.", "jargon", "olaparib"),
+    ],
+)
+def test_forms_that_do_not_explain(findings, source, rule, word):
+    assert word.lower() in [f.text.lower() for f in findings(source, rule)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a name that holds a medical word
+        "Ask the British Association of Dermatologists for advice.",
+        # a medicine's kind later in its sentence, or what it is approved for
+        "This page is about olaparib and the use of this drug.",
+        "Olaparib is approved to treat some ovarian cancers.",
+        # one form of a word explained where the reader first meets it
+        "Pilomatrixomas (hard lumps under the skin) are rare. A pilomatrixoma grows slowly.",
+    ],
+)
+def test_more_forms_that_explain_or_name(findings, source):
+    assert findings(source, *WORD_RULES) == []
+
+
+def test_the_salt_in_a_medicines_name_is_not_a_word_of_its_own(findings):
+    source = "Take imatinib mesylate every day."
+    assert [f.text for f in findings(source, *WORD_RULES)] == ["imatinib"]

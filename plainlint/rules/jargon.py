@@ -419,6 +419,10 @@ class Jargon(WordRule):
             use.end,
         )
 
+    @cached_property
+    def _medicine_endings(self) -> tuple[str, ...]:
+        return tuple(self.settings["medicine_endings"])
+
     def _medicine_name(self, word: str) -> bool:
         """True for a word that ends like a medicine's name: "pembrolizumab", "atorvastatin"."""
-        return word.lower().endswith(tuple(self.settings["medicine_endings"]))
+        return word.lower().endswith(self._medicine_endings)

@@ -182,10 +182,11 @@ class UnexplainedTerm(WordRule):
     ) -> bool:
         """True when a pattern explains this use, or its sentence or the next one says what
         the glossary says."""
-        own, *following = nearby(sentences, use.index)
-        soon = range(use.index + 1, use.index + len(nearby(sentences, use.index, DEFINED_WITHIN)))
+        own, *soon = nearby(sentences, use.index, DEFINED_WITHIN)
+        following = soon[:1]
+        later = range(use.index + 1, use.index + 1 + len(soon))
         defined_next = any(  # "... care for a stoma. A stoma is an opening ..."
-            other.index in soon and self._explained_here(other, entry) for other in found
+            other.index in later and self._explained_here(other, entry) for other in found
         )
         return (
             self._explained_here(use, entry)
