@@ -161,6 +161,7 @@ class Jargon(WordRule):
         super().__init__(*args, **kwargs)
         # Words already judged: the same words come back on page after page.
         self._verdicts: dict[str, bool] = {}
+        self._plain: set[str] = set()  # the words judged not jargon, to rule out many at once
         self._glossary_words: dict[str, bool] = {}
 
     def check(self, page: Page) -> Iterator[Hit]:
@@ -234,11 +235,17 @@ class Jargon(WordRule):
         glossary words, not code."""
         block = sentence.block
         text = block.text
+        segment = text[sentence.start : sentence.end]
+        shortest, first = self.settings["min_letters"], sentence.words[0][0]
+        if segment.isascii() and not any(  # the usual case: every word known to be plain
+            len(word) >= shortest and self.is_jargon(word)
+            for word in set(_LETTERS.findall(segment.lower())) - self._plain
+        ):
+            return
         terms = [
             (sentence.start + start, sentence.start + end)
-            for start, end, _ in match_terms(text[sentence.start : sentence.end], self.glossary)
+            for start, end, _ in match_terms(segment, self.glossary)
         ]
-        shortest, first = self.settings["min_letters"], sentence.words[0][0]
         for match in _LETTERS.finditer(text, sentence.start, sentence.end):
             word = match.group()
             if len(word) < shortest:
@@ -312,6 +319,8 @@ class Jargon(WordRule):
         known = self._verdicts.get(word)
         if known is None:
             known = self._verdicts[word] = self._judge(word)
+            if not known:
+                self._plain.add(word)
         return known
 
     def _judge(self, word: str) -> bool:

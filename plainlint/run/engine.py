@@ -109,14 +109,24 @@ class Linter:
         """
         return self.check_texts([(name, source, format_name)])[0]
 
-    def check_texts(self, files: list[tuple[str, str, str]]) -> list[FileResult]:
+    def check_texts(
+        self,
+        files: list[tuple[str, str, str]],
+        documents: list[Document | None] | None = None,
+    ) -> list[FileResult]:
         """Check several (name, source, format) files, with errors kept to each file.
 
         The sentences the rules will parse on all these pages are parsed
         together first: one large batch is several times quicker than many
         small ones, and a sentence's parse does not depend on its batch.
+        `documents` are the files already read, where another process read
+        them ahead (None for a file it did not read).
         """
-        prepared = [_guarded(name, self._prepare, name, source, fmt) for name, source, fmt in files]
+        read = documents if documents and len(documents) == len(files) else [None] * len(files)
+        prepared = [
+            _guarded(name, self._prepare, name, source, fmt, document)
+            for (name, source, fmt), document in zip(files, read)
+        ]
         pages = [item for item in prepared if isinstance(item, _Prepared)]
         try:
             self._analyse_all(pages)
@@ -159,10 +169,13 @@ class Linter:
         self._parse_ahead([prepared])
         return self._finish(prepared)
 
-    def _prepare(self, name: str, source: str, format_name: str) -> _Prepared | FileResult:
-        """Read the file, and settle its settings and rules."""
+    def _prepare(
+        self, name: str, source: str, format_name: str, document: Document | None = None
+    ) -> _Prepared | FileResult:
+        """Read the file (unless it was read ahead), and settle its settings and rules."""
         try:
-            document = parse_document(name, source, format_name)
+            if document is None:
+                document = parse_document(name, source, format_name)
         except RecursionError:
             return FileResult(name, error="this file is nested too deeply to read")
         try:

@@ -15,6 +15,7 @@ from plainlint.errors import InputError, PlainlintError
 from plainlint.findings import FileResult
 from plainlint.run.engine import Linter, shown_name
 from plainlint.run.files import Target, read_text
+from plainlint.run.read_ahead import ReadAhead
 
 if TYPE_CHECKING:
     from plainlint.run.progress import Progress
@@ -132,10 +133,25 @@ class Runner:
             for group in groups:
                 yield from self.linter.check_texts([job.as_file for job in group])
             return
-        # Load the model here, once: forked workers share its memory.
-        self.linter.warm_up()
-        global _LINTER, _GROUPS
-        _LINTER, _GROUPS = self.linter, groups  # workers read them from their own copy
+        # Load the model here, once: forked workers share its memory. Another core
+        # reads the last groups of files meanwhile.
+        read_ahead = ReadAhead.start([[job.as_file for job in group] for group in groups])
+        try:
+            yield from self._check_in_workers(groups, workers, read_ahead)
+        finally:
+            read_ahead.remove()
+
+    def _check_in_workers(
+        self, groups: list[list[_Job]], workers: int, read_ahead: ReadAhead
+    ) -> Iterator[FileResult]:
+        import multiprocessing
+
+        try:
+            self.linter.warm_up()
+        finally:
+            read_ahead.stop()
+        global _LINTER, _GROUPS, _READ_AHEAD
+        _LINTER, _GROUPS, _READ_AHEAD = self.linter, groups, read_ahead
         # Objects made so far are never collected: the workers' collector then
         # leaves their memory alone, so it stays shared with this process.
         gc.freeze()
@@ -156,7 +172,7 @@ class Runner:
         finally:
             _stop(pool)
             gc.unfreeze()
-            _GROUPS = []
+            _GROUPS, _READ_AHEAD = [], None
 
 
 def _groups(jobs: list[_Job], workers: int) -> list[list[_Job]]:
@@ -200,6 +216,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 _LINTER: Linter | None = None  # the linter a forked worker inherits
 _GROUPS: list[list[_Job]] = []  # and the groups of files, so only their numbers are sent
+_READ_AHEAD: ReadAhead | None = None  # and where to find the groups read ahead
 
 
 def _ignore_interrupts() -> None:
@@ -210,6 +227,7 @@ def _ignore_interrupts() -> None:
 def _check_group(number: int) -> list[FileResult] | _Raised:
     assert _LINTER is not None
     try:
-        return _LINTER.check_texts([job.as_file for job in _GROUPS[number]])
+        documents = _READ_AHEAD.documents(number) if _READ_AHEAD is not None else None
+        return _LINTER.check_texts([job.as_file for job in _GROUPS[number]], documents)
     except PlainlintError as exc:
         return _Raised(type(exc), exc.where, exc.reason)
