@@ -183,3 +183,65 @@ def test_more_forms_that_explain_or_name(findings, source):
 def test_the_salt_in_a_medicines_name_is_not_a_word_of_its_own(findings):
     source = "Take imatinib mesylate every day."
     assert [f.text for f in findings(source, *WORD_RULES)] == ["imatinib"]
+
+
+# (paragraphs, the word flagged at its first use): forms met this round on real pages
+FIRST_MET = {
+    # met on its own before the longer term that holds it, in the same sentence
+    "a word before a longer term that holds it": (
+        [
+            "Tell your doctor about severe hypoglycaemia, or impaired awareness of "
+            "hypoglycaemia, in the last year."
+        ],
+        "hypoglycaemia",
+    ),
+    # ", or" and another medical word is a choice between two things, not a plain name
+    "a choice between two medical words": (
+        ["You may have surgery to remove lymph nodes, or radiotherapy, before the scan."],
+        "lymph nodes",
+    ),
+}
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+@pytest.mark.parametrize("form", sorted(FIRST_MET))
+def test_a_word_is_flagged_exactly_where_the_reader_first_meets_it(findings, form, fmt):
+    paragraphs, word = FIRST_MET[form]
+    source = as_format(paragraphs, fmt)
+    found = findings(source, "unexplained-term", fmt=fmt)
+    line = next(n for n, text in enumerate(source.split("\n"), 1) if word in text)
+    column = source.split("\n")[line - 1].index(word) + 1
+    assert (line, column, word) in [(f.line, f.column, slice_of(source, f)) for f in found]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_a_word_met_first_inside_a_longer_term_is_not_flagged_later(findings, fmt):
+    source = as_format(
+        ["Impaired awareness of hypoglycaemia is common.", "Severe hypoglycaemia is rare."], fmt
+    )
+    found = [slice_of(source, f) for f in findings(source, "unexplained-term", fmt=fmt)]
+    assert "hypoglycaemia" not in found and "Hypoglycaemia" not in found
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_a_plain_name_after_or_still_explains(findings, fmt):
+    source = as_format(["Lymphoedema, or swelling in the arm, can happen after surgery."], fmt)
+    assert "Lymphoedema" not in [
+        slice_of(source, f) for f in findings(source, *WORD_RULES, fmt=fmt)
+    ]
+
+
+def test_a_way_of_giving_a_medicine_is_not_a_medicine(findings):
+    """ "intravenous injection" names how, not what kind of medicine: the kind word after it
+    does not explain it, and the message does not ask what kind of medicine it is."""
+    found = findings("You will have an intravenous injection.", "unexplained-term")
+    assert [f.text for f in found] == ["intravenous"]
+    assert "kind of medicine" not in found[0].message
+    assert findings("You will have a drip (an intravenous line).", "unexplained-term") == []
+
+
+def test_a_medical_part_joined_to_an_everyday_word_is_still_jargon(findings):
+    found = findings("Smoke is linked with neurobehavioral problems.", "jargon")
+    assert [f.text for f in found] == ["neurobehavioral"]
+    assert findings("Wear a wristband and bring a painkiller.", "jargon") == []
+

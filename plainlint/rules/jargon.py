@@ -352,9 +352,13 @@ class Jargon(WordRule):
         bases += [base[:-1] for base in bases if len(base) > 2 and base[-1] == base[-2]]
         if any(len(base) > 2 and zipf(base) >= common for base in bases):
             return True
-        # two everyday words joined: "breastbone", "painkiller"
+        # two everyday words joined: "breastbone", "painkiller"; not a medical part and a
+        # word ("neuro" and "behavioral")
+        prefixes = tuple(self.settings["medical_prefixes"])
         return any(
-            zipf(word[:cut]) >= common and zipf(word[cut:]) >= common
+            zipf(word[:cut]) >= common
+            and zipf(word[cut:]) >= common
+            and not word[:cut].startswith(prefixes)
             for cut in range(3, len(word) - 2)
         )
 

@@ -37,6 +37,8 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z]")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+(?:of|for|and|&)[ \t]+(?:the[ \t]+)?$")
 # An abbreviation's plural ending: "CTs", "MRI's".
 _PLURAL_END = re.compile(r"['’]?s$")
+# ", or " straight after a word: "lymph nodes, or radiation therapy".
+_OR_AFTER = re.compile(r",\s+or\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
 
 
 class UnexplainedTerm(WordRule):
@@ -140,7 +142,8 @@ class UnexplainedTerm(WordRule):
         met_inside = self._met_inside_longer_terms(uses)
         pending: list[tuple[Entry, list[Use], frozenset[str]]] = []
         for entry, entry_uses in uses.items():
-            if met_inside.get(entry, len(sentences)) <= entry_uses[0].index:
+            first = entry_uses[0]
+            if met_inside.get(entry, (len(sentences), 0)) <= (first.index, first.start):
                 continue  # first met inside a longer term ("core biopsy" before "biopsy")
             meaning = self._meaning(entry)
             use = needs_explaining(
@@ -195,13 +198,16 @@ class UnexplainedTerm(WordRule):
             or any(self._explains(meaning, s) for s in following)
         )
 
-    def _met_inside_longer_terms(self, uses: dict[Entry, list[Use]]) -> dict[Entry, int]:
-        """Entries the reader first meets inside a longer term, and where.
+    def _met_inside_longer_terms(
+        self, uses: dict[Entry, list[Use]]
+    ) -> dict[Entry, tuple[int, int]]:
+        """Entries the reader first meets inside a longer term, and where (sentence, start).
 
         "A core biopsy is ..." introduces "biopsy" too: a later "the biopsy" is
-        not a first meeting.
+        not a first meeting. An earlier one is: "severe hypoglycaemia" before
+        "impaired awareness of hypoglycaemia" in the same sentence.
         """
-        met: dict[Entry, int] = {}
+        met: dict[Entry, tuple[int, int]] = {}
         for entry, entry_uses in uses.items():
             for use in entry_uses:
                 words = use.block.text[use.start : use.end].split()
@@ -211,7 +217,8 @@ class UnexplainedTerm(WordRule):
                             continue
                         inner = self.glossary.lookup(" ".join(words[i:j]))
                         if inner is not None and inner is not entry:
-                            met[inner] = min(met.get(inner, use.index), use.index)
+                            where = (use.index, use.start)
+                            met[inner] = min(met.get(inner, where), where)
         return met
 
     def _terms_in(self, sentence: Sentence) -> Iterator[tuple[int, int, Entry]]:
@@ -239,7 +246,7 @@ class UnexplainedTerm(WordRule):
         block = use.block
         if defined_around(
             block.text, (use.start,), phrase_ends(use), self.patterns, heading=use.in_heading
-        ):
+        ) and not self._or_another_term(use, entry):
             return True  # "Childhood undifferentiated embryonal sarcoma is a rare cancer"
         if entry.plain and _mentions(block.text, use.sentence, entry.plain):
             return True  # "metastatic (secondary) cancer", "secondary or metastatic cancer"
@@ -248,6 +255,16 @@ class UnexplainedTerm(WordRule):
         ):
             return True  # "anticancer drugs, such as cyclophosphamide"
         return linked_to_definition(block, use.start, use.end, self.settings["definition_links"])
+
+    def _or_another_term(self, use: Use, entry: Entry) -> bool:
+        """True for "X, or Y" where Y is another glossary word: a choice between two things
+        ("surgery to remove lymph nodes, or radiation therapy"), not X in plain words."""
+        text = use.block.text
+        after = _OR_AFTER.match(text, use.end)
+        if after is None:
+            return False
+        found = match_terms(text[after.end() : use.sentence.end], self.glossary)
+        return bool(found) and found[0][0] == 0 and found[0][2] is not entry
 
     def _hit(self, use: Use, entry: Entry) -> Hit:
         word = use.block.text[use.start : use.end]
