@@ -79,6 +79,17 @@ def _same_word(shorter: str, longer: str) -> bool:
     return common >= max(5, len(shorter) - 3)
 
 
+def _kind_pointed_to(use: Use, kinds: frozenset[str]) -> bool:
+    """True when the sentence goes on to name the word's kind with "this" or "these":
+    "brief information about venetoclax and the use of this drug"."""
+    text = use.block.text
+    following = [text[a:b].lower() for a, b in use.sentence.words if a >= use.end]
+    return any(
+        word in ("this", "these") and after in kinds
+        for word, after in zip(following, following[1:])
+    )
+
+
 def page_word(use: Use) -> str:
     """The word as the page writes it at this use."""
     return use.block.text[use.start : use.end]
@@ -253,6 +264,8 @@ class Jargon(WordRule):
             start, end = match.span()
             if word[0].isupper() and (start != first or word.isupper()):
                 continue  # a name or an abbreviation, unless it simply starts the sentence
+            if not word[1:].islower():
+                continue  # a capital inside: a brand's name ("iStock")
             if not self.is_jargon(word.lower()):
                 continue  # most words: an everyday word, known from earlier pages
             if (terms and any(s < end and start < e for s, e in terms)) or block.is_protected(
@@ -399,8 +412,11 @@ class Jargon(WordRule):
 
     def _kind_named(self, use: Use) -> bool:
         window = self.settings["kind_window"]
+        kinds = self.word_set("kind_words")
         medicine = self._medicine_name(use.block.text[use.start : use.end])
-        return kind_named(use, self.word_set("kind_words"), window, window if medicine else 1)
+        return kind_named(use, kinds, window, window if medicine else 1) or _kind_pointed_to(
+            use, kinds
+        )
 
     def _hit(self, use: Use, misread: dict[int, PhraseMatch] | None = None) -> Hit:
         word = use.block.text[use.start : use.end]
