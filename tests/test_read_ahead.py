@@ -87,6 +87,17 @@ def test_the_helper_stops_when_asked_and_leaves_nothing_behind():
     assert not helper.folder.exists()
 
 
+def test_a_worker_checks_documents_read_ahead_and_reads_the_rest_itself(settings):
+    """What the worker does with a group the helper read in part: the same results as
+    reading every file itself."""
+    from plainlint.run.engine import Linter
+
+    linter = Linter.create(settings)
+    read = [parse_document(*FILES[0]), None, parse_document(*FILES[2])]
+    assert linter.check_texts(FILES, read) == linter.check_texts(FILES)
+    assert linter.check_texts(FILES, [None, None, None]) == linter.check_texts(FILES)
+
+
 @pytest.fixture
 def pages(tmp_path):
     folder = tmp_path / "pages"

@@ -14,6 +14,7 @@ from plainlint.language.explanations import (
     opens_with_explanation,
 )
 from plainlint.language.glossary import Entry
+from plainlint.language.inflection import grammar_words
 from plainlint.language.page import Page, Sentence
 from plainlint.language.word_frequency import zipf
 from plainlint.rules.base import Hit, Option
@@ -318,12 +319,9 @@ def _initials_before(text: str, start: int, abbreviation: str) -> bool:
     initials = "".join(
         w[0] if w[0].isupper() and not w.isupper() else " "
         for w in words
-        if w.lower() not in _LINKING_WORDS
+        if w.lower() not in grammar_words()["name_joiners"]
     )
     return letters in initials.split()
-
-
-_LINKING_WORDS = frozenset(["of", "and", "for", "the", "on", "in", "to", "&"])
 
 
 def _ends_clause(text: str, end: int) -> bool:

@@ -172,7 +172,6 @@ class Jargon(WordRule):
         super().__init__(*args, **kwargs)
         # Words already judged: the same words come back on page after page.
         self._verdicts: dict[str, bool] = {}
-        self._plain: set[str] = set()  # the words judged not jargon, to rule out many at once
         self._glossary_words: dict[str, bool] = {}
 
     def check(self, page: Page) -> Iterator[Hit]:
@@ -248,11 +247,6 @@ class Jargon(WordRule):
         text = block.text
         segment = text[sentence.start : sentence.end]
         shortest, first = self.settings["min_letters"], sentence.words[0][0]
-        if segment.isascii() and not any(  # the usual case: every word known to be plain
-            len(word) >= shortest and self.is_jargon(word)
-            for word in set(_LETTERS.findall(segment.lower())) - self._plain
-        ):
-            return
         terms = [
             (sentence.start + start, sentence.start + end)
             for start, end, _ in match_terms(segment, self.glossary)
@@ -332,8 +326,6 @@ class Jargon(WordRule):
         known = self._verdicts.get(word)
         if known is None:
             known = self._verdicts[word] = self._judge(word)
-            if not known:
-                self._plain.add(word)
         return known
 
     def _judge(self, word: str) -> bool:

@@ -16,6 +16,7 @@ from plainlint.language.explanations import (
     stem,
 )
 from plainlint.language.glossary import Entry, match_terms
+from plainlint.language.inflection import grammar_words
 from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Hit, Option
 from plainlint.rules.first_use import (
@@ -292,11 +293,8 @@ class UnexplainedTerm(WordRule):
 def _title_case(words: str) -> bool:
     """True for several words that all start with a capital, less small joining words:
     "Food and Drug Administration", "Inherited Cancer Syndromes"."""
-    main = [w for w in words.split() if w.lower() not in _JOINING]
+    main = [w for w in words.split() if w.lower() not in grammar_words()["name_joiners"]]
     return len(words.split()) > 1 and all(w[:1].isupper() for w in main)
-
-
-_JOINING = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "&"})
 
 
 def _is_abbreviation(matched: str, entry: Entry) -> bool:
