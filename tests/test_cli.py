@@ -90,6 +90,11 @@ def test_text_output_lines_and_summary(pages):
     assert f"{pages / 'long.md'}:3:1: error long-sentence This sentence has 41 words" in lines[0]
     assert lines[1].startswith(f"{pages / 'words.txt'}:1:8: warning plain-words")
     assert lines[2] == "    suggestion: use"
+    # the why, once per rule, after the findings: messages say only what to write
+    assert lines[-3:-1] == [
+        "Why: plainlint rules long-sentence",
+        "Why: plainlint rules plain-words",
+    ]
     assert lines[-1] == "Found 2 problems in 3 files (1 error, 1 warning)."
     assert "\x1b[" not in result.stdout  # no colour when not on a terminal
 

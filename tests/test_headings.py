@@ -173,7 +173,11 @@ def test_the_word_limit_can_be_changed(tmp_path):
 
 
 def test_heading_structure_defaults(settings):
-    assert settings.rules[STRUCTURE].options == {"max_words": 12}
+    assert settings.rules[STRUCTURE].options == {
+        "skipped_level": True,
+        "second_top_level": True,
+        "max_words": 12,
+    }
     assert settings.rules[STRUCTURE].severity is Severity.WARNING
 
 
@@ -241,7 +245,10 @@ def test_headings_in_order_or_going_back_up_are_left_alone(findings):
 def test_a_second_top_level_heading_is_flagged(findings, source, fmt, place):
     [finding] = findings(source, STRUCTURE, fmt=fmt)
     assert places(source, [finding]) == [place]
-    assert finding.message.startswith("This is a second top-level heading.")
+    assert finding.message == (
+        "This is a second top-level heading; keep one, for the page title. "
+        "Make this a level 2 heading."
+    )
     assert "Make this a level 2 heading." in finding.message
 
 
@@ -290,7 +297,7 @@ def test_a_long_second_top_level_heading_gets_both_findings(findings):
     source = f"# One\n\n# {LONG}"
     found = findings(source, STRUCTURE)
     assert [f.message.split(".")[0] for f in found] == [
-        "This is a second top-level heading",
+        "This is a second top-level heading; keep one, for the page title",
         "This heading has 13 words (the limit is 12)",
     ]
     assert {(f.line, f.column) for f in found} == {(3, 3)}
@@ -340,3 +347,37 @@ def test_a_skip_after_an_image_heading_points_at_that_heading(findings):
     source = "# Title\n\n### ![Diagram of the heart](x.png)\n"
     [finding] = findings(source, "heading-structure")
     assert (finding.line, finding.text) == (3, "### ![Diagram of the heart](x.png)")
+
+
+# --- each part of heading-structure switches on and off by itself ------------------------
+
+CMS_PAGE = "# Site name\n\nIntro.\n\n# Your scan\n\n#### What to bring\n\n## " + " ".join(
+    ["word"] * 13
+)
+
+
+@pytest.mark.parametrize(
+    ("options", "kept"),
+    [
+        ({"enabled": "true"}, ["This is a second", "This heading skips", "This heading has 13"]),
+        ({"second_top_level": "false"}, ["This heading skips", "This heading has 13"]),
+        ({"skipped_level": "false"}, ["This is a second", "This heading has 13"]),
+        ({"max_words": 0}, ["This is a second", "This heading skips"]),
+        (
+            {"second_top_level": "false", "skipped_level": "false", "max_words": 0},
+            [],
+        ),
+    ],
+)
+def test_each_heading_check_has_its_own_option(tmp_path, options, kept):
+    linter = with_options(tmp_path, STRUCTURE, **options)
+    found = linter.check_source("p.md", CMS_PAGE, "markdown").findings
+    assert [f.message[: len(k)] for f, k in zip(found, kept)] == kept
+    assert len(found) == len(kept)
+
+
+def test_a_heading_option_that_is_not_true_or_false_is_a_clear_error(tmp_path):
+    config = tmp_path / "plainlint.yaml"
+    config.write_text("rules:\n  heading-structure:\n    second_top_level: sometimes\n")
+    with pytest.raises(Exception, match="second_top_level must be true or false"):
+        load_settings(config)

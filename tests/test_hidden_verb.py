@@ -173,8 +173,7 @@ def test_is_information_with_the_suggestions_in_the_message(findings):
     assert finding.rule == RULE
     assert finding.severity is Severity.INFO
     assert finding.message == (
-        "“give consideration to” hides the verb in a noun. Try “consider” or “think about”: "
-        "the verb is shorter and more direct."
+        "“give consideration to” hides the verb in a noun. Try “consider” or “think about”."
     )
 
 

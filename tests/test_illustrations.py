@@ -363,3 +363,26 @@ def test_icons_with_empty_alt_text_are_not_illustrations(findings):
 def test_alt_text_of_punctuation_or_a_listed_word_with_of_says_nothing(findings, alt):
     [finding] = findings(f'<img src="scan.png" alt="{alt}">', "image-alt-text", fmt="html")
     assert finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt", "alt_start"),
+    [
+        ("![A diagram " + " ".join(["word"] * 30) + "](a.png)", "markdown", 3),
+        ('<img src="a.png" alt="A diagram ' + " ".join(["word"] * 30) + '">', "html", 23),
+    ],
+)
+def test_alt_text_over_30_words_is_a_warning_at_the_alt_text(findings, source, fmt, alt_start):
+    [finding] = findings(source, ALT, fmt=fmt)
+    assert finding.severity is Severity.WARNING
+    assert finding.column == alt_start
+    assert finding.text == "A diagram " + " ".join(["word"] * 30)
+    assert finding.message == (
+        "This alt text has 32 words. Keep it to 30 or fewer, and describe the rest in the "
+        "page, next to the image."
+    )
+
+
+def test_alt_text_of_30_words_is_left_alone(findings):
+    source = "![A diagram " + " ".join(["word"] * 28) + "](a.png)"
+    assert findings(source, ALT) == []

@@ -101,7 +101,7 @@ def test_message_says_what_to_do(findings):
     (finding,) = findings("Some people get stomatitis.", RULE)
     assert finding.severity.value == "info"
     assert finding.message == (
-        "“stomatitis” may be a medical or technical word that many readers do not know. "
+        "“stomatitis” may be a medical or technical word. "
         "Say what it means, use a plainer word, or add it to your glossary."
     )
 

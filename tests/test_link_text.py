@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import slice_of
 
 from plainlint.findings import Severity
@@ -221,11 +222,67 @@ def test_leaves_alone_images_code_comments_and_hidden_links(findings):
     assert [(s, findings(s, RULE, fmt="html")) for s in html] == [(s, []) for s in html]
 
 
-def test_words_and_addresses_outside_links_are_left_alone(findings):
+def test_addresses_and_other_words_outside_links_are_left_alone(findings):
     assert findings("See https://example.org/chemo for details.", RULE) == []
-    assert findings("Click here to read more about chemotherapy.", RULE) == []
-    text = "Your visit\n\nClick here to book.\n\nSee https://example.org/chemo for more.\n"
+    assert findings("Read more about chemotherapy on our website.", RULE) == []
+    text = "Your visit\n\nBook online.\n\nSee https://example.org/chemo for more.\n"
     assert findings(text, RULE, fmt="text") == []
+
+
+CLICK = "“{said}” means nothing in print, to a screen reader, or once the link drops out of copied text. Put the link on words that say where it goes: {instead}."
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt", "said", "where", "instead"),
+    [
+        (
+            "Click here to read more about chemotherapy.",
+            "markdown",
+            "Click here",
+            (1, 1, 1, 11),
+            "“Read more about chemotherapy”",
+        ),
+        (
+            "Your visit\n\nTo book a visit, click here.\n",
+            "text",
+            "click here",
+            (3, 18, 3, 28),
+            "“Book a visit”",
+        ),
+        (
+            "<p>For the leaflet,\n   tap   here.</p>",
+            "html",
+            "tap here",
+            (2, 4, 2, 14),
+            "the name of the page, such as “our leaflet on chemotherapy”",
+        ),
+        (
+            "You can find out more by clicking here.",
+            "markdown",
+            "clicking here",
+            (1, 26, 1, 39),
+            "the name of the page, such as “our leaflet on chemotherapy”",
+        ),
+    ],
+)
+def test_click_here_in_prose_is_flagged_link_or_no_link(
+    findings, source, fmt, said, where, instead
+):
+    [finding] = findings(source, RULE, fmt=fmt)
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == where
+    assert finding.text == source.split("\n")[where[0] - 1][where[1] - 1 : where[3] - 1]
+    assert " ".join(finding.text.split()) == said
+    assert finding.message == CLICK.format(said=said, instead=instead)
+
+
+def test_click_then_a_link_on_here_gets_one_finding(findings):
+    [finding] = findings("For more, click [here](https://example.org/b).", RULE)
+    assert finding.text == "here"
+    assert "“here”" in finding.message
+
+
+def test_click_here_in_quotes_is_left_alone(findings):
+    assert findings("Do not write “click here” in your links.", RULE) == []
 
 
 # --- cases a review found -------------------------------------------------------------

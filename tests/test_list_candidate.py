@@ -45,7 +45,10 @@ def test_four_items_are_flagged_from_the_first_item_to_the_last(findings):
     assert finding.severity is Severity.INFO
     assert finding.text == ITEMS_TEXT
     assert (finding.line, finding.column, finding.end_line, finding.end_column) == (1, 25, 1, 67)
-    assert finding.message.startswith("This sentence runs 4 items together.")
+    assert finding.message == (
+        "This sentence runs 4 items together. Put each, from “nausea” to “diarrhoea”, "
+        "on a line of its own in a bulleted list."
+    )
     assert "bulleted list" in finding.message
 
 

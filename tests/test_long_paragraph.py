@@ -254,3 +254,15 @@ def test_a_raised_limit_leaves_six_sentences_alone(tmp_path):
     seven = SIX + " Bring your letter."
     [finding] = linter.check_source("p.html", f"<p>{seven}</p>", "html").findings
     assert "7 sentences (the limit is 6)" in finding.message
+
+
+def test_the_message_says_where_a_new_paragraph_could_start(findings):
+    source = (
+        "You will have a scan. It takes 20 minutes. A nurse will help you. "
+        "You lie on a bed. The bed moves slowly. You can go home after."
+    )
+    [finding] = findings(source, RULE)
+    assert finding.message == (
+        "This paragraph has 6 sentences (the limit is 4). "
+        "Try a new paragraph at “You lie on a …”, or use a list."
+    )

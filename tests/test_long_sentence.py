@@ -186,3 +186,35 @@ def test_words_in_square_brackets_inside_a_sentence_stay_in_it(findings):
     [finding] = findings(source, "long-sentence")
     assert finding.text.startswith("However") and finding.text.endswith("summary].”")
     assert "30 words" in finding.message
+
+
+def test_the_message_says_where_this_sentence_could_end(findings):
+    source = (
+        "Before your operation you will meet the anaesthetist, who will ask about your "
+        "health, any medicines you take and any problems you have had with anaesthetics in "
+        "the past, so that they can plan your care."
+    )
+    [finding] = findings(source, "long-sentence")
+    assert finding.message == (
+        "This sentence has 36 words; aim for 25 or fewer. "
+        "Try ending a sentence after “…will meet the anaesthetist”."
+    )
+
+
+def test_with_no_place_to_split_the_message_says_to_split_it(findings):
+    [finding] = findings(f"You {words(30)}.", "long-sentence")
+    assert finding.message == (
+        "This sentence has 31 words; aim for 25 or fewer. "
+        "Split it into two or more sentences, one idea in each."
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        (f"![A diagram {words(30)}](a.png)", "markdown"),
+        (f'<p>Short text.</p><img src="a.png" alt="A diagram {words(30)}">', "html"),
+    ],
+)
+def test_alt_text_is_left_to_the_alt_text_rule(findings, source, fmt):
+    assert findings(source, "long-sentence", fmt=fmt) == []

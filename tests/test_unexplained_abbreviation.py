@@ -122,15 +122,18 @@ def test_only_the_first_use_is_flagged(findings):
 def test_glossary_abbreviations_suggest_the_long_form(findings):
     (finding,) = findings("You will have a CT scan.", RULE)
     assert finding.suggestions == ("computed tomography (CT)",)
-    assert "Try “computed tomography (CT)”." in finding.message
+    assert finding.message.startswith(
+        "Spell out “CT” the first time you use it: “computed tomography (CT)”. It means: “A scan"
+    )
     assert "X-rays" in finding.message  # the glossary explanation
 
 
 def test_other_abbreviations_say_how_to_spell_them_out(findings):
     (finding,) = findings("Bring your QXR form.", RULE)
     assert finding.suggestions == ()
-    assert "Spell out “QXR” the first time you use it." in finding.message
-    assert "with the letters after them in brackets" in finding.message
+    assert finding.message == (
+        "Spell out “QXR” the first time you use it: the words in full, then “(QXR)”."
+    )
 
 
 def test_a_heading_spelled_out_below_it(findings):

@@ -7,6 +7,7 @@ from importlib import import_module
 from typing import Callable
 
 from plainlint.documents.model import Block, BlockKind, Document, Link, Position
+from plainlint.documents.templates import blank_templates
 
 # Each format's reader, as (module, function). Readers are imported when first
 # used, so a run that finds every file in the results cache never loads them.
@@ -24,8 +25,15 @@ def reader(format_name: str) -> Callable[[str, str], Document]:
 
 
 def parse_document(path: str, source: str, format_name: str) -> Document:
-    """Turn source text in a known format into a `Document` with section paths."""
-    document = reader(format_name)(path, source)
+    """Turn source text in a known format into a `Document` with section paths.
+
+    Template tags are read as spaces; the document keeps the file's own text, so
+    every finding's words are still exactly the source they point at.
+    """
+    readable = blank_templates(source)
+    document = reader(format_name)(path, readable)
+    if readable is not source:
+        document.source = source
     _assign_sections(document.blocks)
     return document
 

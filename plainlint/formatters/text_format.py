@@ -11,7 +11,8 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 
 
 def format_text(results: list[FileResult]) -> str:
-    """`path:line:column: severity rule message`, a suggestion line where there is one."""
+    """`path:line:column: severity rule message`, a suggestion line where there is one,
+    where to read why each rule matters, then a summary."""
     lines = []
     for result in results:
         for finding in result.findings:
@@ -20,8 +21,16 @@ def format_text(results: list[FileResult]) -> str:
             lines.append(f"{where} {severity} {finding.rule} {finding.message}")
             if finding.suggestions:
                 lines.append(f"    suggestion: {' or '.join(finding.suggestions)}")
+    lines += _why_lines(results)
     lines.append(_summary_line(results))
     return "\n".join(lines)
+
+
+def _why_lines(results: list[FileResult]) -> list[str]:
+    """Once per rule that found something, where to read why it matters: each message
+    says only what is wrong in its place and what to write."""
+    rules = dict.fromkeys(f.rule for result in results for f in result.findings)
+    return [f"Why: plainlint rules {rule}" for rule in rules]
 
 
 def _summary_line(results: list[FileResult]) -> str:

@@ -244,14 +244,15 @@ class UnexplainedAbbreviation(ExplanationRule):
 
     def _hit(self, use: Use, abbreviation: str, entry: Entry | None) -> Hit:
         word = use.block.text[use.start : use.end]
-        message = (
-            f"Spell out “{word}” the first time you use it. Readers may not know what the "
-            "letters stand for."
-        )
         if entry is not None:
-            message += f" Try “{entry.term} ({abbreviation})”. It means: “{entry.explanation}”"
+            message = (
+                f"Spell out “{word}” the first time you use it: “{entry.term} ({abbreviation})”. "
+                f"It means: “{entry.explanation}”"
+            )
         else:
-            message += " Write the words in full, with the letters after them in brackets."
+            message = (
+                f"Spell out “{word}” the first time you use it: the words in full, then “({word})”."
+            )
         suggestion = (f"{entry.term} ({abbreviation})",) if entry is not None else ()
         return Hit(message, use.block, use.start, use.end, suggestions=suggestion)
 

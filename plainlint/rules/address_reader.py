@@ -9,6 +9,7 @@ from plainlint.findings import Severity
 from plainlint.language.context_words import ContextWords, Surroundings
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import WORD
+from plainlint.language.second_person import speak_to_reader, you_word
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
 
@@ -40,6 +41,11 @@ def _you_fits(subject: list[Token], listed: int) -> bool:
     verb = noun.head
     after = [t for t in (verb, *verb.children) if t.i > noun.i and t.pos_ in ("AUX", "VERB")]
     return not after or min(after, key=lambda t: t.i).tag_ != "VBZ"
+
+
+def _described_by_words(noun: Token) -> bool:
+    """True for "patients with diabetes" or "people who smoke": "you" alone loses words."""
+    return any(c.i > noun.i and c.dep_ in ("prep", "relcl", "acl") for c in noun.children)
 
 
 class AddressReader(Rule):
@@ -81,6 +87,9 @@ class AddressReader(Rule):
         "statistics_context": Option("list", "words about figures, in the same sentence"),
         "min_words": Option("int", "pages this long that never say “you” get one finding", 0),
         "you_words": Option("list", "the words that speak to the reader"),
+        "carer_words": Option(
+            "list", "who does things for the reader (“we”, “the nurse”): “We ask patients to …”"
+        ),
     }
     parses = True
 
@@ -94,11 +103,18 @@ class AddressReader(Rule):
         return found
 
     def _worth_parsing(self, sentence: Sentence) -> bool:
-        """A quick test before the parse: an advice word a few words after a reader word."""
+        """A quick test before the parse: a reader word, with an advice word a few words
+        after it, or with words that do things for the reader anywhere ("We ask patients")."""
         words = [w.lower() for w in WORD.findall(sentence.text)]
         subjects, advice = self._quick_words
         if subjects.isdisjoint(words):
-            return False
+            owners = {w[:-2] for w in words if w.endswith(("'s", "’s"))}
+            owners |= {w[:-1] for w in words if w.endswith(("s'", "s’"))}
+            return not owners.isdisjoint(self._subjects)  # "the patient's letter"
+        if not self.word_set("carer_words").isdisjoint(words) or words[0] == "for":
+            return True
+        if any(a in ("those", "anyone") and b == "who" for a, b in zip(words, words[1:])):
+            return True  # a rule about who may: "Eligible patients are those who …"
         last_subject = -ADVICE_WITHIN - 1  # no reader word yet
         for position, word in enumerate(words):
             if word in subjects:
@@ -146,33 +162,93 @@ class AddressReader(Rule):
         page.parse_all(candidates)
         for sentence in candidates:
             for token in page.parse(sentence):
-                subject = self._reader_subject(token)
-                if subject is None:
+                found = self._reader_mention(token)
+                if found is None:
                     continue
-                start, end = sentence.span_of(subject[0])[0], sentence.span_of(subject[-1])[1]
+                words, role = found
+                start, end = sentence.span_of(words[0])[0], sentence.span_of(words[-1])[1]
                 if sentence.block.is_protected(start, end):
                     continue
                 written = sentence.block.text[start:end]
-                you = "You" if written[:1].isupper() else "you"
+                you = you_word(role, written)
+                fits = (
+                    _you_fits(words, self._listed_words(words))
+                    if role == "subject"
+                    else (role != "for" and not _described_by_words(words[-1]))
+                )
                 yield Hit(
-                    f"Speak to the reader as “you” instead of “{written}”, for example “You "
-                    "should rest” or “If you smoke, you should stop”. It is clearer and more "
-                    "direct.",
+                    self._message(sentence, words, role, written),
                     sentence.block,
                     start,
                     end,
-                    suggestions=(you,) if _you_fits(subject, self._listed_words(subject)) else (),
+                    suggestions=(you,) if fits else (),
                 )
         yield from self._never_says_you(page, readable_sentences(page))
+
+    def _message(self, sentence: Sentence, words: list[Token], role: str, written: str) -> str:
+        """Say what to write here: the sentence's own words, turned to "you"."""
+        rewrite = speak_to_reader(words, role)
+        if rewrite is None:
+            return f"Write to the reader as “you” instead of “{written}”."
+        old, new = rewrite
+        return f"Write “{new}” instead of “{old}”."
 
     def _listed_words(self, subject: list[Token]) -> int:
         """How many of the subject's last words are the reader word as listed."""
         return 1 + len(self._subjects.get(subject[-1].lower_, ()))
 
-    def _reader_subject(self, token: Token) -> list[Token] | None:
-        """The words naming the reader when `token` is the subject of advice, else None."""
-        if token.dep_ not in ("nsubj", "nsubjpass"):
+    def _reader_mention(self, token: Token) -> tuple[list[Token], str] | None:
+        """The words naming the reader and their part in the sentence, or None.
+
+        The parts: "subject" of advice ("Patients should rest"), "object" of what is
+        done for them ("We will tell the patient"), "owner" ("the patient's letter"),
+        and "for" ("For patients with diabetes, the nurse checks …").
+        """
+        role = self._role(token)
+        if role is None or not self._names_reader(token, role):
             return None
+        doc = token.doc
+        left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod", "predet")]
+        first = left[0].i if left else token.i
+        last = token.i + 1
+        if role == "owner" and token.i + 1 < len(doc) and doc[token.i + 1].dep_ == "case":
+            last = token.i + 2  # "the patient's"
+        return list(doc[first:last]), role
+
+    def _role(self, token: Token) -> str | None:
+        """The reader word's part in the sentence, when that part makes it the reader."""
+        dep, head = token.dep_, token.head
+        if dep in ("nsubj", "nsubjpass"):
+            if self._is_advice(head):
+                return "subject"
+            if head.dep_ in ("csubj", "acl") and self._is_advice(head.head):
+                return "subject"  # "Patients given a spray should keep it" parsed oddly
+            return None
+        if dep in ("dobj", "dative") and self._done_for_reader(head):
+            return "object"
+        if dep == "pobj" and head.lower_ in ("for", "to") and head.head.pos_ in ("VERB", "AUX"):
+            if head.i == head.sent.start or self._done_for_reader(head.head):
+                return "for"
+            return None
+        if dep == "poss" and token.lower_ in self._subjects:
+            return "owner"
+        return None
+
+    def _done_for_reader(self, verb: Token) -> bool:
+        """True for a promise or a rule about what is done for the reader: "We will tell",
+        "The nurse can show", "We ask"."""
+        if self._is_advice(verb):
+            return True
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return (
+            bool(subjects)
+            and subjects[0].lower_ in self.word_set("carer_words")
+            and (verb.tag_ in ("VBZ", "VBP"))
+        )
+
+    def _names_reader(self, token: Token, role: str) -> bool:
+        """True when the word means the reader: a reader word, or people described
+        ("people with cancer"), and not a share of them or somebody else."""
         lower = token.lower_
         doc = token.doc
         if lower in self._subjects:
@@ -180,20 +256,22 @@ class AddressReader(Rule):
             if before and [t.lower_ for t in doc[max(0, token.i - len(before)) : token.i]] != list(
                 before
             ):
-                return None
+                return False
             if lower == "one" and (
-                token.pos_ != "PRON" or any(c.dep_ == "prep" for c in token.children)
+                role != "subject"
+                or token.pos_ != "PRON"
+                or any(c.dep_ == "prep" for c in token.children)
             ):
-                return None
-        elif lower in self.word_set("people_words"):
+                return False
+        elif lower in self.word_set("people_words") and role in ("subject", "for"):
             if not any(
                 c.dep_ in _DESCRIBED_BY
                 or (c.dep_ == "prep" and c.lower_ in self.word_set("describing_words"))
                 for c in token.children
             ):
-                return None
+                return False
         else:
-            return None
+            return False
         first_word = token.left_edge.i
         if any(
             word.lower_ in self.word_set("share_words") or word.like_num
@@ -201,14 +279,9 @@ class AddressReader(Rule):
             if child.dep_ in _SHARE_DEPS
             for word in child.subtree
         ) or (first_word and doc[first_word - 1].lower_ in self.word_set("share_words")):
-            return None  # "1 in 3 patients", "nearly all people", "not every person"
-        if any(word.lower_ in self.word_set("other_people_words") for word in token.subtree):
-            return None  # "someone with you", "the patient in the next bed"
-        if not self._is_advice(token.head):
-            return None
-        left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod")]
-        first = left[0].i if left else token.i
-        return list(doc[first : token.i + 1])
+            return False  # "1 in 3 patients", "nearly all people", "not every person"
+        subtree = token.subtree if role != "owner" else [token]
+        return not any(word.lower_ in self.word_set("other_people_words") for word in subtree)
 
     def _is_advice(self, verb: Token) -> bool:
         """True for advice: "should rest", "will be asked", "need to", "are advised to"."""
@@ -227,6 +300,10 @@ class AddressReader(Rule):
             c.dep_ == "acomp" and c.lower_ in self.word_set("advised_words") for c in verb.children
         ):
             return True  # "Patients are welcome to …"
+        if verb.lemma_ == "be" and any(
+            c.dep_ == "attr" and any(g.dep_ == "relcl" for g in c.children) for c in verb.children
+        ):
+            return True  # a rule about who may: "Eligible patients are those who …"
         if verb.lemma_ == "have" and any(
             c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children
         ):
@@ -243,7 +320,6 @@ class AddressReader(Rule):
             return
         yield Hit(
             f"This page has {page.metrics.words} words but never says “you” or “your”. "
-            "Speak to the reader directly: “You will need to…” is clearer than “Patients will "
-            "need to…”.",
+            "Write to the reader as “you”.",
             severity=Severity.INFO,
         )

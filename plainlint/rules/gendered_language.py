@@ -18,6 +18,7 @@ from plainlint.language.phrase_list import (
     same_case,
 )
 from plainlint.language.proper_names import chosen_by_writer
+from plainlint.language.second_person import imperative
 from plainlint.rules.base import Hit, Option, Rule
 from plainlint.rules.first_use import readable_sentences
 
@@ -70,6 +71,10 @@ class GenderedLanguage(Rule):
         "sex_known": Option("list", "words showing the person's sex is known"),
         "body_context": Option("list", "words about the body and sex-specific conditions"),
         "statistics_context": Option("list", "words about figures on who is affected"),
+        "age_context": Option(
+            "list", "words about age: clinical for women or men, not for “men and women”"
+        ),
+        "advice_words": Option("list", "words that make “Women should …” advice"),
         "research_context": Option("list", "words about research"),
         "figure_words": Option("list", "words after a number that make it a figure (“200 women”)"),
         "context_sentences": Option("int", "sentences either side read for context", 0),
@@ -88,11 +93,24 @@ class GenderedLanguage(Rule):
 
     @cached_property
     def _clinical(self) -> tuple[ContextWords, ...]:
-        """Words about the body, figures and research, in that order."""
+        """Words about the body, figures, research and age, in that order."""
         return (
             ContextWords(self.settings["body_context"]),
             ContextWords(self.settings["statistics_context"], self.settings["figure_words"]),
             ContextWords(self.settings["research_context"]),
+            ContextWords(self.settings["age_context"]),
+        )
+
+    @cached_property
+    def _clinical_for_everyone(self) -> tuple[ContextWords, ...]:
+        """The same for "men and women": no age words, and "60 to 74 years" is an age,
+        not a figure about who is affected."""
+        ages = self.word_set("age_context") | {"years", "year-olds", "year", "year-old"}
+        figures = [w for w in self.settings["figure_words"] if w.lower() not in ages]
+        return (
+            self._clinical[0],
+            ContextWords(self.settings["statistics_context"], figures),
+            self._clinical[2],
         )
 
     @cached_property
@@ -141,7 +159,7 @@ class GenderedLanguage(Rule):
         sentence = sentences[index]
         yield from self._pronoun_pairs(sentence)
         yield from self._listed_words(sentence)
-        yield from self._people_words(sentence, around, index)
+        yield from self._people_words(page, sentence, around, index)
         yield from self._generic_pronouns(page, sentences, around, index)
 
     def _pronoun_pairs(self, sentence: Sentence) -> Iterator[Hit]:
@@ -153,8 +171,7 @@ class GenderedLanguage(Rule):
             written = found.group()
             suggestions = tuple(same_case(written, s) for s in pairs[_squash(written)])
             yield Hit(
-                f"Use {quoted(suggestions)} instead of “{written}”. It is shorter, and it "
-                "includes people who are neither a man nor a woman.",
+                f"Use {quoted(suggestions)} instead of “{written}”.",
                 sentence.block,
                 start,
                 end,
@@ -168,15 +185,28 @@ class GenderedLanguage(Rule):
                 continue
             suggestions = words.suggestions(match)
             yield Hit(
-                f"Try {quoted(suggestions)} instead of “{match.text}”. The gender does not "
-                "matter here, and a word that includes everyone leaves no reader out.",
+                f"Try {quoted(suggestions)} instead of “{match.text}”: the gender does not "
+                "matter here.",
                 sentence.block,
                 match.start,
                 match.end,
                 suggestions=suggestions,
             )
 
-    def _people_words(self, sentence: Sentence, around: Surroundings, index: int) -> Iterator[Hit]:
+    def _advice_to_all(self, page: Page, sentence: Sentence, match: PhraseMatch) -> str | None:
+        """The advice as an instruction to the reader, when women or men are told to do
+        something everyone having the operation would do ("Women should remove nail
+        varnish" -> "Remove any nail varnish")."""
+        after = _lower_words_in(sentence.block.text, match.end, sentence.end)[:8]
+        if self.word_set("advice_words").isdisjoint(after):
+            return None  # no "should" or "must": no need to parse
+        doc = page.parse(sentence)
+        token = next((t for t in doc if sentence.span_of(t)[0] == match.start), None)
+        return imperative(token) if token is not None else None
+
+    def _people_words(
+        self, page: Page, sentence: Sentence, around: Surroundings, index: int
+    ) -> Iterator[Hit]:
         """Words for women or men meaning everyone, unless clinically needed or particular."""
         found: list[tuple[PhraseMatch, str]] = []
         for key in ("everyone", "people", "person"):
@@ -199,20 +229,25 @@ class GenderedLanguage(Rule):
             elif before in self.word_set("particular_words"):
                 continue  # "your mother", "these women", "trans women"
             if clinical is None:
-                clinical = around.mentions(index, *self._clinical) is not None
+                kinds = self._clinical_for_everyone if key == "everyone" else self._clinical
+                clinical = around.mentions(index, *kinds)
             if clinical:
                 return
             suggestions = self._lists[key].suggestions(match)
-            if key == "everyone":
+            advice = self._advice_to_all(page, sentence, match) if key == "people" else None
+            if advice:
+                message = f"Advice for everyone needs no “{match.text}”. Write: “{advice}”"
+            elif key == "everyone":
                 message = (
-                    f"“{match.text}” seems to mean everyone here. Use {quoted(suggestions)}: "
-                    "it is shorter and includes everyone."
+                    f"“{match.text}” seems to mean everyone here. Write {quoted(suggestions)}."
                 )
             else:
                 message = (
-                    f"“{match.text}” may leave readers out. Unless the text is about the body, "
-                    f"or about figures or research on who gets an illness, try {quoted(suggestions)}."
+                    f"“{match.text}” may leave readers out: try {quoted(suggestions)}, unless "
+                    "the sex matters here."
                 )
+            if advice:
+                suggestions = ()  # the rewrite is the whole sentence, shown in the message
             yield Hit(message, sentence.block, match.start, match.end, suggestions=suggestions)
 
     def _generic_pronouns(
@@ -365,6 +400,11 @@ def _plain_words(sentence: Sentence) -> list[str]:
 
 def _lower_words(sentence: Sentence) -> set[str]:
     return {w.lower() for w in WORD.findall(sentence.text)}
+
+
+def _lower_words_in(text: str, start: int, end: int) -> list[str]:
+    """The words of text[start:end] in lower case, in order."""
+    return [m.group().lower() for m in WORD.finditer(text, start, end)]
 
 
 def _spaced(pair: str) -> str:

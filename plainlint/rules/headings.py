@@ -77,8 +77,7 @@ class MissingHeadings(Rule):
         since = f"under the heading “{heading}”" if heading else "from the top of the page"
         yield Hit(
             f"There are {total} words {since} with no heading to break them up (the limit is "
-            f"{limit}). Headings help readers find the part they need. Add a heading that "
-            "says what the next part is about, here or nearby.",
+            f"{limit}). Add a heading here that says what the next part is about.",
             sentence.block,
             sentence.start,
             sentence.end,
@@ -110,11 +109,18 @@ class HeadingStructure(Rule):
     )
     default_severity = Severity.WARNING
     options = {
-        "max_words": Option("int", "most words in a heading", minimum=1),
+        "skipped_level": Option("bool", "whether to report a heading that skips a level"),
+        "second_top_level": Option(
+            "bool",
+            "whether to report a second top-level heading (some sites add one to every page)",
+        ),
+        "max_words": Option("int", "most words in a heading; 0 means no limit", minimum=0),
     }
 
     def check(self, page: Page) -> Iterator[Hit]:
         most_words = self.settings["max_words"]
+        skipped_level = self.settings["skipped_level"]
+        second_top_level = self.settings["second_top_level"]
         previous = 0
         top_level = 0
         for analysed in page.blocks:
@@ -122,29 +128,27 @@ class HeadingStructure(Rule):
             if block.kind is not BlockKind.HEADING:
                 continue
             whole = {"start": 0, "end": len(block.text), "source_span": block.whole_source_span()}
-            if previous and block.level > previous + 1:
+            if skipped_level and previous and block.level > previous + 1:
                 yield Hit(
                     f"This heading skips a level: level {previous} to level {block.level}. "
-                    "Readers, and screen readers, use the levels to see how parts fit "
-                    f"together. Make it a level {previous + 1} heading.",
+                    f"Make it a level {previous + 1} heading.",
                     block,
                     **whole,
                 )
-            if block.level == 1 and page.document.format != "text":
+            if second_top_level and block.level == 1 and page.document.format != "text":
                 top_level += 1
                 if top_level > 1:
                     yield Hit(
-                        "This is a second top-level heading. A page should have one, "
-                        "for its title, so readers know what the whole page is about. "
+                        "This is a second top-level heading; keep one, for the page title. "
                         "Make this a level 2 heading.",
                         block,
                         **whole,
                     )
             words = len(word_spans(block.text))
-            if words > most_words:
+            if most_words and words > most_words:
                 yield Hit(
-                    f"This heading has {words} words (the limit is {most_words}). Short "
-                    "headings are quicker to scan. Say what the part is about in a few words.",
+                    f"This heading has {words} words (the limit is {most_words}). Say what "
+                    "the part is about in a few words.",
                     block,
                     **whole,
                 )

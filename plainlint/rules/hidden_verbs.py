@@ -75,8 +75,8 @@ class HiddenVerb(Rule):
                     else:
                         suggestions = tuple(same_case(match.text, a) for a in match.alternatives)
                     yield Hit(
-                        f"“{' '.join(match.text.split())}” hides the verb in a noun. Try {quoted(suggestions)}: "
-                        "the verb is shorter and more direct.",
+                        f"“{' '.join(match.text.split())}” hides the verb in a noun. Try "
+                        f"{quoted(suggestions)}.",
                         block,
                         match.start,
                         match.end,

@@ -11,7 +11,7 @@ from plainlint.documents.model import RUNNING_TEXT, Block, BlockKind, Image
 from plainlint.findings import Severity
 from plainlint.language.inflection import grammar_words
 from plainlint.language.page import Page
-from plainlint.language.words import EDGE_PUNCTUATION
+from plainlint.language.words import EDGE_PUNCTUATION, word_spans
 from plainlint.rules.base import Hit, Option, Rule
 
 # Alt text that is a file name: "IMG_1234.jpg", "scan-result.png", "DSC01234".
@@ -65,9 +65,8 @@ class MissingIllustration(Rule):
         words = sum(a.words for a in page.blocks if a.block.kind in RUNNING_TEXT)
         if words >= self.settings["min_words"]:
             yield Hit(
-                f"This page has {words} words and no pictures. Pictures and diagrams help "
-                "readers understand and remember. Add one that explains a key point, such as "
-                "a diagram of the body part or a photo of the equipment."
+                f"This page has {words} words and no pictures. Add one that explains a key "
+                "point, such as a diagram of the body part or a photo of the equipment."
             )
 
 
@@ -102,6 +101,9 @@ class ImageAltText(Rule):
         "meaningless": Option(
             "list", "alt text that says nothing about the image (“image”, “photo”)"
         ),
+        "max_words": Option(
+            "int", "most words of alt text; a longer description belongs in the page", minimum=1
+        ),
     }
 
     def check(self, page: Page) -> Iterator[Hit]:
@@ -122,6 +124,20 @@ class ImageAltText(Rule):
                     source_span=None if block.text else image.span,
                     severity=self._severity(block, image),
                 )
+            elif len(words := word_spans(block.text)) > self.settings["max_words"]:
+                yield self._too_long(block, len(words))
+
+    def _too_long(self, block: Block, words: int) -> Hit:
+        """Long alt text is read out in one go: a warning, since the image is described."""
+        severity = min(self.severity, Severity.WARNING, key=lambda level: level.rank)
+        return Hit(
+            f"This alt text has {words} words. Keep it to {self.settings['max_words']} or "
+            "fewer, and describe the rest in the page, next to the image.",
+            block,
+            0,
+            len(block.text),
+            severity=severity,
+        )
 
     def _severity(self, block: Block, image: Image) -> Severity:
         """alt="" may already mean decoration, so it is at most a warning."""

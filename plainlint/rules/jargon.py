@@ -417,8 +417,7 @@ class Jargon(WordRule):
             words = self._misread
             plainer = words.suggestions(match, words.words_before(use.block.text, match.start))
             return Hit(
-                f"Many readers misread “{word}” or do not know what it means here. Say what "
-                f"it means, or use plainer words, such as {quoted(plainer)}.",
+                f"“{word}” is often misread. Say what it means here, or write {quoted(plainer)}.",
                 use.block,
                 use.start,
                 use.end,
@@ -433,8 +432,8 @@ class Jargon(WordRule):
                 use.end,
             )
         return Hit(
-            f"“{word}” may be a medical or technical word that many readers do not know. "
-            "Say what it means, use a plainer word, or add it to your glossary.",
+            f"“{word}” may be a medical or technical word. Say what it means, use a plainer "
+            "word, or add it to your glossary.",
             use.block,
             use.start,
             use.end,

@@ -87,9 +87,7 @@ class KeyPoint(Rule):
                     start, end, _ = match
                     yield Hit(
                         f"“{' '.join(block.text[start:end].split())}” {where}, where readers "
-                        "may miss it. "
-                        "Put it first, in a short sentence of its own, in a list or in bold: "
-                        "“Call 999 if you have chest pain.”",
+                        "may miss it. Put it first, in a short sentence of its own, or in bold.",
                         block,
                         start,
                         end,

@@ -264,8 +264,7 @@ class ListCandidate(Rule):
             return None
         return Hit(
             f"This sentence has {len(found)} steps in a row (“{found[0].group()} …, "
-            f"{found[-1].group()} …”). Numbered steps are easier to follow: put each step "
-            "on a line of its own in a numbered list.",
+            f"{found[-1].group()} …”). Put each step on a line of its own in a numbered list.",
             sentence.block,
             found[0].start(),
             sentence.end,
@@ -281,8 +280,8 @@ class ListCandidate(Rule):
                 continue
             if len(run) >= self.settings["min_steps"] and not self._steps_in(run[0]):
                 yield Hit(
-                    f"These {len(run)} sentences are steps in order. Numbered steps are "
-                    "easier to follow: put each step on a line of its own in a numbered list.",
+                    f"These {len(run)} sentences are steps in order. Put each step on a line "
+                    "of its own in a numbered list.",
                     run[0].block,
                     run[0].start,
                     run[0].end,
@@ -298,9 +297,10 @@ class ListCandidate(Rule):
             end = sentence.span_of(items[-1][-1])[1]
             if sentence.block.is_protected(start, end):
                 continue
+            first, last = (" ".join(t.text for t in item) for item in (items[0], items[-1]))
             return Hit(
-                f"This sentence runs {len(items)} items together. A list is quicker to scan: "
-                "put each item on a line of its own in a bulleted list.",
+                f"This sentence runs {len(items)} items together. Put each, from “{first}” "
+                f"to “{last}”, on a line of its own in a bulleted list.",
                 sentence.block,
                 start,
                 end,

@@ -276,8 +276,7 @@ class UnexplainedTerm(WordRule):
             )
         else:
             message = (
-                f"Explain “{word}” where you first use it. Many readers do not know this "
-                f"medical word. You could say: “{entry.explanation}”"
+                f"Explain “{word}” where you first use it. You could say: “{entry.explanation}”"
             )
         if entry.plain:
             message += f" Or use “{entry.plain}” instead."

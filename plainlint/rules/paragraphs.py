@@ -6,7 +6,7 @@ from typing import Iterator
 
 from plainlint.documents.model import RUNNING_TEXT
 from plainlint.findings import Severity
-from plainlint.language.page import Page
+from plainlint.language.page import Page, Sentence
 from plainlint.rules.base import Hit, Option, Rule
 
 # Three sentences, 105 words: long by words, not by sentences.
@@ -20,6 +20,21 @@ _LONG_SENTENCES = (
     "you and explain what happens next, including how you will feel when you wake up "
     "and who will be there."
 )
+
+
+def _where_to_split(sentences: list[Sentence]) -> str:
+    """Suggest a new paragraph at the sentence nearest the middle, by words."""
+    total = sum(len(s.words) for s in sentences)
+    before, best, best_distance = 0, None, total
+    for previous, sentence in zip(sentences, sentences[1:]):
+        before += len(previous.words)
+        distance = abs(total - 2 * before)
+        if distance < best_distance:
+            best, best_distance = sentence, distance
+    if best is None:
+        return "Split it so each part has one idea, or use a list."
+    opening = " ".join(best.text.split()[:4])
+    return f"Try a new paragraph at “{opening} …”, or use a list."
 
 
 class LongParagraph(Rule):
@@ -68,8 +83,7 @@ class LongParagraph(Rule):
                 limits.append(f"{words} words (the limit is {most_words})")
             first = sentences[0]
             yield Hit(
-                f"This paragraph has {' and '.join(limits)}. Long paragraphs look hard to "
-                "read, so readers skip them. Split it so each part has one idea, or use a list.",
+                f"This paragraph has {' and '.join(limits)}. {_where_to_split(sentences)}",
                 analysed.block,
                 first.start,
                 first.end,

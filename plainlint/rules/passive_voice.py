@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Iterator
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.io.yaml_lines import parse_yaml
-from plainlint.language.inflection import grammar_words, helper_word
+from plainlint.language.active_voice import acted_on, rewrite
+from plainlint.language.inflection import grammar_words, helper_word, inflect
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import WORD, word_tuples
 from plainlint.rules.base import Hit, Option, Rule
@@ -61,6 +62,21 @@ def may_be_passive(text: str) -> bool:
                 if (after.endswith(("ed", "en")) and after not in never) or after in irregular:
                     return True
     return False
+
+
+def _example_doer(page: Page) -> str:
+    """Who to show doing the action when the sentence does not say: "We" on a page
+    that speaks as "we", "Doctors" elsewhere. The writer puts in who really does it."""
+    key = "passive-voice: example doer"
+    if key not in page.memo:
+        we = sum(
+            1
+            for analysed in page.blocks
+            for word in WORD.findall(analysed.block.text)
+            if word.lower() in ("we", "our", "us")
+        )
+        page.memo[key] = "We" if we >= 2 else "Doctors"
+    return page.memo[key]
 
 
 class PassiveVoice(Rule):
@@ -128,7 +144,8 @@ class PassiveVoice(Rule):
     def check(self, page: Page) -> Iterator[Hit]:
         found = self._passives(page)
         for sentence, verb, start, end in found:
-            yield Hit(self._message(sentence, verb, start, end), sentence.block, start, end)
+            words = " ".join(sentence.block.text[start:end].split())
+            yield Hit(self._message(page, verb, words), sentence.block, start, end)
 
     def measure(self, page: Page) -> dict[str, float]:
         """The share of the page's sentences that are passive, in per cent."""
@@ -211,18 +228,18 @@ class PassiveVoice(Rule):
                     return child
         return None
 
-    def _message(self, sentence: Sentence, verb: Token, start: int, end: int) -> str:
-        words = " ".join(sentence.block.text[start:end].split())
+    def _message(self, page: Page, verb: Token, words: str) -> str:
+        """What is passive here, and this sentence turned active where the parse allows."""
         agent = self._doer(verb)
+        active = rewrite(verb, agent, _example_doer(page))
+        if active is None:
+            verb_s = inflect(verb.lemma_.lower(), "s")
+            if words.split()[-1] != verb.text:  # "will get taken out": "takes out"
+                verb_s += " " + words.split()[-1]
+            return f"“{words}” is passive. Say who {verb_s} {acted_on(verb)}."
         if agent is not None:
-            a, b = sentence.span_of(agent)[0], sentence.span_of(agent.right_edge)[1]
-            who = " ".join(sentence.block.text[a:b].split())
-            return (
-                f"“{words}” is passive. The sentence says who does it (“{who}”), "
-                "so start with them: “Your nurse will give you the drug” rather than "
-                "“The drug will be given by your nurse”."
-            )
+            return f"“{words}” is passive. Start with who does it: “{active.sentence}”"
         return (
-            f"“{words}” is passive. Start with who does the action, so readers follow it "
-            "more easily: “Your nurse will give you the drug”, not “The drug will be given”."
+            f"“{words}” does not say who {active.verb} {active.thing}. Say who, "
+            f"for example: “{active.sentence}”"
         )

@@ -109,8 +109,7 @@ class PersonFirst(Rule):
             )
         written = sentence.block.text[start : match.end]
         return Hit(
-            f"Try {quoted(suggestions)} instead of “{written}”. Words like this label people "
-            "or can hurt them; words that put the person first are kinder.",
+            f"Try {quoted(suggestions)} instead of “{written}”, to put the person first.",
             sentence.block,
             start,
             match.end,

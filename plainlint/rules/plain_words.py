@@ -54,8 +54,7 @@ class PlainWords(Rule):
                     continue
                 suggestions = words.suggestions(match, words.words_before(block.text, match.start))
                 yield Hit(
-                    f"Try {quoted(suggestions)} instead of “{match.text}”. Plain words are quicker to read "
-                    "and easier to understand.",
+                    f"Try {quoted(suggestions)} instead of “{match.text}”.",
                     block,
                     match.start,
                     match.end,

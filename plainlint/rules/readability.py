@@ -70,7 +70,4 @@ class Readability(Rule):
                 f"above the aim of {max_average:g}"
             )
         if problems:
-            yield Hit(
-                f"This page is hard to read: {' and '.join(problems)}. Use shorter sentences "
-                "and everyday words."
-            )
+            yield Hit(f"This page is hard to read: {' and '.join(problems)}.")
