@@ -263,6 +263,6 @@ def test_the_message_says_where_a_new_paragraph_could_start(findings):
     )
     [finding] = findings(source, RULE)
     assert finding.message == (
-        "This paragraph has 6 sentences (the limit is 4). "
+        "This paragraph has 6 sentences (the limit is 5). "
         "Try a new paragraph at “You lie on a …”, or use a list."
     )
