@@ -352,3 +352,20 @@ def test_a_neighbour_that_only_explains_does_not_hide_advice(findings):
 )
 def test_leaves_alone_other_people_and_shares_of_patients(findings, sentence):
     assert findings(sentence, RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        # what is done for the reader, by anyone
+        ("This guide helps patients find the right treatment.", "patients"),
+        # who the page is for
+        ("This leaflet is for people who have been bitten by an animal.", "people"),
+        # a sentence that also says "you" still talks about the reader
+        ("Motorists need to tell DVLA if you take insulin.", "Motorists"),
+    ],
+)
+def test_flags_the_reader_helped_or_addressed_by_the_page(findings, sentence, text):
+    [finding] = findings(sentence, RULE)
+    assert finding.text == text
+    assert slice_of(sentence, finding) == text

@@ -60,7 +60,8 @@ def test_plain_words_findings_are_the_listed_words(settings):
     """Every plain-words finding's text is a form of a listed entry, not a shifted slice."""
     from plainlint.language.inflection import forms
 
-    words = settings.rules["plain-words"].options["words"]
+    options = settings.rules["plain-words"].options
+    words = [*options["words"], *options["prepositions"]]
     known = {form for phrase in words for form in forms(phrase.lower()).values()}
     linter = Linter.create(settings, select={"plain-words"})
     strays = []

@@ -114,15 +114,25 @@ def test_flags_each_middle_sentence_of_a_5_sentence_paragraph(findings):
         assert "paragraph of 5 sentences" in finding.message
 
 
-def test_the_first_or_last_sentence_and_short_paragraphs_are_fine(findings):
+def test_the_first_sentence_and_short_paragraphs_are_fine(findings):
     cases = [
         paragraph(MIDDLE, FIRST, THIRD, FOURTH),
-        paragraph(FIRST, THIRD, FOURTH, MIDDLE),
-        paragraph(FIRST, MIDDLE, THIRD),
         paragraph(FIRST, MIDDLE),
         MIDDLE,
     ]
     assert [(s, findings(s, RULE)) for s in cases] == [(s, []) for s in cases]
+
+
+@pytest.mark.parametrize(
+    ("source", "where"),
+    [
+        (paragraph(FIRST, THIRD, FOURTH, MIDDLE), "sits at the end of a paragraph of 4 sentences"),
+        (paragraph(FIRST, MIDDLE, THIRD), "sits in the middle of a paragraph of 3 sentences"),
+    ],
+)
+def test_the_end_of_a_paragraph_of_3_or_more_is_easy_to_miss_too(findings, source, where):
+    [finding] = findings(source, RULE)
+    assert where in finding.message
 
 
 def test_a_phrase_in_any_case_or_across_a_line_break(findings):

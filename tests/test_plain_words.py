@@ -8,6 +8,8 @@ import pytest
 
 from plainlint.language.inflection import forms, inflect
 
+RULE = "plain-words"
+
 
 def texts(found):
     return [f.text for f in found]
@@ -127,3 +129,36 @@ def test_inflection_rules():
     assert inflect("finish", "s") == "finishes"
     assert inflect("undertake", "en") == "undertaken"
     assert forms("carry out")["ed"] == "carried out"
+
+
+@pytest.mark.parametrize(
+    ("source", "word", "suggestion"),
+    [
+        ("Following surgery, you may feel tired.", "Following", "After"),
+        ("You may feel sick in the weeks following the operation.", "following", "after"),
+        ("Call us concerning your results.", "concerning", "about"),
+    ],
+)
+def test_a_preposition_with_a_plainer_one_is_flagged(findings, source, word, suggestion):
+    [finding] = findings(source, RULE)
+    assert (finding.text, finding.suggestions) == (word, (suggestion,))
+    assert finding.message == f"Try “{suggestion}” instead of “{word}”."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Do the following steps before you come in.",
+        "You may need to do the following:",
+        "Keep following the advice of your care team.",
+        "The following day, you can go home.",
+        "Concerning symptoms include bleeding.",
+    ],
+)
+def test_the_same_words_used_otherwise_are_left_alone(findings, source):
+    assert findings(source, RULE) == []
+
+
+def test_a_paragraph_of_a_quotation_that_runs_on_is_left_alone(findings):
+    source = "“We utilise the latest scanners.\n\n“Patients commence treatment quickly.”\n"
+    assert findings(source, RULE) == []

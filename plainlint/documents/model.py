@@ -109,6 +109,13 @@ _TITLE_SMALL_WORDS = frozenset(
 )
 
 
+def _continued_quotation(text: str) -> bool:
+    """A paragraph of a quotation that runs on: it opens with a quotation mark and
+    never closes it, as each paragraph of a long quotation does ("“Allergy sufferers
+    can …")."""
+    return text[:1] in '“"' and "”" not in text and text.count('"') < 2 and len(text) > 1
+
+
 def looks_like_title(text: str) -> bool:
     """True for the title of a cited work ("Gardasil 9 Vaccine Protects against More Types")."""
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
@@ -155,6 +162,8 @@ class Block:
         if self._protected is None:
             spans = list(self.not_prose)
             spans += [m.span() for m in _QUOTED.finditer(self.text)]
+            if _continued_quotation(self.text):
+                spans.append((0, len(self.text)))
             spans += [m.span() for m in _PRONUNCIATION.finditer(self.text)]
             spans += [
                 (link.start, link.end)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from plainlint.findings import Severity
 from plainlint.language.context_words import ContextWords, Surroundings
+from plainlint.language.inflection import forms
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import WORD
 from plainlint.language.second_person import speak_to_reader, you_word
@@ -87,6 +88,12 @@ class AddressReader(Rule):
         "statistics_context": Option("list", "words about figures, in the same sentence"),
         "min_words": Option("int", "pages this long that never say “you” get one finding", 0),
         "you_words": Option("list", "the words that speak to the reader"),
+        "helping_words": Option(
+            "list", "verbs that do something for the reader (“helps patients find …”)"
+        ),
+        "meant_for_words": Option(
+            "list", "verbs that say who a page is for (“is for people who …”)"
+        ),
         "carer_words": Option(
             "list", "who does things for the reader (“we”, “the nurse”): “We ask patients to …”"
         ),
@@ -113,6 +120,8 @@ class AddressReader(Rule):
             return not owners.isdisjoint(self._subjects)  # "the patient's letter"
         if not self.word_set("carer_words").isdisjoint(words) or words[0] == "for":
             return True
+        if not self._helping_forms.isdisjoint(words):
+            return True  # "This guide helps patients …", "is for people who …"
         if any(a in ("those", "anyone") and b == "who" for a, b in zip(words, words[1:])):
             return True  # a rule about who may: "Eligible patients are those who …"
         last_subject = -ADVICE_WITHIN - 1  # no reader word yet
@@ -122,6 +131,14 @@ class AddressReader(Rule):
             elif word in advice and position - last_subject <= ADVICE_WITHIN:
                 return True
         return False
+
+    @cached_property
+    def _helping_forms(self) -> frozenset[str]:
+        """Every form of the helping words, and "for" as in "is for people who"."""
+        words = {"for"}
+        for word in self.word_set("helping_words"):
+            words.update(forms(word).values())
+        return frozenset(words)
 
     @cached_property
     def _quick_words(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -151,8 +168,8 @@ class AddressReader(Rule):
             sentence
             for index, sentence in enumerate(sentences)
             if self._worth_parsing(sentence)
-            # a sentence that speaks to someone is about other people's patients
-            and not context["you"].search(sentence.text)
+            # "please" speaks to the reader, so the patients are other people
+            and "please" not in sentence.text.lower()
             and not context["same_sentence"].search(sentence.text)
             and not around.mentions(index, context["research"])
         ]
@@ -223,12 +240,22 @@ class AddressReader(Rule):
                 return "subject"
             if head.dep_ in ("csubj", "acl") and self._is_advice(head.head):
                 return "subject"  # "Patients given a spray should keep it" parsed oddly
+            if head.dep_ in ("ccomp", "xcomp") and self._done_for_reader(head.head):
+                return "object"  # "This will help patients be ready": the patients are helped
             return None
         if dep in ("dobj", "dative") and self._done_for_reader(head):
             return "object"
         if dep == "pobj" and head.lower_ in ("for", "to") and head.head.pos_ in ("VERB", "AUX"):
-            if head.i == head.sent.start or self._done_for_reader(head.head):
-                return "for"
+            verb = head.head
+            subjects = [c.lower_ for c in verb.children if c.dep_ == "nsubj"]
+            if (
+                head.i == head.sent.start
+                or verb.lemma_ in self.word_set("helping_words")
+                or not self.word_set("carer_words").isdisjoint(subjects)
+            ):
+                return "for"  # "For patients with …,", "We provide transport for patients"
+            if head.lower_ == "for" and verb.lemma_ in self.word_set("meant_for_words"):
+                return "for"  # "This leaflet is for people who …", "written for patients"
             return None
         if dep == "poss" and token.lower_ in self._subjects:
             return "owner"
@@ -236,9 +263,14 @@ class AddressReader(Rule):
 
     def _done_for_reader(self, verb: Token) -> bool:
         """True for a promise or a rule about what is done for the reader: "We will tell",
-        "The nurse can show", "We ask"."""
-        if self._is_advice(verb):
-            return True
+        "The nurse can show", "We ask", "This guide helps", and for verbs that depend on
+        one ("should assess the need to prescribe … for patients")."""
+        for _ in range(3):
+            if self._is_advice(verb) or verb.lemma_ in self.word_set("helping_words"):
+                return True
+            if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head is verb:
+                break
+            verb = verb.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return (
             bool(subjects)

@@ -136,9 +136,10 @@ class KeyPoint(Rule):
         if (
             sentence.block.kind is not BlockKind.TABLE_CELL  # a table cell is not a paragraph
             and len(sentences) >= self.settings["long_paragraph_sentences"]
-            and 0 < index < len(sentences) - 1
+            and index > 0
         ):
-            return f"sits in the middle of a paragraph of {len(sentences)} sentences"
+            where = "at the end" if index == len(sentences) - 1 else "in the middle"
+            return f"sits {where} of a paragraph of {len(sentences)} sentences"
         return ""
 
 

@@ -117,6 +117,13 @@ class PassiveVoice(Rule):
             "words that look like a passive after “be” but describe a state or a feeling "
             "(“I was worried”, “is made up of”)",
         ),
+        "states_with_by": Option(
+            "list",
+            "words that describe how things are even with “by” after them (“is caused by a virus”)",
+        ),
+        "possible_outcomes": Option(
+            "list", "words after “can be” that say what is possible (“can be cured”)"
+        ),
         "means": Option(
             "list", "words after “by” that say how, not who (“by post”, “by injection”)"
         ),
@@ -137,9 +144,14 @@ class PassiveVoice(Rule):
         return word_tuples(self.settings["states"])
 
     @cached_property
+    def _states_with_by(self) -> tuple[tuple[str, ...], ...]:
+        return word_tuples(self.settings["states_with_by"])
+
+    @cached_property
     def _longest(self) -> int:
         """Words in the longest naming or state phrase: how far past the verb to look."""
-        return max((len(phrase) for phrase in (*self._states, *self._naming)), default=0)
+        phrases = (*self._states, *self._naming, *self._states_with_by)
+        return max((len(phrase) for phrase in phrases), default=0)
 
     def check(self, page: Page) -> Iterator[Hit]:
         found = self._passives(page)
@@ -203,14 +215,27 @@ class PassiveVoice(Rule):
     def _not_an_action(self, verb: Token, doc: Doc) -> bool:
         """True for "is called X" and for participles that describe a state ("is worried").
 
-        "by" and someone who acts makes any of them an action: "was done by my GP".
+        "by" and someone who acts makes any of them an action: "was done by my GP",
+        except for words that say how things are ("is caused by a virus"). A verb with
+        no helper but "being" or "to be" is not a sentence's own passive ("while it is
+        being stored", "the stitches need to be removed"): it says what happens, not
+        who must act.
         """
+        following = tuple(token.lower_ for token in doc[verb.i : verb.i + self._longest])
+        if any(following[: len(phrase)] == phrase for phrase in self._states_with_by):
+            return True
+        helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if helpers and all(h.lower_ in ("being", "to", "be") for h in helpers):
+            return True
+        if verb.lower_ in self.word_set("possible_outcomes") and any(
+            h.lower_ in ("can", "could", "ca") for h in helpers
+        ):
+            return True  # "ADHD can be managed": what is possible, not who acts
         if self._doer(verb) is not None:
             return False
         get_forms = grammar_words()["get_forms"]
         if any(child.dep_ == "auxpass" and child.lower_ in get_forms for child in verb.children):
             return verb.lower_ in self.word_set("after_get")  # "got worried", not "got hurt"
-        following = tuple(token.lower_ for token in doc[verb.i : verb.i + self._longest])
         if any(following[: len(phrase)] == phrase for phrase in self._states):
             return True
         for phrase in self._naming:

@@ -6,8 +6,8 @@ from functools import cached_property
 from typing import Iterator
 
 from plainlint.findings import Severity
-from plainlint.language.page import Page
-from plainlint.language.phrase_list import PhraseList, is_acronym, quoted
+from plainlint.language.page import Page, Sentence
+from plainlint.language.phrase_list import WORD, PhraseList, is_acronym, quoted, same_case
 from plainlint.rules.base import Hit, Option, Rule
 
 
@@ -25,23 +25,71 @@ class PlainWords(Rule):
         "You should commence the tablets prior to your operation.",
         "The nurse utilised a smaller needle.",
         "In order to prepare, stop eating 6 hours before.",
+        "Following surgery, you may feel tired.",
     )
     passes = (
         "You should start the tablets before your operation.",
         "Your consent form may say “commence treatment”.",
         "Run `utilise --help` to see the options.",
         "Our website is at https://example.org/utilise-services.",
+        "Do the following steps before you come in.",
+        "Keep following the advice of your care team.",
     )
     default_severity = Severity.WARNING
     options = {
         "words": Option(
             "words", "words and phrases, each with its plainer alternative or alternatives"
         ),
+        "prepositions": Option(
+            "words",
+            "words flagged only where the sentence uses them as a preposition "
+            "(“following surgery”, not “the following steps”)",
+        ),
     }
+    parses = True
 
     @cached_property
     def _words(self) -> PhraseList:
         return PhraseList(self.settings["words"])
+
+    @cached_property
+    def _prepositions(self) -> PhraseList:
+        return PhraseList(self.settings["prepositions"], inflect="none")
+
+    def to_parse(self, page: Page) -> list[Sentence]:
+        """Sentences holding a word that is plain or not depending on its grammar."""
+        first_words = {str(word).split()[0].lower() for word in self.settings["prepositions"]}
+        return [
+            sentence
+            for sentence in page.sentences()
+            if not first_words.isdisjoint(w.lower() for w in WORD.findall(sentence.text))
+        ]
+
+    def _as_prepositions(self, page: Page) -> Iterator[Hit]:
+        """ "Following surgery" -> "After surgery": only where the parse says preposition."""
+        words = self._prepositions
+        candidates = self.candidates(page)
+        page.parse_all(candidates)
+        for sentence in candidates:
+            doc = page.parse(sentence)
+            starts = {sentence.span_of(t)[0]: t for t in doc}
+            block = sentence.block
+            for match in words.find(block.text, sentence.start, sentence.end):
+                token = starts.get(match.start)
+                if (
+                    token is None
+                    or token.dep_ != "prep"
+                    or block.is_protected(match.start, match.end)
+                ):
+                    continue
+                suggestions = tuple(same_case(match.text, s) for s in match.alternatives)
+                yield Hit(
+                    f"Try {quoted(suggestions)} instead of “{match.text}”.",
+                    block,
+                    match.start,
+                    match.end,
+                    suggestions=suggestions,
+                )
 
     def check(self, page: Page) -> Iterator[Hit]:
         words = self._words
@@ -60,3 +108,4 @@ class PlainWords(Rule):
                     match.end,
                     suggestions=suggestions,
                 )
+        yield from self._as_prepositions(page)
