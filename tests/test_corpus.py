@@ -61,7 +61,7 @@ def test_plain_words_findings_are_the_listed_words(settings):
     from plainlint.language.inflection import forms
 
     options = settings.rules["plain-words"].options
-    words = [*options["words"], *options["prepositions"]]
+    words = [*options["words"], *options["prepositions"], *options["adjectives"]]
     known = {form for phrase in words for form in forms(phrase.lower()).values()}
     linter = Linter.create(settings, select={"plain-words"})
     strays = []

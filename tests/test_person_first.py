@@ -88,7 +88,7 @@ def test_flags_labels_and_battle_talk(findings, sentence, label, suggestions):
         ),
         ("Lung cancer patients can get help.", "Lung cancer patients", "People with lung cancer"),
         (
-            "The trial enrolled 224 stomach cancer patients.",
+            "The ward has a dietitian for stomach cancer patients.",
             "stomach cancer patients",
             "people with stomach cancer",
         ),
@@ -233,3 +233,19 @@ def test_elderly_is_flagged_for_people_not_for_services(findings, sentence, foun
 )
 def test_window_blinds_are_not_people(findings, sentence):
     assert findings(sentence, RULE) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The trial enrolled 224 stomach cancer patients.",
+        "About 10% to 15% of lung cancer patients have this change.",
+    ],
+)
+def test_patients_named_as_a_study_names_them_are_left_alone(findings, sentence):
+    assert findings(sentence, "person-first") == []
+
+
+def test_sufferers_in_research_are_still_a_label(findings):
+    [finding] = findings("The study enrolled 200 cancer sufferers.", "person-first")
+    assert finding.text == "cancer sufferers"

@@ -162,3 +162,8 @@ def test_the_same_words_used_otherwise_are_left_alone(findings, source):
 def test_a_paragraph_of_a_quotation_that_runs_on_is_left_alone(findings):
     source = "“We utilise the latest scanners.\n\n“Patients commence treatment quickly.”\n"
     assert findings(source, RULE) == []
+
+
+def test_a_describing_word_is_flagged_only_where_it_describes(findings):
+    found = findings("This is a potential problem. The drug has potential as a treatment.", RULE)
+    assert [(f.text, f.column) for f in found] == [("potential", 11)]

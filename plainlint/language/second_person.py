@@ -47,6 +47,8 @@ def speak_to_reader(words: list[Token], role: str) -> tuple[str, str] | None:
         return _subject(words, noun, described)
     if role == "object":
         verb = noun.head
+        if verb.i > noun.i:  # "help patients be ready": they are the subject of "be"
+            return _subject(words, noun, described)
         if described or noun.i - verb.i > 5:
             return None
         old = _text(verb.i, noun.i + 1, noun)

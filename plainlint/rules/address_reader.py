@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
+from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.language.context_words import ContextWords, Surroundings
 from plainlint.language.inflection import forms
@@ -93,6 +94,11 @@ class AddressReader(Rule):
         ),
         "meant_for_words": Option(
             "list", "verbs that say who a page is for (“is for people who …”)"
+        ),
+        "research_share": Option(
+            "number",
+            "per cent of a page's sentences about research that make it a research page",
+            0,
         ),
         "carer_words": Option(
             "list", "who does things for the reader (“we”, “the nurse”): “We ask patients to …”"
@@ -313,7 +319,13 @@ class AddressReader(Rule):
         ) or (first_word and doc[first_word - 1].lower_ in self.word_set("share_words")):
             return False  # "1 in 3 patients", "nearly all people", "not every person"
         subtree = token.subtree if role != "owner" else [token]
-        return not any(word.lower_ in self.word_set("other_people_words") for word in subtree)
+        if any(word.lower_ in self.word_set("other_people_words") for word in subtree):
+            return False
+        # "patients, families and carers": the page names its audiences, not one reader
+        joined = [c for c in token.children if c.dep_ == "conj"]
+        if token.dep_ == "conj":
+            joined.append(token.head)
+        return all(t.lower_ in self._subjects for t in joined)
 
     def _is_advice(self, verb: Token) -> bool:
         """True for advice: "should rest", "will be asked", "need to", "are advised to"."""
@@ -345,10 +357,20 @@ class AddressReader(Rule):
         return False
 
     def _never_says_you(self, page: Page, sentences: list[Sentence]) -> Iterator[Hit]:
-        """One finding for a page long enough to speak to the reader that never does."""
-        if page.metrics.words < self.settings["min_words"] or not self.settings["min_words"]:
+        """One finding for a page long enough to speak to the reader that never does.
+
+        Only paragraphs count towards the length: a list of drug names has nothing to say
+        to anyone. A page that is mostly about research (news of a trial, a review of
+        the evidence) rightly talks about the people studied.
+        """
+        minimum = self.settings["min_words"]
+        paragraphs = [s for s in sentences if s.block.kind is BlockKind.PARAGRAPH]
+        if not minimum or sum(len(s.words) for s in paragraphs) < minimum:
             return
         if any(self._context["you"].search(s.text) for s in sentences):
+            return
+        research = sum(1 for s in paragraphs if self._context["research"].search(s.text))
+        if research >= len(paragraphs) * self.settings["research_share"] / 100:
             return
         yield Hit(
             f"This page has {page.metrics.words} words but never says “you” or “your”. "

@@ -6,6 +6,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from plainlint.findings import Severity
+from plainlint.language.context_words import ContextWords
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import PhraseList, PhraseMatch, quoted
 from plainlint.language.proper_names import chosen_by_writer
@@ -46,6 +47,14 @@ class PersonFirst(Rule):
     options = {
         "labels": Option("words", "labels and phrases, each with a person-first alternative"),
         "as_nouns": Option("words", "adjectives that label people when used as nouns"),
+        "research_labels": Option(
+            "list",
+            "last words of labels left alone in research and figures (“224 cancer patients "
+            "took part”)",
+        ),
+        "research_context": Option(
+            "list", "words that show a sentence reports research or figures"
+        ),
         "everyday_nouns": Option(
             "list", "words that are also everyday nouns (“close the blind”): adjectives only"
         ),
@@ -73,8 +82,24 @@ class PersonFirst(Rule):
                 if chosen_by_writer(sentence, match.start, match.end) and not any(
                     h.start < match.end and match.start < h.end for h in hits
                 ):
+                    if self._reports_on_a_group(sentence, match):
+                        continue
                     hits.append(self._hit(sentence, match, self._labels, page))
             yield from sorted(hits, key=lambda hit: hit.start)
+
+    @cached_property
+    def _research(self) -> ContextWords:
+        return ContextWords(self.settings["research_context"], figure_words=())
+
+    def _reports_on_a_group(self, sentence: Sentence, match: PhraseMatch) -> bool:
+        """True for "cancer patients" in research or figures ("enrolled 224 cancer
+        patients"): the people studied, named as the study names them. "Sufferers" and
+        "victims" are still labels there."""
+        last = match.phrase.split()[-1].lower()
+        labels = self.word_set("research_labels")
+        if last not in labels and last.rstrip("s") not in labels:
+            return False
+        return self._research.search(sentence.text) is not None
 
     def _stands_for_people(self, page: Page, sentence: Sentence, match: PhraseMatch) -> bool:
         """True when the adjective is used as a noun ("Diabetics", "the blind")."""

@@ -10,6 +10,9 @@ from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import WORD, PhraseList, is_acronym, quoted, same_case
 from plainlint.rules.base import Hit, Option, Rule
 
+# The grammar each word needs to be flagged, by option: a preposition, a describing word.
+_GRAMMAR = {"prepositions": ("prep",), "adjectives": ("amod", "acomp")}
+
 
 class PlainWords(Rule):
     """A word or phrase that has a shorter, more familiar alternative."""
@@ -45,6 +48,11 @@ class PlainWords(Rule):
             "words flagged only where the sentence uses them as a preposition "
             "(“following surgery”, not “the following steps”)",
         ),
+        "adjectives": Option(
+            "words",
+            "words flagged only where the sentence uses them to describe (“a potential "
+            "problem”, not “has potential”)",
+        ),
     }
     parses = True
 
@@ -53,34 +61,39 @@ class PlainWords(Rule):
         return PhraseList(self.settings["words"])
 
     @cached_property
-    def _prepositions(self) -> PhraseList:
-        return PhraseList(self.settings["prepositions"], inflect="none")
+    def _by_grammar(self) -> dict[str, PhraseList]:
+        return {key: PhraseList(self.settings[key], inflect="none") for key in _GRAMMAR}
 
     def to_parse(self, page: Page) -> list[Sentence]:
         """Sentences holding a word that is plain or not depending on its grammar."""
-        first_words = {str(word).split()[0].lower() for word in self.settings["prepositions"]}
+        first_words = {
+            str(word).split()[0].lower() for key in _GRAMMAR for word in self.settings[key]
+        }
         return [
             sentence
             for sentence in page.sentences()
             if not first_words.isdisjoint(w.lower() for w in WORD.findall(sentence.text))
         ]
 
-    def _as_prepositions(self, page: Page) -> Iterator[Hit]:
-        """ "Following surgery" -> "After surgery": only where the parse says preposition."""
-        words = self._prepositions
+    def _as_grammar_says(self, page: Page) -> Iterator[Hit]:
+        """ "Following surgery" -> "After surgery", "a potential risk" -> "a possible risk":
+        only where the parse gives the word the grammar its list needs."""
         candidates = self.candidates(page)
         page.parse_all(candidates)
         for sentence in candidates:
             doc = page.parse(sentence)
             starts = {sentence.span_of(t)[0]: t for t in doc}
             block = sentence.block
-            for match in words.find(block.text, sentence.start, sentence.end):
+            found = [
+                (match, _GRAMMAR[key])
+                for key, words in self._by_grammar.items()
+                for match in words.find(block.text, sentence.start, sentence.end)
+            ]
+            for match, roles in sorted(found, key=lambda pair: pair[0].start):
                 token = starts.get(match.start)
-                if (
-                    token is None
-                    or token.dep_ != "prep"
-                    or block.is_protected(match.start, match.end)
-                ):
+                if token is None or token.dep_ not in roles:
+                    continue
+                if block.is_protected(match.start, match.end):
                     continue
                 suggestions = tuple(same_case(match.text, s) for s in match.alternatives)
                 yield Hit(
@@ -108,4 +121,4 @@ class PlainWords(Rule):
                     match.end,
                     suggestions=suggestions,
                 )
-        yield from self._as_prepositions(page)
+        yield from self._as_grammar_says(page)
