@@ -46,7 +46,7 @@ def places(source, found):
             "Your letter has been sent to your GP.",
             "has been sent",
             "does not say who sends your letter. Say who, for example: "
-            "“Doctors have sent your letter to your GP.”",
+            "“Your care team has sent your letter to your GP.”",
         ),
         (
             "The tumour was removed last week.",
@@ -70,7 +70,7 @@ def places(source, found):
             "Your results had been checked before the clinic.",
             "had been checked",
             "does not say who checks your results. Say who, for example: "
-            "“Doctors had checked your results before the clinic.”",
+            "“Your care team had checked your results before the clinic.”",
         ),
         (
             "The drug must not be given to children.",
@@ -424,7 +424,7 @@ def test_a_means_after_by_is_not_named_as_the_doer(findings):
     [finding] = findings("Your results will be sent to you by post.", RULE)
     assert finding.message == (
         "“will be sent” does not say who sends your results. Say who, for example: "
-        "“Doctors will send your results to you by post.”"
+        "“Your care team will send your results to you by post.”"
     )
 
 

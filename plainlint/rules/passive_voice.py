@@ -64,9 +64,10 @@ def may_be_passive(text: str) -> bool:
     return False
 
 
-def _example_doer(page: Page) -> str:
+def _example_doer(page: Page, sentence: Sentence) -> str:
     """Who to show doing the action when the sentence does not say: "We" on a page
-    that speaks as "we", "Doctors" elsewhere. The writer puts in who really does it."""
+    that speaks as "we"; "Your care team" for something done to the reader; "Doctors"
+    elsewhere. The writer puts in who really does it."""
     key = "passive-voice: example doer"
     if key not in page.memo:
         we = sum(
@@ -75,8 +76,11 @@ def _example_doer(page: Page) -> str:
             for word in WORD.findall(analysed.block.text)
             if word.lower() in ("we", "our", "us")
         )
-        page.memo[key] = "We" if we >= 2 else "Doctors"
-    return page.memo[key]
+        page.memo[key] = "We" if we >= 2 else ""
+    if page.memo[key]:
+        return page.memo[key]
+    words = {word.lower() for word in WORD.findall(sentence.text)}
+    return "Your care team" if words & {"you", "your"} else "Doctors"
 
 
 class PassiveVoice(Rule):
@@ -168,7 +172,7 @@ class PassiveVoice(Rule):
         found = self._passives(page)
         for sentence, verb, start, end in found:
             words = " ".join(sentence.block.text[start:end].split())
-            yield Hit(self._message(page, verb, words), sentence.block, start, end)
+            yield Hit(self._message(page, sentence, verb, words), sentence.block, start, end)
 
     def measure(self, page: Page) -> dict[str, float]:
         """The share of the page's sentences that are passive, in per cent."""
@@ -276,10 +280,10 @@ class PassiveVoice(Rule):
                     return child
         return None
 
-    def _message(self, page: Page, verb: Token, words: str) -> str:
+    def _message(self, page: Page, sentence: Sentence, verb: Token, words: str) -> str:
         """What is passive here, and this sentence turned active where the parse allows."""
         agent = self._doer(verb)
-        active = rewrite(verb, agent, _example_doer(page))
+        active = rewrite(verb, agent, _example_doer(page, sentence))
         if active is None:
             verb_s = inflect(verb.lemma_.lower(), "s")
             if words.split()[-1] != verb.text:  # "will get taken out": "takes out"
