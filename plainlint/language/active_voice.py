@@ -63,7 +63,7 @@ def rewrite(verb: Token, doer: Token | None, guess: str) -> Active | None:
         who = _words(who_token.left_edge.i, who_token.right_edge.i + 1, verb)
         plural = who_token.tag_ in _PLURAL_TAGS or who_token.lower_ in _PLURAL_PRONOUNS
     else:
-        who, plural = guess, guess.lower() in ("we", "they") or guess.endswith("s")
+        who, plural = guess, guess.lower() in ("we", "they", "you") or guess.endswith("s")
     verbs = _verb_group(verb, helpers, passive_helper[0], plural)
     if verbs is None:
         return None

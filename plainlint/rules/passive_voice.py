@@ -10,6 +10,7 @@ from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.io.yaml_lines import parse_yaml
 from plainlint.language.active_voice import acted_on, rewrite
+from plainlint.language.context_words import ContextWords
 from plainlint.language.inflection import grammar_words, helper_word, inflect
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import WORD, word_tuples
@@ -139,6 +140,10 @@ class PassiveVoice(Rule):
             "it to count",
             0,
         ),
+        "for_the_reader": Option(
+            "list", "passives that are for the reader wherever they are (“can be found”)"
+        ),
+        "research_context": Option("list", "words that show a sentence reports research"),
         "means": Option(
             "list", "words after “by” that say how, not who (“by post”, “by injection”)"
         ),
@@ -196,11 +201,22 @@ class PassiveVoice(Rule):
         sentences = [s for s in page.sentences() if _checked(s)]
         speaks = [not reader.isdisjoint(w.lower() for w in WORD.findall(s.text)) for s in sentences]
         whole_page = sum(speaks) >= self.settings["reader_share"] / 100 * len(sentences)
+        for_reader = self._for_the_reader
         return [
             sentence
             for sentence, to_reader in zip(sentences, speaks)
-            if (to_reader or whole_page) and may_be_passive(sentence.text)
+            if may_be_passive(sentence.text)
+            and (to_reader or whole_page or for_reader.search(sentence.text))
+            and not self._research.search(sentence.text)
         ]
+
+    @cached_property
+    def _for_the_reader(self) -> ContextWords:
+        return ContextWords(self.settings["for_the_reader"])
+
+    @cached_property
+    def _research(self) -> ContextWords:
+        return ContextWords(self.settings["research_context"])
 
     def _passives(self, page: Page) -> list[tuple[Sentence, Token, int, int]]:
         """Each passive verb on the page with the span of its verb group (worked out once)."""
@@ -283,7 +299,8 @@ class PassiveVoice(Rule):
     def _message(self, page: Page, sentence: Sentence, verb: Token, words: str) -> str:
         """What is passive here, and this sentence turned active where the parse allows."""
         agent = self._doer(verb)
-        active = rewrite(verb, agent, _example_doer(page, sentence))
+        doer = "You" if self._for_the_reader.search(sentence.text) else None
+        active = rewrite(verb, agent, doer or _example_doer(page, sentence))
         if active is None:
             verb_s = inflect(verb.lemma_.lower(), "s")
             if words.split()[-1] != verb.text:  # "will get taken out": "takes out"
