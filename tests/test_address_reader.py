@@ -369,3 +369,29 @@ def test_flags_the_reader_helped_or_addressed_by_the_page(findings, sentence, te
     [finding] = findings(sentence, RULE)
     assert finding.text == text
     assert slice_of(sentence, finding) == text
+
+
+def test_a_page_for_health_professionals_is_left_alone(findings):
+    source = (
+        "# Levels of Evidence (PDQ®)–Health Professional Version\n\n"
+        "Patients should be offered genetic counselling.\n"
+    )
+    assert findings(source, RULE) == []
+
+
+def test_a_page_for_parents_talks_about_the_child_as_the_patient(findings):
+    source = (
+        "Your child will have a scan. Stay with your child until the scan starts.\n\n"
+        "The surgeon may send patients to a specialist centre.\n"
+    )
+    assert findings(source, RULE) == []
+
+
+def test_any_patients_tissue_in_a_definition_is_not_the_reader(findings):
+    source = "A biopsy takes a sample of a patient's tissue to look at under a microscope.\n"
+    assert findings(source, RULE) == []
+
+
+def test_the_terms_of_a_drug_approval_are_left_alone(findings):
+    source = "Under the approval, patients must have had two treatments before.\n"
+    assert findings(source, RULE) == []

@@ -100,6 +100,12 @@ class AddressReader(Rule):
             "per cent of a page's sentences about research that make it a research page",
             0,
         ),
+        "professional_headings": Option(
+            "list", "words in a heading that show a page is for health professionals"
+        ),
+        "someone_else_words": Option(
+            "list", "words that show the reader looks after the patient (“your child”)"
+        ),
         "carer_words": Option(
             "list", "who does things for the reader (“we”, “the nurse”): “We ask patients to …”"
         ),
@@ -165,8 +171,24 @@ class AddressReader(Rule):
             "you": ContextWords(self.settings["you_words"]),
         }
 
+    def _not_for_this_rule(self, page: Page) -> bool:
+        """True for a page whose readers are not the patients it talks about: a page for
+        health professionals, or for someone who looks after the patient ("your child")."""
+        key = "address-reader: whose page"
+        if key not in page.memo:
+            headings = " ".join(
+                a.block.text.lower() for a in page.blocks if a.block.acts_as_heading
+            )
+            professional = any(p in headings for p in self.word_set("professional_headings"))
+            text = " ".join(a.block.text.lower() for a in page.blocks)
+            carer = sum(text.count(w) for w in self.word_set("someone_else_words"))
+            page.memo[key] = professional or carer >= 2
+        return page.memo[key]
+
     def to_parse(self, page: Page) -> list[Sentence]:
         """Sentences about patients or people, away from research and figures."""
+        if self._not_for_this_rule(page):
+            return []
         sentences = readable_sentences(page)
         around = Surroundings(sentences, self.settings["context_sentences"])
         context = self._context
@@ -264,6 +286,10 @@ class AddressReader(Rule):
                 return "for"  # "This leaflet is for people who …", "written for patients"
             return None
         if dep == "poss" and token.lower_ in self._subjects:
+            if any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "each", "any") for c in token.children
+            ):
+                return None  # "a patient's tissue": any patient, in a definition
             return "owner"
         return None
 
@@ -363,6 +389,8 @@ class AddressReader(Rule):
         to anyone. A page that is mostly about research (news of a trial, a review of
         the evidence) rightly talks about the people studied.
         """
+        if self._not_for_this_rule(page):
+            return
         minimum = self.settings["min_words"]
         paragraphs = [s for s in sentences if s.block.kind is BlockKind.PARAGRAPH]
         if not minimum or sum(len(s.words) for s in paragraphs) < minimum:
