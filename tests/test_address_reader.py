@@ -9,12 +9,13 @@ from plainlint.findings import Severity
 
 RULE = "address-reader"
 
-# A page about getting to the clinic that never speaks to the reader: 80 words.
+# A page about getting to the clinic that never speaks to the reader, but talks about
+# its patients: 80 words.
 VISITING = (
     "The clinic is on the second floor of the main hospital building. There is a lift "
-    "next to the shop by the front door. The car park is free for the first hour, and "
-    "blue badge holders can park for free all day. Buses stop outside the main entrance "
-    "every ten minutes. The clinic is open from Monday to Friday, 9am to 5pm. It is "
+    "next to the shop by the door. The car park is free for the first hour, and "
+    "blue badge holders can park for free all day. Most patients take the bus, which "
+    "stops every ten minutes. The clinic is open from Monday to Friday, 9am to 5pm. It is "
     "closed on bank holidays. A volunteer at the front desk can show the way to the "
     "clinic."
 )
@@ -389,6 +390,18 @@ def test_a_page_for_parents_talks_about_the_child_as_the_patient(findings):
 
 def test_any_patients_tissue_in_a_definition_is_not_the_reader(findings):
     source = "A biopsy takes a sample of a patient's tissue to look at under a microscope.\n"
+    assert findings(source, RULE) == []
+
+
+def test_a_page_that_talks_about_nobody_gets_no_page_finding(findings):
+    text = " ".join(
+        ["Olaparib is a drug that blocks an enzyme that cancer cells use to mend their DNA."] * 12
+    )
+    assert findings(text, RULE) == []
+
+
+def test_many_patients_tumours_in_research_are_not_the_readers(findings):
+    source = "The models are made from tissue from patients' tumors and grown in mice.\n"
     assert findings(source, RULE) == []
 
 

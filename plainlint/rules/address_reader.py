@@ -290,6 +290,8 @@ class AddressReader(Rule):
                 c.dep_ == "det" and c.lower_ in ("a", "an", "each", "any") for c in token.children
             ):
                 return None  # "a patient's tissue": any patient, in a definition
+            if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in ("'", "’"):
+                return None  # "patients' tumours": many people's, as research talks
             return "owner"
         return None
 
@@ -397,6 +399,11 @@ class AddressReader(Rule):
             return
         if any(self._context["you"].search(s.text) for s in sentences):
             return
+        about_readers = sum(
+            1 for s in sentences for w in WORD.findall(s.text) if w.lower() in self._subjects
+        )
+        if about_readers < 2:
+            return  # it talks about nobody in the third person: nothing to turn into "you"
         research = sum(1 for s in paragraphs if self._context["research"].search(s.text))
         if research >= len(paragraphs) * self.settings["research_share"] / 100:
             return

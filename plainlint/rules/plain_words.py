@@ -5,9 +5,17 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Iterator
 
+from plainlint.documents.model import Block
 from plainlint.findings import Severity
 from plainlint.language.page import Page, Sentence
-from plainlint.language.phrase_list import WORD, PhraseList, is_acronym, quoted, same_case
+from plainlint.language.phrase_list import (
+    WORD,
+    PhraseList,
+    PhraseMatch,
+    is_acronym,
+    quoted,
+    same_case,
+)
 from plainlint.rules.base import Hit, Option, Rule
 
 # The grammar each word needs to be flagged, by option: a preposition, a describing word.
@@ -96,13 +104,7 @@ class PlainWords(Rule):
                 if block.is_protected(match.start, match.end):
                     continue
                 suggestions = tuple(same_case(match.text, s) for s in match.alternatives)
-                yield Hit(
-                    f"Try {quoted(suggestions)} instead of “{match.text}”.",
-                    block,
-                    match.start,
-                    match.end,
-                    suggestions=suggestions,
-                )
+                yield _hit(block, match, suggestions)
 
     def check(self, page: Page) -> Iterator[Hit]:
         words = self._words
@@ -114,11 +116,16 @@ class PlainWords(Rule):
                 ):
                     continue
                 suggestions = words.suggestions(match, words.words_before(block.text, match.start))
-                yield Hit(
-                    f"Try {quoted(suggestions)} instead of “{match.text}”.",
-                    block,
-                    match.start,
-                    match.end,
-                    suggestions=suggestions,
-                )
+                yield _hit(block, match, suggestions)
         yield from self._as_grammar_says(page)
+
+
+def _hit(block: Block, match: PhraseMatch, suggestions: tuple[str, ...]) -> Hit:
+    """What to write instead, here."""
+    return Hit(
+        f"Try {quoted(suggestions)} instead of “{match.text}”.",
+        block,
+        match.start,
+        match.end,
+        suggestions=suggestions,
+    )
