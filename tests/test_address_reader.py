@@ -10,7 +10,7 @@ from plainlint.findings import Severity
 RULE = "address-reader"
 
 # A page about getting to the clinic that never speaks to the reader, but talks about
-# its patients: 80 words.
+# its patients: 82 words.
 VISITING = (
     "The clinic is on the second floor of the main hospital building. There is a lift "
     "next to the shop by the door. The car park is free for the first hour, and "
