@@ -408,3 +408,22 @@ def test_many_patients_tumours_in_research_are_not_the_readers(findings):
 def test_the_terms_of_a_drug_approval_are_left_alone(findings):
     source = "Under the approval, patients must have had two treatments before.\n"
     assert findings(source, RULE) == []
+
+
+def test_a_page_mostly_about_research_talks_about_the_people_studied(findings):
+    source = "\n\n".join(
+        [
+            "In the trial, 400 people took the drug for a year.",
+            "The researchers found that patients should take it with food.",
+            "The study was published in 2024.",
+            "Patients who took the drug lived longer in the trial.",
+            "The data showed fewer side effects.",
+            "Patients may need a blood test every month.",
+        ]
+    )
+    assert findings(source, RULE) == []
+
+
+def test_which_patients_is_a_question_not_the_reader(findings):
+    source = "Doctors cannot always tell which patients will need more treatment.\n"
+    assert findings(source, RULE) == []

@@ -24,6 +24,8 @@ ADVICE_WITHIN = 20
 # What a subject word needs after it to mean the reader: "people with cancer",
 # "people who smoke", "anyone having surgery".
 _DESCRIBED_BY = ("relcl", "acl")
+# Sentences a page needs before it can be called a page about research.
+_LEAST_SENTENCES = 5
 # Words before a noun that count or share it out ("1 in 3 patients", "most patients").
 _SHARE_DEPS = frozenset({"det", "amod", "nummod", "quantmod", "poss", "predet", "advmod", "neg"})
 
@@ -182,8 +184,16 @@ class AddressReader(Rule):
             professional = any(p in headings for p in self.word_set("professional_headings"))
             text = " ".join(a.block.text.lower() for a in page.blocks)
             carer = sum(text.count(w) for w in self.word_set("someone_else_words"))
-            page.memo[key] = professional or carer >= 2
+            page.memo[key] = professional or carer >= 2 or self._about_research(page)
         return page.memo[key]
+
+    def _about_research(self, page: Page) -> bool:
+        """True for a page mostly about research (news of trials, reviews of evidence):
+        it rightly talks about the people studied."""
+        paragraphs = [s for s in readable_sentences(page) if s.block.kind is BlockKind.PARAGRAPH]
+        research = sum(1 for s in paragraphs if self._context["research"].search(s.text))
+        share = self.settings["research_share"] / 100
+        return len(paragraphs) >= _LEAST_SENTENCES and research >= len(paragraphs) * share
 
     def to_parse(self, page: Page) -> list[Sentence]:
         """Sentences about patients or people, away from research and figures."""
@@ -404,9 +414,7 @@ class AddressReader(Rule):
         )
         if about_readers < 2:
             return  # it talks about nobody in the third person: nothing to turn into "you"
-        research = sum(1 for s in paragraphs if self._context["research"].search(s.text))
-        if research >= len(paragraphs) * self.settings["research_share"] / 100:
-            return
+
         yield Hit(
             f"This page has {page.metrics.words} words but never says “you” or “your”. "
             "Write to the reader as “you”.",

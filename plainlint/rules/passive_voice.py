@@ -144,6 +144,14 @@ class PassiveVoice(Rule):
             "list", "passives that are for the reader wherever they are (“can be found”)"
         ),
         "research_context": Option("list", "words that show a sentence reports research"),
+        "found_words": Option(
+            "list", "words that say something is there (“cells are found in the skin”)"
+        ),
+        "reader_things": Option(
+            "list",
+            "things the reader finds, reads or sends: with them, a passive is the reader's "
+            "own action (“More information can be found …” -> “You can find …”)",
+        ),
         "means": Option(
             "list", "words after “by” that say how, not who (“by post”, “by injection”)"
         ),
@@ -240,6 +248,8 @@ class PassiveVoice(Rule):
                 continue
             if any(c.dep_ == "nsubjpass" and c.lower_ == "i" for c in verb.children):
                 continue  # "I was rushed to A&E": someone telling their own story
+            if verb.dep_ == "relcl" and self._doer(verb) is None:
+                continue  # "the breast that was removed" says which one, not who acts
             group = [
                 c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i
             ]
@@ -267,6 +277,8 @@ class PassiveVoice(Rule):
         following = tuple(token.lower_ for token in doc[verb.i : verb.i + self._longest])
         if any(following[: len(phrase)] == phrase for phrase in self._states_with_by):
             return True
+        if verb.lower_ in self.word_set("found_words") and not self._reader_thing(verb):
+            return True  # "cells are found near the skin": they are there, nobody finds them
         helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if helpers and all(h.lower_ in ("being", "to", "be") for h in helpers):
             return True
@@ -287,6 +299,15 @@ class PassiveVoice(Rule):
                 return True
         return False
 
+    def _reader_thing(self, verb: Token) -> bool:
+        """True when the reader can do it to one of their things: "More information can
+        be found …", "Questions can be sent …"."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        can = any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
+        return (
+            can and bool(subjects) and subjects[0].lemma_.lower() in self.word_set("reader_things")
+        )
+
     def _doer(self, verb: Token) -> Token | None:
         """The "by …" part that says who acts, if the sentence has one ("by your nurse")."""
         for child in verb.children:
@@ -299,7 +320,7 @@ class PassiveVoice(Rule):
     def _message(self, page: Page, sentence: Sentence, verb: Token, words: str) -> str:
         """What is passive here, and this sentence turned active where the parse allows."""
         agent = self._doer(verb)
-        doer = "You" if self._for_the_reader.search(sentence.text) else None
+        doer = "You" if self._reader_thing(verb) else None
         active = rewrite(verb, agent, doer or _example_doer(page, sentence))
         if active is None:
             verb_s = inflect(verb.lemma_.lower(), "s")
