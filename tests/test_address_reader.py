@@ -427,3 +427,10 @@ def test_a_page_mostly_about_research_talks_about_the_people_studied(findings):
 def test_which_patients_is_a_question_not_the_reader(findings):
     source = "Doctors cannot always tell which patients will need more treatment.\n"
     assert findings(source, RULE) == []
+
+
+def test_the_rewrite_keeps_the_words_between_subject_and_verb(findings):
+    [finding] = findings("People with cancer often need to take strong pain medicine.", RULE)
+    assert finding.message == (
+        "Write “If you have cancer, you often need” instead of “People with cancer often need”."
+    )

@@ -567,3 +567,25 @@ def test_words_that_only_look_like_participles_need_no_parse(sentence, parsed):
 def test_a_passive_after_a_word_that_looks_like_one_is_still_found(findings):
     [finding] = findings(to_reader("The drug is often given by a nurse."), RULE)
     assert finding.text == "is often given"
+
+
+def test_a_named_doer_can_be_left_alone_by_a_setting(tmp_path):
+    from plainlint.run.engine import Linter
+    from plainlint.settings.loading import load_settings
+
+    config = tmp_path / "plainlint.yaml"
+    config.write_text("rules:\n  passive-voice:\n    flag_named_doer: false\n")
+    linter = Linter.create(load_settings(config), select={RULE})
+    source = to_reader(
+        "Your stitches will be removed by the practice nurse. Your scan will be booked."
+    )
+    found = linter.check_source("p.md", source, "markdown").findings
+    assert [f.text for f in found] == ["will be booked"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["You may not be used to talking about your feelings.", "You will soon be used to it."],
+)
+def test_be_used_to_meaning_familiar_is_not_a_passive(findings, sentence):
+    assert findings(to_reader(sentence), RULE) == []

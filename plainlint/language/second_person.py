@@ -75,12 +75,13 @@ def _subject(words: list[Token], noun: Token, described: str) -> tuple[str, str]
     if verb.i - start > _MOST_WORDS + 4:
         return None
     old = _text(start, verb.i + 1, noun)
-    after = _text(first_verb.i, verb.i + 1, noun)
+    # from the end of the subject to the verb, so "often" and "also" stay
+    after = _text(max(noun.right_edge.i, words[-1].i) + 1, verb.i + 1, noun)
     changed = _AFTER_YOU.get(first_verb.lower_)
     if changed is None and first_verb.tag_ == "VBZ":
         changed = first_verb.lemma_.lower()  # "needs" -> "need"
     if changed:
-        after = changed + after[len(first_verb.text) :]
+        after = after.replace(first_verb.text, changed, 1)
     if any(t.dep_ == "amod" for t in noun.lefts):
         return None  # "Diabetic patients": "If you have diabetes" needs a human
     new = f"if you {described}, you {after}" if described else f"you {after}"

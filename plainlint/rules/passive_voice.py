@@ -84,6 +84,13 @@ def _example_doer(page: Page, sentence: Sentence) -> str:
     return "Your care team" if words & {"you", "your"} else "Doctors"
 
 
+def _used_to(verb: Token, doc: Doc) -> bool:
+    """True for "be used to" meaning "be familiar with": "used to talking", "used to it"."""
+    if verb.lower_ != "used" or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+        return False
+    return doc[verb.i + 2].tag_ in ("VBG", "NN", "NNS", "PRP", "DT")
+
+
 class PassiveVoice(Rule):
     """A passive sentence: it says what is done, not who does it."""
 
@@ -139,6 +146,9 @@ class PassiveVoice(Rule):
             "per cent of a page's sentences that speak to the reader for every passive on "
             "it to count",
             0,
+        ),
+        "flag_named_doer": Option(
+            "bool", "whether a passive that names who acts (“by your nurse”) is reported"
         ),
         "for_the_reader": Option(
             "list", "passives that are for the reader wherever they are (“can be found”)"
@@ -250,6 +260,10 @@ class PassiveVoice(Rule):
                 continue  # "I was rushed to A&E": someone telling their own story
             if verb.dep_ == "relcl" and self._doer(verb) is None:
                 continue  # "the breast that was removed" says which one, not who acts
+            if self._doer(verb) is not None and not self.settings["flag_named_doer"]:
+                continue  # "are filtered by the kidneys": the reader already knows who
+            if _used_to(verb, doc):
+                continue  # "You may not be used to talking about it": an idiom
             group = [
                 c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i
             ]
