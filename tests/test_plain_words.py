@@ -167,3 +167,9 @@ def test_a_paragraph_of_a_quotation_that_runs_on_is_left_alone(findings):
 def test_a_describing_word_is_flagged_only_where_it_describes(findings):
     found = findings("This is a potential problem. The drug has potential as a treatment.", RULE)
     assert [(f.text, f.column) for f in found] == [("potential", 11)]
+
+
+def test_a_capital_inside_a_sentence_is_a_name(findings):
+    assert findings("Drink protein supplements, such as Ensure and Boost.", RULE) == []
+    [finding] = findings("Ensure you drink enough.", RULE)
+    assert finding.text == "Ensure"

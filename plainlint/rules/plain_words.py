@@ -112,12 +112,21 @@ class PlainWords(Rule):
             block = analysed.block
             for match in words.find(block.text):
                 if block.is_protected(match.start, match.end) or (
-                    " " not in match.phrase and is_acronym(match.text)
+                    " " not in match.phrase
+                    and (is_acronym(match.text) or _name_mid_sentence(block.text, match))
                 ):
                     continue
                 suggestions = words.suggestions(match, words.words_before(block.text, match.start))
                 yield _hit(block, match, suggestions)
         yield from self._as_grammar_says(page)
+
+
+def _name_mid_sentence(text: str, match: PhraseMatch) -> bool:
+    """True for a capital inside a sentence: a name ("such as Ensure and Boost")."""
+    if not match.text[:1].isupper() or match.text.isupper():
+        return False
+    before = text[: match.start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;•–—-*\"“‘(['"
 
 
 def _hit(block: Block, match: PhraseMatch, suggestions: tuple[str, ...]) -> Hit:
