@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING
 from plainlint.language.inflection import inflect
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-# A pronoun as the subject of a passive becomes the object of the active verb.
+# A pronoun as the subject of a passive becomes the object of the active verb; others
+# ("it", "you", "this") stay as they are.
 _OBJECT_CASE = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them"}
-# Pronouns that stay as they are after a verb.
-_SAME_CASE = frozenset({"it", "you", "this", "that", "these", "those"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PLURAL_PRONOUNS = frozenset({"we", "they", "you", "i", "these", "those"})
 # Words of the rest of the sentence shown before "…", and of the whole rewrite.
@@ -60,18 +59,14 @@ def rewrite(verb: Token, doer: Token | None, guess: str) -> Active | None:
         if not objects:
             return None
         who_token = objects[0]
-        who = _words(who_token.left_edge.i, who_token.right_edge.i + 1, verb)
-        plural = who_token.tag_ in _PLURAL_TAGS or who_token.lower_ in _PLURAL_PRONOUNS
+        who = words_of(who_token.doc, who_token.left_edge.i, who_token.right_edge.i + 1)
+        plural = _plural(who_token)
     else:
         who, plural = guess, guess.lower() in ("we", "they", "you") or guess.endswith("s")
     verbs = _verb_group(verb, helpers, passive_helper[0], plural)
     if verbs is None:
         return None
-    particles = [
-        c
-        for c in verb.children
-        if c.i == verb.i + 1 and (c.dep_ == "prt" or (c.dep_ == "prep" and not list(c.children)))
-    ]
+    particles = [p for p in (particle(verb),) if p is not None]
     if particles and particles[0].dep_ == "prep" and verb.dep_ in ("relcl", "ccomp", "advcl"):
         return None  # "the ones they are approved for": its object is elsewhere
     thing = _object(subject, verb)
@@ -85,8 +80,8 @@ def rewrite(verb: Token, doer: Token | None, guess: str) -> Active | None:
     if doer is None:
         who = who[0].lower() + who[1:]  # an example doer is a common noun: "doctors", "we"
     rest, cut = _rest(verb, doer, particles)
-    sentence = _tidy(" ".join(p for p in (who, verbs, thing, rest) if p))
-    before = _words(verb.sent.start, subject.left_edge.i, verb).strip(" ,")
+    sentence = tidy(" ".join(p for p in (who, verbs, thing, rest) if p))
+    before = words_of(verb.doc, verb.sent.start, subject.left_edge.i).strip(" ,")
     if verb.dep_ == "ROOT" and before and len(before.split()) <= 5:
         sentence = f"{before}, {sentence}"  # "After surgery, doctors remove the drain"
     sentence = sentence[0].upper() + sentence[1:]
@@ -95,6 +90,16 @@ def rewrite(verb: Token, doer: Token | None, guess: str) -> Active | None:
         sentence, cut = " ".join(words[:_MOST_WORDS]).rstrip(",;:"), True
     sentence += " …" if cut else ("" if sentence.endswith((".", "?", "!")) else ".")
     return Active(inflect(verb.lemma_.lower(), "s"), acted_on(verb), sentence)
+
+
+def particle(verb: Token) -> Token | None:
+    """The word that belongs to the verb right after it: "carried out", "cared for"."""
+    for child in verb.children:
+        if child.i == verb.i + 1 and (
+            child.dep_ == "prt" or (child.dep_ == "prep" and not list(child.children))
+        ):
+            return child
+    return None
 
 
 def _rest(verb: Token, doer: Token | None, particles: list[Token]) -> tuple[str, bool]:
@@ -169,9 +174,8 @@ def _object(subject: Token, verb: Token) -> str:
     if subject.lower_ in ("who", "that", "which", "what"):
         return "it"
     if subject.left_edge.i == subject.right_edge.i and subject.pos_ == "PRON":
-        word = subject.lower_
-        return _OBJECT_CASE.get(word, word if word in _SAME_CASE else word)
-    text = _words(subject.left_edge.i, subject.right_edge.i + 1, verb)
+        return _OBJECT_CASE.get(subject.lower_, subject.lower_)
+    text = words_of(subject.doc, subject.left_edge.i, subject.right_edge.i + 1)
     first = subject.doc[subject.left_edge.i]
     starts = first.i == 0 or first.is_sent_start
     if starts and first.text != "I" and (len(first.text) == 1 or first.text[1:].islower()):
@@ -183,16 +187,15 @@ def _plural(subject: Token) -> bool:
     return subject.tag_ in _PLURAL_TAGS or subject.lower_ in _PLURAL_PRONOUNS
 
 
-def _words(start: int, end: int, verb: Token) -> str:
-    """The sentence's own words from token `start` to `end`, with their spacing."""
-    doc = verb.doc
+def words_of(doc: Doc, start: int, end: int) -> str:
+    """The sentence's own words from token `start` to `end`, on one line."""
     if start >= end:
         return ""
-    return doc[start:end].text
+    return " ".join(doc[start:end].text.split())
 
 
-def _tidy(text: str) -> str:
-    """Close up spaces before punctuation that the joins left."""
+def tidy(text: str) -> str:
+    """Close up spaces before punctuation that joining words left, on one line."""
     for mark in (" ,", " .", " ;", " :", " )", " ?", " !"):
         text = text.replace(mark, mark[1:])
     return " ".join(text.split())

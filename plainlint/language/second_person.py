@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from plainlint.language.active_voice import tidy, words_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -27,7 +29,6 @@ def you_word(role: str, written: str) -> str:
 
 def speak_to_reader(words: list[Token], role: str) -> tuple[str, str] | None:
     """(the sentence's words, the same words to the reader), or None."""
-    noun = words[-1] if role != "owner" else words[-1].head
     if role == "owner":
         noun = next((t for t in words if t.dep_ == "poss"), words[0])
         head = noun.head
@@ -35,11 +36,11 @@ def speak_to_reader(words: list[Token], role: str) -> tuple[str, str] | None:
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end]
         if of and of[0].right_edge.i - head.i <= 3:
             end = of[0].right_edge.i + 1  # "the patient's quality of life"
-        old = _text(words[0].i, end, noun)
-        new = f"your {_text(noun.i + 2, end, noun)}" if noun.i + 2 <= head.i else None
-        if new is None or head.i - words[0].i > 4:
+        if noun.i + 2 > head.i or head.i - words[0].i > 4:
             return None
-        return old, _case(old, new)
+        old = words_of(noun.doc, words[0].i, end)
+        return old, _case(old, f"your {words_of(noun.doc, noun.i + 2, end)}")
+    noun = words[-1]
     described = _described(noun)
     if described is None:
         return None
@@ -51,12 +52,11 @@ def speak_to_reader(words: list[Token], role: str) -> tuple[str, str] | None:
             return _subject(words, noun, described)
         if described or noun.i - verb.i > 5:
             return None
-        old = _text(verb.i, noun.i + 1, noun)
-        new = _text(verb.i, words[0].i, noun) + " you"
-        return old, " ".join(new.split())
+        old = words_of(noun.doc, verb.i, noun.i + 1)
+        return old, f"{words_of(noun.doc, verb.i, words[0].i)} you"
     if role == "for" and described:
         preposition = noun.head
-        old = _text(preposition.i, noun.right_edge.i + 1, noun)
+        old = words_of(noun.doc, preposition.i, noun.right_edge.i + 1)
         if len(old.split()) > _MOST_WORDS:
             return None
         return old, _case(old, f"if you {described}")
@@ -74,12 +74,10 @@ def _subject(words: list[Token], noun: Token, described: str) -> tuple[str, str]
     start = noun.left_edge.i if described else words[0].i
     if verb.i - start > _MOST_WORDS + 4:
         return None
-    old = _text(start, verb.i + 1, noun)
+    old = words_of(noun.doc, start, verb.i + 1)
     # from the end of the subject to the verb, so "often" and "also" stay
-    after = _text(max(noun.right_edge.i, words[-1].i) + 1, verb.i + 1, noun)
-    changed = _AFTER_YOU.get(first_verb.lower_)
-    if changed is None and first_verb.tag_ == "VBZ":
-        changed = first_verb.lemma_.lower()  # "needs" -> "need"
+    after = words_of(noun.doc, max(noun.right_edge.i, words[-1].i) + 1, verb.i + 1)
+    changed = _after_you(first_verb)
     if changed:
         after = after.replace(first_verb.text, changed, 1)
     if any(t.dep_ == "amod" for t in noun.lefts):
@@ -99,29 +97,29 @@ def _described(noun: Token) -> str | None:
     if part.dep_ == "prep":
         if part.lower_ != "with" or any(t.dep_ == "relcl" for t in part.subtree):
             return None
-        return "have " + _text(part.i + 1, part.right_edge.i + 1, noun)
+        return "have " + words_of(noun.doc, part.i + 1, part.right_edge.i + 1)
     if part.dep_ == "relcl":
         pronoun = part.left_edge
         if pronoun.lower_ not in ("who", "that"):
             return None
-        clause = _text(pronoun.i + 1, part.right_edge.i + 1, noun)
+        clause = words_of(noun.doc, pronoun.i + 1, part.right_edge.i + 1)
         first = noun.doc[pronoun.i + 1]
-        changed = _AFTER_YOU.get(first.lower_) or (
-            first.lemma_.lower() if first.tag_ == "VBZ" else ""
-        )
+        changed = _after_you(first)
         if changed:
             clause = changed + clause[len(first.text) :]
         return clause
     if part.tag_ in ("VBG", "VBN"):
-        return "are " + _text(part.i, part.right_edge.i + 1, noun)
+        return "are " + words_of(noun.doc, part.i, part.right_edge.i + 1)
     return None
 
 
-def _text(start: int, end: int, token: Token) -> str:
-    """The sentence's own words from token `start` to `end`, on one line."""
-    if start >= end:
-        return ""
-    return " ".join(token.doc[start:end].text.split())
+def _after_you(verb: Token) -> str:
+    """The verb as it reads after "you" ("is" -> "are", "needs" -> "need"), or "" when
+    it does not change."""
+    changed = _AFTER_YOU.get(verb.lower_)
+    if changed is None and verb.tag_ == "VBZ":
+        changed = verb.lemma_.lower()
+    return changed or ""
 
 
 def _case(old: str, new: str) -> str:
@@ -148,20 +146,16 @@ def imperative(subject: Token) -> str | None:
     if particles:
         words.append(particles[0].text)
         skip.add(particles[0].i)
+    object_span = {t.i for t in objects[0].subtree} if objects else set()
     for token in doc[verb.i + 1 : verb.right_edge.i + 1]:
         if token.i in skip:
             continue
-        if objects and token.i == objects[0].i:
-            words.append(_object_words(objects[0], subject))
-            skip |= {t.i for t in objects[0].subtree}
+        if token.i in object_span:
+            if token.i == objects[0].left_edge.i:  # the whole object, said once
+                words.append(_object_words(objects[0], subject))
             continue
-        if objects and token.i in {t.i for t in objects[0].subtree}:
-            continue
-        words.append(token.text_with_ws.rstrip() if not token.is_punct else token.text)
-    text = " ".join(words)
-    for mark in (" ,", " .", " ;", " :"):
-        text = text.replace(mark, mark[1:])
-    text = " ".join(text.split())
+        words.append(token.text)
+    text = tidy(" ".join(words))
     if len(text.split()) > _MOST_WORDS + 2:
         return None
     return text[:1].upper() + text[1:] + "."
@@ -176,7 +170,7 @@ def _object_words(obj: Token, subject: Token) -> str:
         if not named:
             return obj.text
         obj = named[0]
-    text = " ".join(obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text.split())
+    text = words_of(obj.doc, obj.left_edge.i, obj.right_edge.i + 1)
     has_det = any(c.dep_ in ("det", "poss", "nummod") for c in obj.children)
     if has_det:
         first = obj.doc[obj.left_edge.i]

@@ -52,6 +52,15 @@ def _described_by_words(noun: Token) -> bool:
     return any(c.i > noun.i and c.dep_ in ("prep", "relcl", "acl") for c in noun.children)
 
 
+def _message(words: list[Token], role: str, written: str) -> str:
+    """Say what to write here: the sentence's own words, turned to "you"."""
+    rewrite = speak_to_reader(words, role)
+    if rewrite is None:
+        return f"Write to the reader as “you” instead of “{written}”."
+    old, new = rewrite
+    return f"Write “{new}” instead of “{old}”."
+
+
 class AddressReader(Rule):
     """Advice about "patients" in the third person, where "you" would speak to the reader."""
 
@@ -132,7 +141,7 @@ class AddressReader(Rule):
             owners = {w[:-2] for w in words if w.endswith(("'s", "’s"))}
             owners |= {w[:-1] for w in words if w.endswith(("s'", "s’"))}
             return not owners.isdisjoint(self._subjects)  # "the patient's letter"
-        if not self.word_set("carer_words").isdisjoint(words) or words[0] == "for":
+        if not self.word_set("carer_words").isdisjoint(words):
             return True
         if not self._helping_forms.isdisjoint(words):
             return True  # "This guide helps patients …", "is for people who …"
@@ -232,21 +241,13 @@ class AddressReader(Rule):
                     else (role != "for" and not _described_by_words(words[-1]))
                 )
                 yield Hit(
-                    self._message(sentence, words, role, written),
+                    _message(words, role, written),
                     sentence.block,
                     start,
                     end,
                     suggestions=(you,) if fits else (),
                 )
         yield from self._never_says_you(page, readable_sentences(page))
-
-    def _message(self, sentence: Sentence, words: list[Token], role: str, written: str) -> str:
-        """Say what to write here: the sentence's own words, turned to "you"."""
-        rewrite = speak_to_reader(words, role)
-        if rewrite is None:
-            return f"Write to the reader as “you” instead of “{written}”."
-        old, new = rewrite
-        return f"Write “{new}” instead of “{old}”."
 
     def _listed_words(self, subject: list[Token]) -> int:
         """How many of the subject's last words are the reader word as listed."""
@@ -319,7 +320,7 @@ class AddressReader(Rule):
         return (
             bool(subjects)
             and subjects[0].lower_ in self.word_set("carer_words")
-            and (verb.tag_ in ("VBZ", "VBP"))
+            and verb.tag_ in ("VBZ", "VBP")
         )
 
     def _names_reader(self, token: Token, role: str) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.io.yaml_lines import parse_yaml
-from plainlint.language.active_voice import acted_on, rewrite
+from plainlint.language.active_voice import acted_on, particle, rewrite
 from plainlint.language.context_words import ContextWords
 from plainlint.language.inflection import grammar_words, helper_word, inflect
 from plainlint.language.page import Page, Sentence
@@ -198,7 +198,7 @@ class PassiveVoice(Rule):
             yield Hit(self._message(page, sentence, verb, words), sentence.block, start, end)
 
     def measure(self, page: Page) -> dict[str, float]:
-        """The share of the page's sentences that are passive, in per cent."""
+        """The share of the page's sentences with a passive this rule reports, in per cent."""
         passives = self._passives(page)
         sentences = sum(1 for sentence in page.sentences() if _checked(sentence))
         passive = {(id(sentence.block), sentence.start) for sentence, *_ in passives}
@@ -207,13 +207,14 @@ class PassiveVoice(Rule):
 
     def to_parse(self, page: Page) -> list[Sentence]:
         """Sentences with a form of "be" or "get" before a word that may be a participle,
-        that speak to the reader or name who acts.
+        that speak to the reader, outside research.
 
         A passive matters to a reader when something is done to them or for them ("Your
         blood will be taken", "We will send your results"): then they need to know who
-        does it. On a page that speaks to its reader throughout, every passive counts. Passives in text about drugs, research or illness ("is used to treat",
-        "was approved in 2019", "is being studied") leave nothing for the reader to do
-        or ask, and editors leave them alone.
+        does it. On a page that speaks to its reader often, every passive counts.
+        Passives in text about drugs, research or illness ("is used to treat", "was
+        approved in 2019", "is being studied") leave nothing for the reader to do or
+        ask, and editors leave them alone.
         """
         reader = self.word_set("reader_words")
         sentences = [s for s in page.sentences() if _checked(s)]
@@ -258,9 +259,10 @@ class PassiveVoice(Rule):
                 continue
             if any(c.dep_ == "nsubjpass" and c.lower_ == "i" for c in verb.children):
                 continue  # "I was rushed to A&E": someone telling their own story
-            if verb.dep_ == "relcl" and self._doer(verb) is None:
+            named = self._doer(verb) is not None
+            if verb.dep_ == "relcl" and not named:
                 continue  # "the breast that was removed" says which one, not who acts
-            if self._doer(verb) is not None and not self.settings["flag_named_doer"]:
+            if named and not self.settings["flag_named_doer"]:
                 continue  # "are filtered by the kidneys": the reader already knows who
             if _used_to(verb, doc):
                 continue  # "You may not be used to talking about it": an idiom
@@ -268,14 +270,9 @@ class PassiveVoice(Rule):
                 c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i
             ]
             # "will be carried out", "will be looked at (by 2 specialists)"
-            particles = [
-                c
-                for c in verb.children
-                if c.i == verb.i + 1
-                and (c.dep_ == "prt" or (c.dep_ == "prep" and not list(c.children)))
-            ]
+            last = particle(verb) or verb
             start = sentence.span_of(min([verb, *group], key=lambda t: t.i))[0]
-            end = sentence.span_of(particles[0] if particles else verb)[1]
+            end = sentence.span_of(last)[1]
             if not sentence.block.is_protected(start, end):
                 yield sentence, verb, start, end
 
