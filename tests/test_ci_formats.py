@@ -486,32 +486,40 @@ def test_github_gives_relative_paths_from_the_workspace_too(pages, monkeypatch):
 # JUnit XML --------------------------------------------------------------------------------
 
 
-def test_junit_one_case_per_file_with_failures_and_errors():
+def test_junit_one_case_per_finding_with_failures_and_errors():
     root = ET.fromstring(format_junit(sample()))
     assert root.tag == "testsuites"
     [suite] = root
     assert suite.tag == "testsuite"
     assert {k: suite.get(k) for k in ("name", "tests", "failures", "errors")} == {
         "name": "plainlint",
-        "tests": "3",
-        "failures": "1",
+        "tests": "6",
+        "failures": "1",  # only the error: --fail-on is "error" unless told
         "errors": "1",
     }
     cases = suite.findall("testcase")
-    assert [(c.get("classname"), c.get("name"), c.get("file")) for c in cases] == [
-        ("plainlint", "docs/page.md", "docs/page.md"),
-        ("plainlint", "docs/clean.md", "docs/clean.md"),
-        ("plainlint", "docs/bad.md", "docs/bad.md"),
+    assert [(c.get("classname"), c.get("name"), c.get("file"), c.get("line")) for c in cases] == [
+        ("docs/page.md", "3:8 plain-words", "docs/page.md", "3"),
+        ("docs/page.md", "5:1 long-sentence", "docs/page.md", "5"),
+        ("docs/page.md", "9:4 passive-voice", "docs/page.md", "9"),
+        ("docs/page.md", "1:1 readability", "docs/page.md", "1"),
+        ("docs/clean.md", "whole file", "docs/clean.md", None),
+        ("docs/bad.md", "whole file", "docs/bad.md", None),
     ]
-    page, clean, bad = cases
-    [failure] = page
+    words, sentence, passive, page, clean, bad = cases
+    [failure] = sentence
     assert failure.tag == "failure"
-    assert (failure.get("message"), failure.get("type")) == ("4 problems", "plainlint")
-    assert failure.text.splitlines() == [
-        "3:8 warning plain-words Try “use” instead of “utilise”. Plain words are quicker to read.",
-        "5:1 error long-sentence This sentence has 41 words; aim for 25 or fewer.",
-        "9:4 info passive-voice This sentence is passive.",
-        "1:1 warning readability The page is hard to read",
+    assert (failure.get("message"), failure.get("type")) == (SENTENCE.message, "long-sentence")
+    assert (
+        failure.text == "5:1 error long-sentence This sentence has 41 words; aim for 25 or fewer."
+    )
+    assert [(child.tag, child.text) for case in (words, passive, page) for child in case] == [
+        (
+            "system-out",
+            "3:8 warning plain-words Try “use” instead of “utilise”. Plain words are quicker to read.",
+        ),
+        ("system-out", "9:4 info passive-voice This sentence is passive."),
+        ("system-out", "1:1 warning readability The page is hard to read"),
     ]
     assert list(clean) == []  # passes
     [error] = bad
@@ -522,31 +530,36 @@ def test_junit_one_case_per_file_with_failures_and_errors():
     )
 
 
-def test_junit_one_problem_is_singular():
-    [failure] = ET.fromstring(format_junit([FileResult("a.md", findings=[WORDS])]))[0][0]
-    assert failure.get("message") == "1 problem"
-
-
 def test_junit_escapes_markup_and_characters_xml_cannot_hold():
     finding = replace(WORDS, message='Use <b> & "quotes"\x0c here.', suggestions=())
     path = 'odd <&> "name".md'
-    root = ET.fromstring(format_junit([FileResult(path, findings=[finding])]))
+    root = ET.fromstring(format_junit([FileResult(path, findings=[finding])], fail_on="warning"))
     case = root.find("testsuite/testcase")
-    assert case.get("name") == path and case.get("file") == path
-    assert case.find("failure").text == '3:8 warning plain-words Use <b> & "quotes"\ufffd here.'
+    assert case.get("classname") == path and case.get("file") == path
+    failure = case.find("failure")
+    assert failure.text == '3:8 warning plain-words Use <b> & "quotes"\ufffd here.'
+    assert failure.get("message") == 'Use <b> & "quotes"\ufffd here.'
 
 
 def test_junit_from_the_command_line(pages, monkeypatch):
     result = run_in(pages, monkeypatch, "--format", "junit", ".")
     root = ET.fromstring(result.stdout)
-    cases = {case.get("name"): case for case in root.iter("testcase")}
-    assert set(cases) == {"bad.md", "clean.md", "long.md", "words.md"}
-    assert [child.tag for child in cases["bad.md"]] == ["error"]
-    assert list(cases["clean.md"]) == []
-    assert "long-sentence" in cases["long.md"].find("failure").text
-    assert cases["words.md"].find("failure").text.startswith("3:8 warning plain-words ")
+    cases = {(case.get("classname"), case.get("name")): case for case in root.iter("testcase")}
+    assert {path for path, _ in cases} == {"bad.md", "clean.md", "long.md", "words.md"}
+    assert [child.tag for child in cases[("bad.md", "whole file")]] == ["error"]
+    assert list(cases[("clean.md", "whole file")]) == []
+    [sentence] = [case for (path, name), case in cases.items() if name.endswith(" long-sentence")]
+    assert sentence.get("classname") == "long.md"
+    assert "long-sentence" in sentence.find("failure").text
+    words = cases[("words.md", "3:8 plain-words")]
+    assert words.get("line") == "3"
+    assert words.find("system-out").text.startswith("3:8 warning plain-words ")
     suite = root.find("testsuite")
-    assert (suite.get("tests"), suite.get("errors")) == ("4", "1")
+    assert suite.get("tests") == str(len(cases))
+    assert suite.get("errors") == "1"
+    assert suite.get("failures") == str(
+        sum(case.find("failure") is not None for case in cases.values())
+    )
 
 
 # Statistics -------------------------------------------------------------------------------
@@ -566,18 +579,21 @@ def test_statistics_count_each_rule_most_first():
             "rule": "plain-words",
             "severity": "warning",
             "count": 3,
+            "severities": {"warning": 3},
             "summary": RULES["plain-words"].summary,
         },
         {
             "rule": "long-sentence",
             "severity": "error",  # the most serious of its findings
             "count": 2,
+            "severities": {"error": 1, "warning": 1},
             "summary": RULES["long-sentence"].summary,
         },
         {
             "rule": "passive-voice",
             "severity": "info",
             "count": 1,
+            "severities": {"info": 1},
             "summary": RULES["passive-voice"].summary,
         },
     ]
@@ -595,9 +611,13 @@ def test_statistics_ties_are_in_rule_order():
 def test_statistics_text_is_a_lined_up_table():
     results = [FileResult("a.md", findings=[WORDS] * 12 + [PASSIVE])]
     assert format_statistics_text(results).splitlines() == [
-        f"12  plain-words    {RULES['plain-words'].summary}",
-        f" 1  passive-voice  {RULES['passive-voice'].summary}",
+        f"12  plain-words    warning  {RULES['plain-words'].summary}",
+        f" 1  passive-voice  info     {RULES['passive-voice'].summary}",
     ]
+    mixed = [FileResult("a.md", findings=[SENTENCE, replace(SENTENCE, severity=Severity.WARNING)])]
+    assert format_statistics_text(mixed) == (
+        f"2  long-sentence  error 1, warning 1  {RULES['long-sentence'].summary}"
+    )
 
 
 def test_statistics_with_no_findings():

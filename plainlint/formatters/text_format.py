@@ -22,7 +22,7 @@ def format_text(results: list[FileResult]) -> str:
             if finding.suggestions:
                 lines.append(f"    suggestion: {' or '.join(finding.suggestions)}")
     lines += _why_lines(results)
-    lines.append(_summary_line(results))
+    lines.append(summary_line(results))
     return "\n".join(lines)
 
 
@@ -33,7 +33,8 @@ def _why_lines(results: list[FileResult]) -> list[str]:
     return [f"Why: plainlint rules {rule}" for rule in rules]
 
 
-def _summary_line(results: list[FileResult]) -> str:
+def summary_line(results: list[FileResult]) -> str:
+    """One line that totals the run, shared by the formats people read."""
     counts = summarise(results)
     files = _plural(counts["files"], "file")
     unreadable = sum(1 for r in results if r.error is not None)
