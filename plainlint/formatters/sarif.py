@@ -22,11 +22,14 @@ from plainlint import __version__
 from plainlint.findings import FileResult, Finding, Severity
 from plainlint.formatters.readable_json import readable_json
 from plainlint.rules import RULES, Rule
+from plainlint.rules.pages import page_path
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 INFORMATION_URI = "https://pypi.org/project/plainlint/"
+# Rule pages (docs/rules/ID.md) as tagged for this release, so a link matches the rule's text.
+DOCS_BASE_URI = f"https://github.com/plainlint/plainlint/blob/v{__version__}/"
 SOURCE_ROOT = "%SRCROOT%"  # relative paths are relative to the folder plainlint ran in
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -115,6 +118,7 @@ def _descriptor(rule: type[Rule]) -> dict[str, Any]:
                 f"**What to do**\n\n{_markdown(rule.fix)}"
             ),
         },
+        "helpUri": DOCS_BASE_URI + page_path(rule.id),
         "defaultConfiguration": {"level": LEVELS[rule.default_severity]},
         "properties": {"tags": ["plain-language"]},
     }

@@ -88,7 +88,9 @@ class UnexplainedAbbreviation(ExplanationRule):
             "list", "words next to an abbreviation that say what it is (“the BRAF gene”)"
         ),
         "numbered_after": Option(
-            "list", "words after which IV, VI or XI is a number (“stage IV”), not letters"
+            "list",
+            "words after which a Roman number, as in a cancer's stage, is a number and not an "
+            "abbreviation",
         ),
     }
 

@@ -86,6 +86,7 @@ class AddressReader(Rule):
         "Carers should look after their own health too.",
     )
     default_severity = Severity.WARNING
+    other_severity = "info: a page that never says “you”"
     options = {
         "reader_words": Option("list", "words that mean the reader, in the third person"),
         "people_words": Option("list", "people in general: the reader when words after say who"),

@@ -46,6 +46,8 @@ class Rule:
     flags: ClassVar[tuple[str, ...]]  # example text the rule must flag
     passes: ClassVar[tuple[str, ...]]  # example text the rule must leave alone
     default_severity: ClassVar[Severity]
+    # Findings this rule reports at another level, in words: "error: ..." (empty for none).
+    other_severity: ClassVar[str] = ""
     options: ClassVar[dict[str, Option]] = {}
     needs: ClassVar[frozenset[str]] = frozenset({"sentences"})
     parses: ClassVar[bool] = False  # True when the rule calls `page.parse` on some sentences

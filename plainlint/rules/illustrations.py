@@ -97,6 +97,7 @@ class ImageAltText(Rule):
         "![Photo of the ward's day room, with chairs and a TV](day-room.jpg)",
     )
     default_severity = Severity.ERROR
+    other_severity = 'warning: empty alt text (alt=""), and alt text that is too long'
     options = {
         "meaningless": Option(
             "list", "alt text that says nothing about the image (“image”, “photo”)"

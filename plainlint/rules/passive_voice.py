@@ -148,7 +148,7 @@ class PassiveVoice(Rule):
             0,
         ),
         "flag_named_doer": Option(
-            "bool", "whether a passive that names who acts (“by your nurse”) is reported"
+            "bool", "whether plainlint reports a passive that names who acts (“by your nurse”)"
         ),
         "for_the_reader": Option(
             "list", "passives that are for the reader wherever they are (“can be found”)"

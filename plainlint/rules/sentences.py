@@ -60,6 +60,7 @@ class LongSentence(Rule):
         "You can eat and drink as normal.",
     )
     default_severity = Severity.WARNING
+    other_severity = "error: a sentence longer than error_words"
     options = {
         "max_words": Option("int", "words a sentence may have before it is flagged", 1),
         "error_words": Option("int", "words above which it is an error (0: never an error)", 0),
