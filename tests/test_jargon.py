@@ -189,3 +189,21 @@ def test_the_examples_left_alone_are_about_words_outside_the_glossary(settings):
     glossary = load_glossary(list(settings.glossaries))
     words = ["canthoplasty", "olaparib", "racecadotril", "sclerosus", "stomatitis", "cisplatin"]
     assert [w for w in words if glossary.lookup(w) is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestions"),
+    [
+        # A noun's "s" goes on the last word of the replacement, not the first.
+        ("Your baselines are fine.", "baselines", ("starting points", "first measurements")),
+        # A verb's "s" still goes on the first word.
+        ("If the cancer recurs, tell us.", "recurs", ("comes back", "happens again")),
+        # Neither word takes it well: the replacement stays as it is.
+        ("Progressions happen.", "Progressions", ("Getting worse", "Growths", "Spreads")),
+    ],
+)
+def test_a_replacement_of_several_words_takes_the_s_on_the_right_word(
+    findings, text, word, suggestions
+):
+    (finding,) = [f for f in findings(text, RULE) if f.text == word]
+    assert finding.suggestions == suggestions

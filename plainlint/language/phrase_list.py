@@ -17,10 +17,13 @@ from plainlint.language.inflection import (
     forms,
     grammar_words,
     helper_word,
+    inflect,
     inflect_noun_phrase,
     inflect_phrase,
     noun_forms,
+    plural,
 )
+from plainlint.language.word_frequency import zipf
 
 Alternatives = str | Sequence[str]
 # A listed form: its words, its alternatives, and which inflections it is.
@@ -141,7 +144,7 @@ class PhraseList:
         verb is: "will come" is the base form, "has come" and "has already made"
         the participle, "You made" the past tense.
         """
-        inflect_one = inflect_noun_phrase if self.inflect == "noun" else inflect_phrase
+        inflect_one = inflect_noun_phrase if self.inflect == "noun" else _inflect_phrase
         kinds = match.kinds
         if self.inflect == "verb" and len(kinds) > 1:
             kinds = _form_after(before, kinds)
@@ -159,6 +162,23 @@ class PhraseList:
         window = text[max(0, start - 80) : start]
         cut = max(window.rfind(mark) for mark in ".!?")
         return tuple(WORD.findall(window[cut + 1 :])[-4:])
+
+
+def _inflect_phrase(phrase: str, kind: str) -> str:
+    """A replacement in the matched form. Its first word inflects ("makes sure"), except
+    that the "s" of a noun ("baselines") goes on the last word: "starting points"."""
+    if kind != "s" or " " not in phrase:
+        return inflect_phrase(phrase, kind)
+    limits = grammar_words()["phrase_s_form"]
+    first, _, rest = phrase.partition(" ")
+    verb = inflect(first, "s")
+    if zipf(verb) >= limits["verb_zipf"]:
+        return f"{verb} {rest}"
+    lead, _, head = phrase.rpartition(" ")
+    many = plural(head)
+    if head.endswith("s") or zipf(many) < limits["noun_zipf"]:
+        return phrase
+    return f"{lead} {many}"
 
 
 def _form_after(before: Sequence[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
