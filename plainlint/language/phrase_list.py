@@ -165,8 +165,9 @@ class PhraseList:
 
 
 def _inflect_phrase(phrase: str, kind: str) -> str:
-    """A replacement in the matched form. Its first word inflects ("makes sure"), except
-    that the "s" of a noun ("baselines") goes on the last word: "starting points"."""
+    """A replacement in the matched form. Its first word inflects ("makes sure", "carries
+    out"), except that an "s" the first word cannot take goes on the last word, a noun:
+    "starting points", "health professionals"."""
     if kind != "s" or " " not in phrase:
         return inflect_phrase(phrase, kind)
     limits = grammar_words()["phrase_s_form"]
@@ -176,7 +177,11 @@ def _inflect_phrase(phrase: str, kind: str) -> str:
         return f"{verb} {rest}"
     lead, _, head = phrase.rpartition(" ")
     many = plural(head)
-    if head.endswith("s") or zipf(many) < limits["noun_zipf"]:
+    if (
+        head.endswith("s")
+        or zipf(many) < limits["noun_zipf"]
+        or zipf(head) >= limits["head_max_zipf"]
+    ):
         return phrase
     return f"{lead} {many}"
 
