@@ -12,32 +12,37 @@ import os
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping
 
 import click
 
 from plainlint import __version__
 from plainlint.documents import parse_document
-from plainlint.errors import InputError, PlainlintError
+from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.findings import FileResult, Severity
-from plainlint.formatters import FORMATTERS
+from plainlint.formatters import FORMATTERS, render
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.io.atomic_files import write_atomically
 from plainlint.io.yaml_lines import dump_yaml, load_yaml
 from plainlint.language.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.rules import RULES
+from plainlint.run.changes import changed_files
 from plainlint.run.engine import Linter, shown_name
 from plainlint.run.files import decode, find_files, left_out, read_text
 from plainlint.run.progress import Progress, progress_delay, progress_wanted
 from plainlint.run.results_cache import ResultsCache, cache_folder
 from plainlint.run.runner import Runner, default_jobs
+from plainlint.settings.checks import FAIL_ON
 from plainlint.settings.ignore_files import GitIgnore
 from plainlint.settings.loading import Settings, load_settings, page_settings
+from plainlint.settings.projects import Projects
+
+if TYPE_CHECKING:
+    from plainlint.run.baseline import Baseline
 
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
 EXIT_STOPPED = 130  # Ctrl-C, as shells report it
-FAIL_ON = ("error", "warning", "info", "never")
 GC_THRESHOLDS = (50_000, 20, 1000)  # Python's defaults are (700, 10, 10)
 
 
@@ -100,8 +105,9 @@ def main() -> None:
 @click.option(
     "--config",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Use this settings file instead of the one plainlint finds "
-    "(plainlint.yaml, .plainlint.yaml or pyproject.toml).",
+    envvar="PLAINLINT_CONFIG",
+    help="Use this settings file for every file, instead of the nearest plainlint.yaml, "
+    ".plainlint.yaml or pyproject.toml above each file. PLAINLINT_CONFIG does the same.",
 )
 @click.option(
     "--glossary",
@@ -114,9 +120,8 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Exit with code 1 when a finding is this serious or more.",
+    help="Exit with code 1 when a finding is this serious or more "
+    "(default: fail_on in the settings file, or else error).",
 )
 @click.option(
     "--format",
@@ -124,23 +129,70 @@ def main() -> None:
     type=click.Choice(sorted(FORMATTERS)),
     default="text",
     show_default=True,
-    help="How to print the findings.",
+    help="How to show the findings.",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the findings to this file instead of the screen.",
+)
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    help="Also write the findings to a file in another format, in the same run "
+    "(for example --report junit=plainlint.xml). Can be given more than once.",
+)
+@click.option(
+    "--sarif-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the findings to this file as SARIF (the same as --report sarif=FILE).",
+)
+@click.option(
+    "--color",
+    "--colour",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output. auto: only on a screen, and not when NO_COLOR is set "
+    "(FORCE_COLOR turns it on).",
 )
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule made.")
 @click.option(
     "--stdin-filename",
     help="With '-' as the path: the name of the file on standard input. "
-    "Its extension gives the format, and settings for its path apply.",
+    "Its extension gives the format, and the settings for its path apply.",
 )
 @click.option(
     "--baseline",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Report only findings that this baseline file does not hold.",
+    help="Report only findings that this baseline file does not hold "
+    "(default: baseline in the settings file).",
+)
+@click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Report every finding, even when the settings file names a baseline.",
 )
 @click.option(
     "--write-baseline",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record every finding in this file, to use later with --baseline.",
+)
+@click.option(
+    "--prune-baseline",
+    is_flag=True,
+    help="Take out of the baseline in use the findings that are gone, so they cannot "
+    "come back unnoticed.",
+)
+@click.option(
+    "--changed-since",
+    metavar="COMMIT",
+    help="Check only the files changed since this git commit or branch "
+    "(for example origin/main), including changes not yet committed.",
 )
 @click.option(
     "--jobs",
@@ -171,12 +223,19 @@ def check(
     ignore: tuple[str, ...],
     config: Path | None,
     glossaries: tuple[Path, ...],
-    fail_on: str,
+    fail_on: str | None,
     output_format: str,
+    output_file: Path | None,
+    reports: tuple[str, ...],
+    sarif_file: Path | None,
+    colour: str,
     statistics: bool,
     stdin_filename: str | None,
     baseline: Path | None,
+    no_baseline: bool,
     write_baseline: Path | None,
+    prune_baseline: bool,
+    changed_since: str | None,
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path | None,
@@ -186,25 +245,33 @@ def check(
     selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
     if statistics and output_format not in ("text", "json"):
         _fail("--statistics works with --format text or json")
+    extra = _reports(reports, sarif_file)
     if baseline and write_baseline:
         _fail("use --baseline or --write-baseline, not both")
+    if no_baseline and (baseline or prune_baseline):
+        _fail("--no-baseline cannot go with --baseline or --prune-baseline")
     if stdin_filename and Path("-") not in paths:
         _fail("--stdin-filename needs '-' as the path, to read standard input")
+    wanted = list(paths) or [Path(".")]
     # A check makes many small objects that live until their page is done, and
     # few cycles: collecting less often saves about a tenth of a long run.
     gc.set_threshold(*GC_THRESHOLDS)
+    texts: dict[str, str] = {}  # standard input, kept for the baseline
     try:
-        settings = load_settings(config, glossaries, discover_from=Path.cwd())
-        linter = Linter.create(settings, selected, ignored)
+        projects = Projects(config, glossaries)
+        run_settings = projects.for_run([p for p in wanted if str(p) != "-"])
+        fail_on = fail_on or run_settings.fail_on or "error"
         known = None
-        if baseline:
-            from plainlint.run.baseline import load_baseline
-
-            known = load_baseline(baseline)
+        if not write_baseline and not no_baseline:
+            known = _load_baseline(baseline, run_settings)
+        if prune_baseline and known is None:
+            _fail("--prune-baseline needs a baseline: give --baseline, or name one in the settings")
+        changed = changed_files(changed_since, Path.cwd()) if changed_since else None
+        linter = Linter.create(projects, selected, ignored)
         cache = None
         if not no_cache:
-            folder = cache_folder(settings, Path.cwd(), cache_dir)
-            cache = ResultsCache(folder, settings, selected, ignored)
+            folder = cache_folder(run_settings, Path.cwd(), cache_dir)
+            cache = ResultsCache(folder, run_settings, selected, ignored)
         try:
             delay = progress_delay(os.environ)
         except ValueError as exc:
@@ -215,7 +282,7 @@ def check(
         runner = Runner(linter, cache, jobs or default_jobs(), progress)
         results = []
         try:
-            for result in _check_all(runner, list(paths) or [Path(".")], stdin_filename):
+            for result in _check_all(runner, wanted, stdin_filename, changed, texts):
                 if result.error is not None:
                     if progress is not None:
                         progress.clear()
@@ -224,13 +291,25 @@ def check(
         finally:
             if progress is not None:
                 progress.close()
+        if not results and any(str(path) != "-" for path in wanted):
+            click.echo(_nothing_found(wanted, run_settings, changed_since), err=True)
+        sources = _sources(texts)
         if write_baseline:
             from plainlint.run.baseline import write_baseline as record
 
-            count = record(write_baseline, results)
+            count = record(write_baseline, results, sources)
             noun = "finding" if count == 1 else "findings"
             click.echo(f"Recorded {count} {noun} in {write_baseline}.")
             sys.exit(EXIT_TROUBLE if any(r.error for r in results) else 0)
+        if known is not None:
+            if prune_baseline:
+                gone = known.prune(results, sources)
+                noun = "finding" if gone == 1 else "findings"
+                click.echo(
+                    f"{known.path}: took out {gone} {noun} that plainlint no longer finds.",
+                    err=True,
+                )
+            results = known.new_findings(results, sources)
     except PlainlintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -238,43 +317,142 @@ def check(
         sys.exit(EXIT_STOPPED)
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one plain line
         _fail(f"stopped because of a bug ({type(exc).__name__}: {exc}); please report it")
-    if known is not None:
-        results = known.new_findings(results)
     if statistics:
         shown = format_statistics_json if output_format == "json" else format_statistics_text
-        click.echo(shown(results))
+        output = shown(results)
     else:
-        click.echo(FORMATTERS[output_format](results))
+        output = render(output_format, results, fail_on)
+    for name, target in extra:
+        _write_output(target, render(name, results, fail_on))
+    if output_file is not None:
+        _write_output(output_file, click.unstyle(output))
+    else:
+        click.echo(output, color=_colour(colour, os.environ))
     sys.exit(_exit_code(results, fail_on))
 
 
+def _reports(values: tuple[str, ...], sarif_file: Path | None) -> list[tuple[str, Path]]:
+    """(format, file) for each extra report; a mistake in one is a usage error."""
+    found = []
+    for value in values:
+        name, equals, file = value.partition("=")
+        if not equals or not file:
+            _fail(f"--report: write FORMAT=FILE, as in junit=plainlint.xml, not '{value}'")
+        if name not in FORMATTERS:
+            _fail(f"--report: unknown format '{name}'. Known: {', '.join(sorted(FORMATTERS))}")
+        found.append((name, Path(file)))
+    if sarif_file is not None:
+        found.append(("sarif", sarif_file))
+    return found
+
+
+def _load_baseline(given: Path | None, settings: Settings) -> Baseline | None:
+    """The baseline from the command line, or the one the settings file names."""
+    from plainlint.run.baseline import load_baseline
+
+    if given is not None:
+        return load_baseline(given)
+    if settings.baseline is None:
+        return None
+    try:
+        return load_baseline(settings.baseline)
+    except ConfigError as exc:
+        if settings.baseline.exists():
+            raise
+        raise ConfigError(
+            str(settings.config),
+            f"the baseline '{settings.baseline}' it names does not exist; record it with: "
+            f"plainlint check --write-baseline {settings.baseline}",
+        ) from exc
+
+
+def _sources(texts: dict[str, str]) -> Callable[[str], str | None]:
+    """A checked file's text for the baseline: standard input as it was read, files as
+    they are on disk."""
+    from plainlint.run.baseline import read_source
+
+    return lambda name: texts[name] if name in texts else read_source(name)
+
+
+def _nothing_found(paths: list[Path], settings: Settings, changed_since: str | None) -> str:
+    """The line that says there was nothing to check, naming the kinds of file looked for."""
+    used = set(settings.extensions.values())
+    kinds = [_KINDS[name] for name in _KINDS if name in used]
+    kinds += sorted(used - _KINDS.keys())
+    named = " or ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
+    where = ", ".join(str(path) for path in paths if str(path) != "-")
+    if changed_since:
+        return f"No {named} files under {where} have changed since {changed_since}."
+    return f"No {named} files found under {where}."
+
+
+_KINDS = {"markdown": "Markdown", "html": "HTML", "text": "text"}
+
+
+def _colour(choice: str, environ: Mapping[str, str]) -> bool | None:
+    """Whether to colour the output: None leaves it to whether it goes to a screen.
+
+    NO_COLOR and FORCE_COLOR are the conventions (no-color.org, force-color.org);
+    --color always or never wins over both.
+    """
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return None
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write a report in one step, so a reader never sees half of it; its folder is made
+    if need be, as CI steps often name a new one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, text if text.endswith("\n") else text + "\n")
+    except OSError as exc:
+        _fail(f"{path}: cannot write the report here ({exc.strerror or exc})")
+
+
 def _check_all(
-    runner: Runner, paths: list[Path], stdin_filename: str | None
+    runner: Runner,
+    paths: list[Path],
+    stdin_filename: str | None,
+    changed: set[str] | None = None,
+    texts: dict[str, str] | None = None,
 ) -> Iterator[FileResult]:
-    """Results for the paths in order; '-' reads standard input."""
+    """Results for the paths in order; '-' reads standard input. With `changed`, only
+    the files in it are checked."""
     files: list[Path] = []
     for path in [*paths, None]:
         if path is not None and str(path) != "-":
             files.append(path)  # named files in a row are checked together: each once
             continue
         if files:
-            yield from runner.check_targets(find_files(files, runner.linter.settings))
+            targets = find_files(files, runner.linter.projects)
+            if changed is not None:
+                targets = (t for t in targets if os.path.realpath(t.path) in changed)
+            yield from runner.check_targets(targets)
         files = []
         if path is not None:
-            result = _check_stdin(runner, stdin_filename)
+            result = _check_stdin(runner, stdin_filename, texts)
             if result is not None:
                 yield result
 
 
-def _check_stdin(runner: Runner, name: str | None) -> FileResult | None:
-    """Standard input, checked as the file `name`; None when settings exclude that file."""
+def _check_stdin(
+    runner: Runner, name: str | None, texts: dict[str, str] | None = None
+) -> FileResult | None:
+    """Standard input, checked as the file `name` with the settings of its project;
+    None when those settings leave that file out."""
     linter = runner.linter
     shown = shown_name(Path(name)) if name else "-"
-    if name and left_out(Path(name), linter.settings):
+    settings = linter.settings_for(Path(name)) if name else linter.settings
+    if name and left_out(Path(name), settings):
         return None
-    format_name = linter.settings.format_for(Path(name)) if name else "text"
+    format_name = settings.format_for(Path(name)) if name else "text"
     if format_name is None:
-        known = ", ".join(sorted(linter.settings.extensions))
+        known = ", ".join(sorted(settings.extensions))
         return FileResult(
             shown, error=f"plainlint does not check this type of file (it checks {known})"
         )
@@ -282,6 +460,8 @@ def _check_stdin(runner: Runner, name: str | None) -> FileResult | None:
         source = decode(shown, _standard_input_bytes())
     except InputError as exc:
         return FileResult(shown, error=exc.reason)
+    if texts is not None:
+        texts[shown] = source
     return runner.check_text(shown, source, format_name)
 
 
@@ -316,7 +496,12 @@ def rules(rule_id: str | None) -> None:
     if rule_id is None:
         width = max(len(rule) for rule in RULES)
         for rule in RULES.values():
-            click.echo(f"{rule.id:<{width}}  {rule.default_severity.value:<7}  {rule.summary}")
+            severity = settings.rules[rule.id].severity.value  # rules.yaml, as the project sets it
+            if not settings.rules[rule.id].enabled:
+                severity = "off"
+            click.echo(f"{rule.id:<{width}}  {severity:<7}  {rule.summary}")
+            if rule.other_severity:
+                click.echo(f"{'':<{width}}  {'':<7}  Some findings are {rule.other_severity}.")
         return
     if rule_id not in RULES:
         _fail(f"unknown rule '{rule_id}'. Run 'plainlint rules' to list them")
@@ -326,7 +511,9 @@ def rules(rule_id: str | None) -> None:
 _CONFIG_OPTION = click.option(
     "--config",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="A settings file whose glossary list is used as well as the built-in glossary.",
+    envvar="PLAINLINT_CONFIG",
+    help="A settings file whose glossary list is used as well as the built-in glossary "
+    "(PLAINLINT_CONFIG does the same).",
 )
 _GLOSSARY_OPTION = click.option(
     "--glossary",
@@ -345,18 +532,35 @@ def explain(word: tuple[str, ...], config: Path | None, glossaries: tuple[Path, 
     """Show the glossary entry for a word, a phrase or an abbreviation."""
     phrase = " ".join(word)
     try:
-        glossary = load_glossary(
-            load_settings(config, glossaries, discover_from=Path.cwd()).glossaries
-        )
+        files = load_settings(config, glossaries, discover_from=Path.cwd()).glossaries
+        glossary = load_glossary(files)
+        entry = glossary.lookup(phrase)
+        off = _switched_off_by(phrase, files) if entry is None else None
     except PlainlintError as exc:
         _fail(str(exc))
-    entry = glossary.lookup(phrase)
+    if off is not None:
+        click.echo(
+            f"“{phrase}” is in the built-in glossary, but {off} switches it off "
+            "(ignore: true), so plainlint does not ask for it to be explained."
+        )
+        sys.exit(EXIT_FINDINGS)
     if entry is None:
         click.echo(
             f"No glossary entry covers “{phrase}”. You can add one to your project's glossary."
         )
         sys.exit(EXIT_FINDINGS)
     click.echo(_describe(entry))
+
+
+def _switched_off_by(phrase: str, files: list[Path]) -> Path | None:
+    """The project glossary that took the word's entry away, if one did."""
+    merged = Glossary()
+    for path in files:
+        had = merged.lookup(phrase) is not None
+        apply_file(merged, load_yaml(path))
+        if had and merged.lookup(phrase) is None:
+            return path
+    return None
 
 
 def _describe(entry: Entry) -> str:
@@ -415,11 +619,17 @@ def glossary_check(files: tuple[Path, ...], config: Path | None) -> None:
     "folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False)
 )
 def init(folder: Path) -> None:
-    """Start a project: write a commented plainlint.yaml and an empty glossary.yaml."""
-    names = ("plainlint.yaml", "glossary.yaml")
-    for name in names:
-        if (folder / name).exists():
-            _fail(f"{folder / name}: this file already exists, so plainlint left it as it is")
+    """Start a project: write a commented plainlint.yaml and an empty glossary.yaml.
+
+    A file that is there already is left as it is; the other is still written.
+    """
+    names = [name for name in ("plainlint.yaml", "glossary.yaml") if not (folder / name).exists()]
+    there = [folder / name for name in ("plainlint.yaml", "glossary.yaml") if name not in names]
+    if not names:
+        _fail(
+            f"{folder}: plainlint.yaml and glossary.yaml are there already, so plainlint "
+            "left them as they are"
+        )
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -433,7 +643,9 @@ def init(folder: Path) -> None:
     except OSError as exc:
         _undo(written)
         _fail(f"{folder}: plainlint cannot write here ({exc.strerror or exc})")
-    click.echo(f"Wrote {folder / names[0]} and {folder / names[1]}.")
+    click.echo(f"Wrote {' and '.join(str(path) for path in written)}.")
+    for path in there:
+        click.echo(f"{path} is there already, so plainlint left it as it is.")
     click.echo("Change the settings to suit your project, then run: plainlint check")
 
 
@@ -448,7 +660,9 @@ def _undo(written: list[Path]) -> None:
 @click.option(
     "--config",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Use this settings file instead of the one plainlint finds.",
+    envvar="PLAINLINT_CONFIG",
+    help="Use this settings file instead of the one plainlint finds. "
+    "PLAINLINT_CONFIG does the same.",
 )
 @click.option("--rule", "rule_id", help="Show the settings of this rule only, with every word.")
 def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
@@ -461,7 +675,7 @@ def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
     if not path.exists():
         _fail(f"{path}: no such file or folder")
     try:
-        project = load_settings(config, discover_from=Path.cwd())
+        project = Projects(config).for_path(path, is_dir=path.is_dir())
         settings = _settings_for(project, path)
     except PlainlintError as exc:
         _fail(str(exc))
@@ -481,6 +695,10 @@ def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
         click.echo(f"# plainlint does not check this path: {reason}.")
     shown = dict(settings.data)
     shown["glossary"] = [str(p) for p in settings.glossaries]
+    if project.fail_on is not None:
+        shown["fail_on"] = project.fail_on
+    if project.baseline is not None:
+        shown["baseline"] = str(project.baseline)
     if rule_id is not None:
         shown = {"rules": {rule_id: shown["rules"][rule_id]}}
     else:

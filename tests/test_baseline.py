@@ -144,12 +144,13 @@ def test_the_file_is_sorted_readable_json_with_one_finding_a_line(here):
     assert write_baseline(target, results) == 4
     text = target.read_text(encoding="utf-8")
     data = json.loads(text)
-    assert data["plainlint_baseline"] == 1
+    assert data["plainlint_baseline"] == 2
     assert "--baseline" in data["description"]
+    nothing = {"before": "", "after": ""}  # the files are not on disk: no words around them
     assert data["findings"] == [
-        {"file": "a.md", "rule": "plain-words", "text": "utilise", "count": 2},
-        {"file": "b.md", "rule": "jargon", "text": "oncology", "count": 1},
-        {"file": "b.md", "rule": "plain-words", "text": "naïve", "count": 1},
+        {"file": "a.md", "rule": "plain-words", "text": "utilise", **nothing, "count": 2},
+        {"file": "b.md", "rule": "jargon", "text": "oncology", **nothing, "count": 1},
+        {"file": "b.md", "rule": "plain-words", "text": "naïve", **nothing, "count": 1},
     ]
     assert "naïve" in text  # not escaped
     entry_lines = [line for line in text.splitlines() if '"rule"' in line]
@@ -233,7 +234,9 @@ BAD = {
     "not-json": "{'findings': []}",
     "a-list": "[]",
     "no-version": '{"findings": []}',
-    "newer-version": '{"plainlint_baseline": 2, "findings": []}',
+    "newer-version": '{"plainlint_baseline": 3, "findings": []}',
+    "before-not-a-string": '{"plainlint_baseline": 2, "findings": '
+    '[{"file": "a.md", "rule": "x", "text": "", "before": 1, "after": "", "count": 1}]}',
     "true-version": '{"plainlint_baseline": true, "findings": []}',
     "findings-not-a-list": '{"plainlint_baseline": 1, "findings": {}}',
     "no-findings": '{"plainlint_baseline": 1}',
@@ -267,7 +270,7 @@ def test_a_bad_baseline_is_one_plain_config_error_naming_the_file(tmp_path, case
     [
         (None, "does not exist"),
         ("not json", "not valid JSON"),
-        ('{"plainlint_baseline": 2}', "version 2"),
+        ('{"plainlint_baseline": 3}', "version 3"),
         ('{"plainlint_baseline": 1, "findings": [1, {"file": "a"}]}', "finding 1"),
     ],
 )
@@ -498,3 +501,98 @@ def test_a_baseline_that_cannot_be_written_is_exit_2_with_one_line(site):
     [line] = result.stderr.strip().splitlines()
     assert str(site / "nowhere" / "b.json") in line
     assert not (site / "nowhere").exists()
+
+
+# --- the words around a finding tell old from new ------------------------------------------
+
+THREE = [
+    "Please utilise the ramp at the front door.",
+    "Staff may utilise a hoist to help you.",
+    "You can utilise the car park for free.",
+]
+ADDED = "We utilise texts to remind you."
+
+
+def _page(paragraphs: list[str]) -> str:
+    return "# Getting here\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _new_lines(site: Path, baseline: Path) -> list[tuple[str, int]]:
+    code, found = report("--select", "plain-words", "--baseline", str(baseline), "docs")
+    assert code == 0
+    return [(text, line) for _, _, text, line in found]
+
+
+@pytest.mark.parametrize("place", [0, 1, 2, 3], ids=["above", "between", "between-2", "below"])
+def test_a_new_occurrence_of_an_old_word_is_the_one_reported(site, place):
+    """The issue's case: a new 'utilise' above old ones was hidden, and an old one reported."""
+    (site / "docs" / "scan.txt").unlink()
+    (site / "docs" / "ramp.md").write_text(_page(THREE))
+    baseline = recorded(site)
+    edited = [*THREE[:place], ADDED, *THREE[place:]]
+    (site / "docs" / "ramp.md").write_text(_page(edited))
+    line = 3 + 2 * place  # the heading, a blank line, then one paragraph every two lines
+    assert _new_lines(site, baseline) == [("utilise", line)]
+
+
+def test_an_old_finding_whose_sentence_was_edited_at_one_end_stays_old(site):
+    (site / "docs" / "scan.txt").unlink()
+    (site / "docs" / "ramp.md").write_text(_page(THREE))
+    baseline = recorded(site)
+    edited = [THREE[0], "Our staff may utilise a hoist to help you.", THREE[2]]
+    (site / "docs" / "ramp.md").write_text(_page([ADDED, *edited]))
+    assert _new_lines(site, baseline) == [("utilise", 3)]
+
+
+def test_a_rewritten_sentence_round_an_old_finding_still_counts_as_old(site):
+    (site / "docs" / "scan.txt").unlink()
+    (site / "docs" / "ramp.md").write_text(_page(THREE[:1]))
+    baseline = recorded(site)
+    (site / "docs" / "ramp.md").write_text(_page(["If you can, utilise our new lift."]))
+    assert _new_lines(site, baseline) == []
+
+
+def test_the_baseline_keeps_the_words_around_each_finding(site):
+    (site / "docs" / "scan.txt").unlink()
+    (site / "docs" / "ramp.md").write_text(_page(THREE[:2]))
+    entries = json.loads(recorded(site).read_text())["findings"]
+    assert [(e["before"], e["after"]) for e in entries] == [
+        ("# Getting here Please", "the ramp at the"),
+        ("front door. Staff may", "a hoist to help"),
+    ]
+
+
+def test_a_version_1_baseline_still_works_by_count(site):
+    old = {
+        "plainlint_baseline": 1,
+        "findings": [
+            {"file": "docs/ramp.md", "rule": "plain-words", "text": "utilise", "count": 1}
+        ],
+    }
+    (site / "docs" / "scan.txt").unlink()
+    (site / "docs" / "ramp.md").write_text(_page(THREE[:2]))
+    baseline = site / "old.json"
+    baseline.write_text(json.dumps(old))
+    assert _new_lines(site, baseline) == [("utilise", 5)]
+
+
+def test_prune_takes_out_findings_that_are_gone_and_keeps_the_rest(site):
+    baseline = recorded(site)
+    (site / "docs" / "ramp.md").write_text(RAMP.replace("utilise", "use"))
+    before = baseline.read_text()
+    result = run_cli("check", "--baseline", str(baseline), "--prune-baseline", "docs")
+    assert result.exit_code == 0, result.output
+    assert f"{baseline}: took out 1 finding that plainlint no longer finds." in result.stderr
+    entries = json.loads(baseline.read_text())["findings"]
+    assert [(e["file"], e["rule"]) for e in entries] == [("docs/scan.txt", "long-sentence")]
+    assert json.loads(before)["findings"][1] == entries[0]
+    # A file this run did not check keeps its entries.
+    (site / "docs" / "scan.txt").write_text("Short.\n")
+    run_cli("check", "--baseline", str(baseline), "--prune-baseline", "docs/ramp.md")
+    assert json.loads(baseline.read_text())["findings"] == entries
+
+
+def test_prune_needs_a_baseline(site):
+    result = run_cli("check", "--prune-baseline", "docs")
+    assert result.exit_code == 2
+    assert "--prune-baseline needs a baseline" in result.stderr

@@ -948,17 +948,29 @@ def test_init_into_a_new_folder(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("existing", ["plainlint.yaml", "glossary.yaml"])
-def test_init_refuses_when_either_file_exists(project, existing):
+def test_init_writes_the_missing_file_and_leaves_the_other(project, existing):
     (project / existing).write_text("# mine\n")
+    result = run_cli("init", str(project))
+    assert result.exit_code == 0, result.stderr
+    other = ({"plainlint.yaml", "glossary.yaml"} - {existing}).pop()
+    assert result.stdout.splitlines()[:2] == [
+        f"Wrote {project / other}.",
+        f"{project / existing} is there already, so plainlint left it as it is.",
+    ]
+    assert (project / existing).read_text() == "# mine\n"
+    assert sorted(p.name for p in project.iterdir()) == sorted([".git", existing, other])
+
+
+def test_init_refuses_when_both_files_exist(project):
+    for name in ("plainlint.yaml", "glossary.yaml"):
+        (project / name).write_text("# mine\n")
     result = run_cli("init", str(project))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == (
-        f"plainlint: {project / existing}: this file already exists, "
-        "so plainlint left it as it is\n"
-    )
-    assert (project / existing).read_text() == "# mine\n"
-    assert sorted(p.name for p in project.iterdir()) == [".git", existing]
+    assert "plainlint.yaml and glossary.yaml are there already" in result.stderr
+    assert [(project / n).read_text() for n in ("plainlint.yaml", "glossary.yaml")] == [
+        "# mine\n"
+    ] * 2
 
 
 def test_the_starters_commented_examples_are_valid_settings(tmp_path):

@@ -150,7 +150,8 @@ def test_a_heading_not_spelled_out_points_at_the_body_use(findings):
 def test_a_project_can_set_its_own_known_abbreviations(tmp_path):
     from conftest import run_cli
 
-    config = tmp_path / "plainlint.yaml"
+    config = tmp_path / "settings" / "plainlint.yaml"  # not above the page: only --config finds it
+    config.parent.mkdir()
     config.write_text(
         "rules:\n  unexplained-abbreviation:\n    known: [UK, NHS, QXR]\n", encoding="utf-8"
     )

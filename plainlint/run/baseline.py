@@ -1,11 +1,17 @@
 """Baselines: record today's findings so later runs report only new ones.
 
 A finding is known by its file, its rule and the text it points at, never by
-its line, so edits elsewhere in a file do not bring old findings back. Line
-breaks and runs of spaces in the text count as one space, so re-wrapping a
-paragraph or a change to CRLF line endings keeps old findings known. The same
-finding can appear several times in a file; the baseline counts them, and only
-those beyond the recorded count are new.
+its line, so edits elsewhere in a file do not bring old findings back. Each
+entry also keeps a few words on either side of the text: when a word is found
+twice, the one whose words around it are unchanged is the old one, and the
+other is new, wherever it is on the page. Line breaks and runs of spaces count
+as one space, so re-wrapping a paragraph or a change to CRLF line endings keeps
+old findings known.
+
+Matching goes from strict to loose: the same words on both sides, then on one
+side (a sentence edited at one end), then anywhere in the file (a sentence
+rewritten round an old finding, or an entry from a version 1 baseline, which
+kept no words around it). A finding left over after that is new.
 
 Files are named relative to the baseline file's folder, with forward slashes,
 so the same baseline matches whichever folder plainlint runs from.
@@ -15,34 +21,95 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from plainlint.errors import ConfigError, PlainlintError
-from plainlint.findings import FileResult
+from plainlint.findings import FileResult, Finding
 from plainlint.io.atomic_files import write_atomically
 
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # version 1 entries have no words around them: they match by count
 DESCRIPTION = (
     "Findings recorded by 'plainlint check --write-baseline'. "
     "'plainlint check --baseline' does not report them again."
 )
+AROUND = 4  # words kept on each side of a finding's text
+_REACH = 200  # characters looked at on each side for those words
+_LINE_START = re.compile(r"\r\n|\r|\n")
 
-Key = tuple[str, str, str]  # file, rule, text
+Sources = Callable[[str], "str | None"]  # a checked file's text by its shown name, if known
 
 
-def write_baseline(path: Path, results: list[FileResult]) -> int:
+@dataclass(frozen=True)
+class Entry:
+    """One recorded finding: where, which rule, its text and the words around it.
+
+    `before` and `after` are None in entries from a version 1 baseline.
+    """
+
+    file: str
+    rule: str
+    text: str
+    before: str | None = None
+    after: str | None = None
+
+
+def write_baseline(path: Path, results: list[FileResult], sources: Sources | None = None) -> int:
     """Record every finding of readable files; returns how many were recorded."""
-    folder = _folder_of(path)
-    counts: Counter[Key] = Counter()
-    for result in results:
-        if result.error is None:
-            name = _file_key(result.path, folder)
-            counts.update((name, finding.rule, _words(finding.text)) for finding in result.findings)
+    counts = _entries(_folder_of(path), results, sources or read_source)
     _write(path, _serialise(counts))
     return sum(counts.values())
+
+
+def _entries(folder: Path, results: Iterable[FileResult], sources: Sources) -> Counter[Entry]:
+    counts: Counter[Entry] = Counter()
+    for result in results:
+        if result.error is None and result.findings:
+            counts.update(_observed(result, _file_key(result.path, folder), sources))
+    return counts
+
+
+def _observed(result: FileResult, name: str, sources: Sources) -> list[Entry]:
+    """An entry for each finding, in order, with the words around it in the file now."""
+    source = sources(result.path)
+    starts = _line_starts(source) if source is not None else []
+    return [
+        Entry(name, f.rule, _words(f.text), *_around(source, starts, f)) for f in result.findings
+    ]
+
+
+def read_source(name: str) -> str | None:
+    """A checked file's text as it is on disk; None when it cannot be read now."""
+    try:
+        return Path(name).read_bytes().decode("utf-8-sig", "surrogateescape")
+    except (OSError, ValueError):
+        return None
+
+
+def _line_starts(source: str) -> list[int]:
+    """Where each line starts, with lines ending as plainlint reads them."""
+    return [0, *(match.end() for match in _LINE_START.finditer(source))]
+
+
+def _around(source: str | None, starts: list[int], finding: Finding) -> tuple[str, str]:
+    """Up to AROUND whole words before and after the finding's text."""
+    if source is None or not 0 < finding.line <= len(starts) or not finding.text:
+        return "", ""
+    start = starts[finding.line - 1] + finding.column - 1
+    end = start + len(finding.text)
+    if source[start:end] != finding.text:  # the file changed after it was checked
+        return "", ""
+    left = source[max(0, start - _REACH) : start].split()
+    if start > _REACH and left:
+        left = left[1:]  # the first may be part of a word
+    right = source[end : end + _REACH].split()
+    if end + _REACH < len(source) and right:
+        right = right[:-1]
+    return " ".join(left[-AROUND:]), " ".join(right[:AROUND])
 
 
 def load_baseline(path: Path) -> Baseline:
@@ -68,33 +135,106 @@ def load_baseline(path: Path) -> Baseline:
     problem, counts = _parse(data)
     if problem:
         raise ConfigError(name, problem)
-    return Baseline(_folder_of(path), counts)
+    return Baseline(_folder_of(path), counts, Path(path))
 
 
 class Baseline:
-    """Findings recorded earlier, counted by (file, rule, text)."""
+    """Findings recorded earlier, counted by file, rule, text and the words around it."""
 
-    def __init__(self, folder: Path, counts: Counter[Key]) -> None:
+    def __init__(self, folder: Path, counts: Counter[Entry], path: Path | None = None) -> None:
         self.folder = folder  # the baseline file's folder: file names are relative to it
         self.counts = counts
+        self.path = path
+        self._index = _index(counts)
 
-    def new_findings(self, results: list[FileResult]) -> list[FileResult]:
+    def new_findings(
+        self, results: list[FileResult], sources: Sources | None = None
+    ) -> list[FileResult]:
         """The same results with only the findings the baseline does not hold; metrics and
-        errors kept. Where a file has more of one finding than recorded, the later ones
-        (in file order) are new."""
+        errors kept."""
+        return self.split(results, sources)[0]
+
+    def split(
+        self, results: list[FileResult], sources: Sources | None = None
+    ) -> tuple[list[FileResult], list[FileResult]]:
+        """The results twice: with only the new findings, and with only the old ones."""
         left = Counter(self.counts)  # this call's own copy: a Baseline can be used again
-        kept = []
+        new, old = [], []
         for result in results:
+            if result.error is not None or not result.findings:
+                new.append(result)
+                old.append(replace(result, findings=[]))
+                continue
             name = _file_key(result.path, self.folder)
-            findings = []
-            for finding in result.findings:
-                key = (name, finding.rule, _words(finding.text))
-                if left[key] > 0:
-                    left[key] -= 1
-                else:
-                    findings.append(finding)
-            kept.append(replace(result, findings=findings))
-        return kept
+            entries = _observed(result, name, sources or read_source)
+            known = _match(entries, left, self._index)
+            new.append(
+                replace(result, findings=[f for f, k in zip(result.findings, known) if not k])
+            )
+            old.append(replace(result, findings=[f for f, k in zip(result.findings, known) if k]))
+        return new, old
+
+    def prune(self, results: list[FileResult], sources: Sources | None = None) -> int:
+        """Keep only the recorded findings that still occur, with the words around them
+        as they are now; returns how many entries the baseline lost."""
+        old = self.split(results, sources)[1]
+        counts = _entries(self.folder, old, sources or read_source)
+        checked = {_file_key(r.path, self.folder) for r in results if r.error is None}
+        unreadable = {_file_key(r.path, self.folder) for r in results if r.error is not None}
+        # Files this run did not check, or could not read, keep their entries as they were.
+        for entry, count in self.counts.items():
+            if entry.file not in checked or entry.file in unreadable:
+                counts[entry] += count
+        assert self.path is not None, "a baseline read from a file knows its path"
+        _write(self.path, _serialise(counts))
+        return sum(self.counts.values()) - sum(counts.values())
+
+
+def _match(entries: list[Entry], left: Counter[Entry], index: _Index) -> list[bool]:
+    """Which of a file's findings the baseline holds, from the strictest match to the
+    loosest, taking each recorded finding once."""
+    known = [False] * len(entries)
+    for strictness in range(4):
+        for number, entry in enumerate(entries):
+            if known[number]:
+                continue
+            for recorded in index.get((entry.file, entry.rule, entry.text), ()):
+                if left[recorded] > 0 and _matches(recorded, entry, strictness):
+                    left[recorded] -= 1
+                    known[number] = True
+                    break
+    return known
+
+
+def _matches(recorded: Entry, entry: Entry, strictness: int) -> bool:
+    """0: the same words on both sides; 1: before; 2: after; 3: anywhere in the file.
+
+    A version 1 entry, which kept no words around it, matches only anywhere.
+    """
+    if strictness == 3:
+        return True
+    if recorded.before is None:
+        return False
+    if strictness == 0:
+        return (recorded.before, recorded.after) == (entry.before, entry.after)
+    if strictness == 1:
+        return bool(entry.before) and recorded.before == entry.before
+    return bool(entry.after) and recorded.after == entry.after
+
+
+_Index = dict[tuple[str, str, str], list[Entry]]
+
+
+def _index(counts: Counter[Entry]) -> _Index:
+    """Recorded entries by file, rule and text, in a stable order."""
+    index: _Index = {}
+    for entry in sorted(counts, key=_sort_key):
+        index.setdefault((entry.file, entry.rule, entry.text), []).append(entry)
+    return index
+
+
+def _sort_key(entry: Entry) -> tuple[str, ...]:
+    return (entry.file, entry.rule, entry.text, entry.before or "", entry.after or "")
 
 
 def _words(text: str) -> str:
@@ -108,26 +248,30 @@ def _folder_of(path: Path) -> Path:
 
 
 def _file_key(name: str, folder: Path) -> str:
-    """A checked file's name relative to `folder` with forward slashes, or, for a file
-    outside it, the name as given, tidied."""
+    """A checked file's name relative to `folder` with forward slashes ("../site/a.md" for
+    a file beside it, so a baseline kept in a folder of its own works from anywhere), or,
+    on another drive, the name as given, tidied."""
     given = Path(name)
     where = given.absolute().parent.resolve() / given.name  # keep a linked file's own name
     try:
-        return where.relative_to(folder).as_posix()
+        return Path(os.path.relpath(where, folder)).as_posix()
     except ValueError:
         return Path(os.path.normpath(name)).as_posix()
 
 
-def _serialise(counts: Counter[Key]) -> str:
+def _serialise(counts: Counter[Entry]) -> str:
     """Stable, diff-friendly JSON: one sorted finding a line."""
     lines = []
-    for (file, rule, text), count in sorted(counts.items()):
-        entry = {"file": file, "rule": rule, "text": text, "count": count}
+    for entry in sorted(counts, key=_sort_key):
+        item: dict[str, Any] = {"file": entry.file, "rule": entry.rule, "text": entry.text}
+        if entry.before is not None:
+            item.update(before=entry.before, after=entry.after)
+        item["count"] = counts[entry]
         try:
-            line = json.dumps(entry, ensure_ascii=False)
+            line = json.dumps(item, ensure_ascii=False)
             line.encode("utf-8")
         except UnicodeEncodeError:  # text with a stray surrogate: escape it instead
-            line = json.dumps(entry)
+            line = json.dumps(item)
         lines.append(line)
     head = f'{{\n  "plainlint_baseline": {VERSION},\n  "description": {json.dumps(DESCRIPTION)},\n'
     if not lines:
@@ -135,16 +279,16 @@ def _serialise(counts: Counter[Key]) -> str:
     return head + '  "findings": [\n    ' + ",\n    ".join(lines) + "\n  ]\n}\n"
 
 
-def _parse(data: Any) -> tuple[str | None, Counter[Key]]:
+def _parse(data: Any) -> tuple[str | None, Counter[Entry]]:
     """The counts in parsed baseline JSON, or a plain reason why it is not a baseline."""
-    counts: Counter[Key] = Counter()
+    counts: Counter[Entry] = Counter()
     if not isinstance(data, dict) or "plainlint_baseline" not in data:
         return "this is not a plainlint baseline (no 'plainlint_baseline' version)", counts
     version = data["plainlint_baseline"]
-    if version != VERSION or isinstance(version, bool):
+    if version not in READS or isinstance(version, bool):
         return (
             f"this baseline has version {json.dumps(version)}, and this plainlint reads "
-            f"version {VERSION}; write it again with --write-baseline",
+            f"versions {READS[0]} to {READS[-1]}; write it again with --write-baseline",
             counts,
         )
     findings = data.get("findings")
@@ -157,10 +301,18 @@ def _parse(data: Any) -> tuple[str | None, Counter[Key]]:
         for field in ("file", "rule", "text"):
             if not isinstance(entry.get(field), str):
                 return f"{where} needs '{field}' as a string", counts
+        around = [entry.get(side) for side in ("before", "after")]
+        if not all(side is None or isinstance(side, str) for side in around):
+            return f"{where} needs 'before' and 'after' as strings", counts
         count = entry.get("count", 1)
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             return f"{where} needs 'count' as a whole number of 1 or more", counts
-        counts[(entry["file"], entry["rule"], entry["text"])] += count
+        before, after = around
+        if before is not None:
+            after = after or ""
+        else:
+            after = None  # a version 1 entry, or one edited by hand: it matches by count
+        counts[Entry(entry["file"], entry["rule"], entry["text"], before, after)] += count
     return None, counts
 
 

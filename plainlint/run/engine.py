@@ -17,6 +17,7 @@ from plainlint.language.page import Page, Sentence, analyse, analyse_many
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
 from plainlint.settings.loading import Settings, page_settings
+from plainlint.settings.projects import Projects
 
 # A short page that sends every rule through its slow paths once (parsing included).
 WARM_UP_TEXT = """# About the test
@@ -41,19 +42,22 @@ class _Prepared:
 class Linter:
     """Checks files against the enabled rules; the language model loads on first use.
 
-    `settings` are the project's; a page's own settings (overrides for its
-    path, its front matter) choose the rules for that page.
+    `projects` give each file its project's settings; a page's own settings
+    (overrides for its path, its front matter) choose the rules for that page.
     """
 
-    settings: Settings
+    projects: Projects
     select: set[str] | None = None
     ignore: set[str] = field(default_factory=set)
     _rules: dict[int, list[Rule]] = field(default_factory=dict, repr=False)
-    _glossary: Glossary | None = field(default=None, repr=False)
+    _glossaries: dict[tuple[Path, ...], Glossary] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(
-        cls, settings: Settings, select: set[str] | None = None, ignore: set[str] | None = None
+        cls,
+        settings: Settings | Projects,
+        select: set[str] | None = None,
+        ignore: set[str] | None = None,
     ) -> Linter:
         """A linter with the rules that are enabled, selected and not ignored.
 
@@ -61,7 +65,16 @@ class Linter:
         run where the results cache holds every file reads neither. A broken
         glossary stops the run then, before any findings are printed.
         """
-        return cls(settings, select, set(ignore or ()))
+        return cls(Projects.of(settings), select, set(ignore or ()))
+
+    @property
+    def settings(self) -> Settings:
+        """The settings of the project in the current folder."""
+        return self.projects.for_path(self.projects.cwd, is_dir=True)
+
+    def settings_for(self, path: Path) -> Settings:
+        """The settings of the project a file belongs to."""
+        return self.projects.for_path(path)
 
     @property
     def rules(self) -> list[Rule]:
@@ -77,7 +90,7 @@ class Linter:
             ]
             glossary = Glossary()
             if any(rule_class.uses_glossary for rule_class in chosen):
-                glossary = self._load_glossary()
+                glossary = self._load_glossary(settings)
             self._rules[key] = [
                 rule_class(
                     settings.rules[rule_class.id].severity,
@@ -97,10 +110,12 @@ class Linter:
             return enabled
         return rule_id in self.select and rule_id not in settings.switched_off
 
-    def _load_glossary(self) -> Glossary:
-        if self._glossary is None:
-            self._glossary = load_glossary(self.settings.glossaries)
-        return self._glossary
+    def _load_glossary(self, settings: Settings) -> Glossary:
+        """The glossary a project's files use, read once for each list of glossary files."""
+        files = tuple(settings.glossaries)
+        if files not in self._glossaries:
+            self._glossaries[files] = load_glossary(list(files))
+        return self._glossaries[files]
 
     def check_text(self, name: str, source: str, format_name: str) -> FileResult:
         """`check_source`, but a bug in plainlint gives this file an error, not a crash.
@@ -180,7 +195,8 @@ class Linter:
             return FileResult(name, error="this file is nested too deeply to read")
         try:
             own = page_settings(source, document.front_matter, name)
-            settings = self.settings.for_page(Path(name), document.front_matter, own)
+            project = self.settings_for(Path(name))
+            settings = project.for_page(Path(name), document.front_matter, own)
         except ConfigError as exc:
             where = exc.where.removeprefix(name).lstrip(", ")
             return FileResult(name, error=f"{where}: {exc.reason}" if where else exc.reason)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from plainlint.errors import InputError
 from plainlint.settings.ignore_files import GitIgnore
+from plainlint.settings.projects import Projects
 
 if TYPE_CHECKING:
     from plainlint.settings.loading import Settings
@@ -25,7 +26,7 @@ class Target:
     problem: str | None = None
 
 
-def find_files(paths: list[Path], settings: Settings) -> Iterator[Target]:
+def find_files(paths: list[Path], settings: Settings | Projects) -> Iterator[Target]:
     """Files to check under `paths`, in a stable order; folders are searched.
 
     In folders, plainlint checks files with a known extension that `include`
@@ -33,19 +34,22 @@ def find_files(paths: list[Path], settings: Settings) -> Iterator[Target]:
     files git ignores (unless `respect_gitignore` is false) and files that
     `exclude` globs match. A file named on the command line follows `include`
     and `exclude` too, so a pre-commit hook checks what `plainlint check .`
-    would. A file named twice, or found twice, is checked once.
+    would. A file named twice, or found twice, is checked once. Each file
+    follows its own project's settings: the nearest settings file above it.
     """
-    extensions = settings.extensions
-    ignored = GitIgnore() if settings.respect_gitignore else None
+    projects = Projects.of(settings)
+    git = GitIgnore()
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            for found in _walk(path, settings, ignored):
+            for found in _walk(path, projects, git):
                 if _first_time(found, seen):
                     yield Target(found)
         elif path.is_file():
+            settings = projects.for_path(path)
             if left_out(path, settings) or not _first_time(path, seen):
                 continue
+            extensions = settings.extensions
             if path.suffix.lower() in extensions:
                 yield Target(path)
             else:
@@ -87,10 +91,14 @@ def _first_time(path: Path, seen: set[Path]) -> bool:
     return True
 
 
-def _walk(folder: Path, settings: Settings, ignored: GitIgnore | None) -> Iterator[Path]:
+def _walk(folder: Path, projects: Projects, git: GitIgnore) -> Iterator[Path]:
+    """The files to check in a folder and below it; each folder follows its own
+    project's settings, and the project above decides whether to enter it."""
     found = []
     for root, dirs, files in os.walk(folder):
         here = Path(root)
+        settings = projects.for_path(here, is_dir=True)
+        ignored = git if settings.respect_gitignore else None
         dirs[:] = sorted(
             d
             for d in dirs

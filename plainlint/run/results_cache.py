@@ -80,16 +80,24 @@ class ResultsCache:
     ) -> None:
         self.folder = folder
         self._entries = folder / f"results-{ENTRY_FORMAT}"
-        self._run = _run_fingerprint(settings, select, set(ignore or ()))
+        self._settings = settings
+        self._picked = (select, set(ignore or ()))
+        self._runs: dict[int, tuple[Settings, str]] = {}  # a project's settings -> their hash
         self._ready = False
         self.writable = True
 
-    def key(self, name: str, format_name: str, source: str) -> str:
-        """The entry key for one file's text, read as `format_name`.
+    def key(
+        self, name: str, format_name: str, source: str, settings: Settings | None = None
+    ) -> str:
+        """The entry key for one file's text, read as `format_name` with its project's
+        `settings` (the run's when not given).
 
         The file's full path counts, because overrides choose rules by path.
         """
-        digest = hashlib.sha256(self._run.encode())
+        settings = settings or self._settings
+        if id(settings) not in self._runs:  # the settings object is kept, so its id stays its own
+            self._runs[id(settings)] = (settings, _run_fingerprint(settings, *self._picked))
+        digest = hashlib.sha256(self._runs[id(settings)][1].encode())
         for part in (os.path.abspath(name), format_name, source):
             digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

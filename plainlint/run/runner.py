@@ -9,6 +9,7 @@ import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from plainlint.errors import InputError, PlainlintError
@@ -110,7 +111,7 @@ class Runner:
             source = read_text(target.path)
         except InputError as exc:
             return FileResult(name, error=exc.reason)
-        format_name = self.linter.settings.format_for(target.path)
+        format_name = self.linter.settings_for(target.path).format_for(target.path)
         assert format_name is not None
         return self._job(name, source, format_name)
 
@@ -118,7 +119,7 @@ class Runner:
         """The cached result for this text, or a job to check it."""
         if self.cache is None:
             return _Job(name, source, format_name, None)
-        key = self.cache.key(name, format_name, source)
+        key = self.cache.key(name, format_name, source, self.linter.settings_for(Path(name)))
         return self.cache.get(key, name) or _Job(name, source, format_name, key)
 
     def _check(self, jobs: list[_Job]) -> Iterator[FileResult]:

@@ -16,7 +16,17 @@ from plainlint.io.yaml_lines import KeyPath, LocatedYaml
 from plainlint.rules import RULES, Option
 
 BASE_KEYS = ("extensions", "skip_sections", "rules")
-PROJECT_KEYS = (*BASE_KEYS, "glossary", "include", "exclude", "respect_gitignore", "overrides")
+RUN_KEYS = ("fail_on", "baseline")  # how a whole run ends: a project's file only
+PROJECT_KEYS = (
+    *BASE_KEYS,
+    "glossary",
+    "include",
+    "exclude",
+    "respect_gitignore",
+    "overrides",
+    *RUN_KEYS,
+)
+FAIL_ON = ("error", "warning", "info", "never")
 OVERRIDE_KEYS = ("files", "front_matter", "skip_sections", "rules")
 PAGE_KEYS = ("skip_sections", "rules")
 RULE_KEYS = ("enabled", "severity")
@@ -38,12 +48,22 @@ def validate_settings(located: LocatedYaml, built_in: bool = False) -> None:
         _check_text_list(located, (key,), data.get(key, []))
     if not isinstance(data.get("respect_gitignore", True), bool):
         raise located.error(("respect_gitignore",), "respect_gitignore must be true or false")
+    _check_run_keys(located, data)
     _check_rules(located, (), data.get("rules", {}), built_in)
     overrides = data.get("overrides", [])
     if not isinstance(overrides, list):
         raise located.error(("overrides",), "overrides must be a list, each with 'files:' globs")
     for index, override in enumerate(overrides):
         _check_override(located, ("overrides", str(index)), override)
+
+
+def _check_run_keys(located: LocatedYaml, data: dict) -> None:
+    """`fail_on` and `baseline`: the gate every run of this project shares."""
+    if "fail_on" in data and data["fail_on"] not in FAIL_ON:
+        raise located.error(("fail_on",), f"fail_on must be one of {', '.join(FAIL_ON)}")
+    baseline = data.get("baseline")
+    if "baseline" in data and not (isinstance(baseline, str) and baseline.strip()):
+        raise located.error(("baseline",), "baseline must be the name of a baseline file")
 
 
 def validate_page_settings(located: LocatedYaml) -> None:

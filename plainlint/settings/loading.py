@@ -23,7 +23,12 @@ from plainlint.errors import ConfigError
 from plainlint.findings import Severity
 from plainlint.io.toml_lines import read_toml_table
 from plainlint.io.yaml_lines import LocatedYaml, load_yaml
-from plainlint.settings.checks import RULE_KEYS, validate_page_settings, validate_settings
+from plainlint.settings.checks import (
+    RULE_KEYS,
+    RUN_KEYS,
+    validate_page_settings,
+    validate_settings,
+)
 from plainlint.settings.ignore_files import repository_root
 
 CONFIG_NAMES = ("plainlint.yaml", ".plainlint.yaml")
@@ -90,6 +95,9 @@ class Settings:
     sources: list[str] = field(default_factory=list)  # where the settings came from
     switched_off: frozenset[str] = frozenset()  # rules a page's overrides or front matter stop
     data: dict[str, Any] = field(default_factory=dict, repr=False)  # merged, before overrides
+    config: Path | None = None  # the project's settings file, if it has one
+    fail_on: str | None = None  # the gate the project's runs share, unless the command line says
+    baseline: Path | None = None  # relative to the settings file's folder, in the file
 
     def __post_init__(self) -> None:
         self._skipped = frozenset(name.casefold() for name in self.skip_sections)
@@ -227,10 +235,13 @@ def load_settings(
     root = Path(os.path.abspath(config)).parent if config else (discover_from or Path("."))
     sources = ["built-in rules.yaml"]
     overrides: list[Override] = []
+    run: dict[str, Any] = {}
     if config is not None:
         project = read_config(config)
         validate_settings(project)
         sources.append(str(config))
+        # How a run ends is not a page's setting: it stays out of what the cache compares.
+        run = {key: project.data.pop(key) for key in RUN_KEYS if key in project.data}
         data["glossary"] = [str(root / name) for name in project.data.pop("glossary", None) or []]
         for index, item in enumerate(project.data.pop("overrides", None) or []):
             where = f"{config}, line {project.line(('overrides', str(index)))}"
@@ -247,6 +258,10 @@ def load_settings(
     data["glossary"] = [*data["glossary"], *(str(g) for g in glossaries)]
     settings = _settings(data, root, sources)
     settings.overrides = overrides
+    settings.config = config
+    settings.fail_on = run.get("fail_on")
+    if "baseline" in run:
+        settings.baseline = root / run["baseline"]
     return settings
 
 
