@@ -1,3 +1,3 @@
 """plainlint: checks patient information against plain-language guidelines."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -22,15 +22,13 @@ COLOURS = {"error": "#ff6b6b", "warning": "#ffd166", "info": "#8ecae6"}
 def report_lines(limit: int = 5) -> list[tuple[str, str]]:
     """The first findings of a real run, wrapped, each line with its colour."""
     run = subprocess.run(
-        [sys.executable, "-m", "plainlint", "check", PAGE],
+        [sys.executable, "-m", "plainlint", "check", "--color", "never", PAGE],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
-    findings = [
-        line for line in run.stdout.splitlines() if ": " in line and not line.startswith(" ")
-    ]
+    findings = [line for line in run.stdout.splitlines() if line.startswith(f"{PAGE}:")]
     lines = [(f"$ plainlint check {PAGE}", "#e9ecef")]
     for finding in findings[:limit]:
         severity = finding.split(": ", 2)[1].split()[0]
@@ -43,20 +41,24 @@ def report_lines(limit: int = 5) -> list[tuple[str, str]]:
     return lines
 
 
-def main() -> None:
-    lines = report_lines()
+def picture(lines: list[tuple[str, str]]) -> str:
+    """The SVG for these lines: tests compare it with the README's picture."""
     width, height = COLUMNS * 8 + 40, len(lines) * LINE_HEIGHT + 40
     rows = "\n".join(
         f'  <text x="20" y="{30 + n * LINE_HEIGHT}" fill="{colour}">{escape(text)}</text>'
         for n, (text, colour) in enumerate(lines)
     )
-    OUTPUT.parent.mkdir(exist_ok=True)
-    OUTPUT.write_text(
+    return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'font-family="monospace" font-size="13">\n'
-        f'  <rect width="100%" height="100%" rx="8" fill="#1e2127"/>\n{rows}\n</svg>\n',
-        encoding="utf-8",
+        f'  <rect width="100%" height="100%" rx="8" fill="#1e2127"/>\n{rows}\n</svg>\n'
     )
+
+
+def main() -> None:
+    lines = report_lines()
+    OUTPUT.parent.mkdir(exist_ok=True)
+    OUTPUT.write_text(picture(lines), encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(ROOT)} ({len(lines)} lines)")
 
 

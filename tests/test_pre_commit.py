@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import copy_working_tree
+
+from plainlint import __version__
 
 pytestmark = [
     pytest.mark.slow,
@@ -161,3 +164,43 @@ def test_the_hook_blocks_a_commit_with_an_error_and_allows_a_clean_one(
     assert sorted(committed) == ["LICENSE", "leaflet.md"]
     # The hook's environment is in this test run's PRE_COMMIT_HOME, not the user's cache.
     assert list(Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*"))
+
+
+def _readme_config(hook: str) -> dict:
+    """The README's pre-commit config that uses this hook id."""
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    for block in re.findall(r"^```yaml\n(.*?)^```$", readme.read_text("utf-8"), re.M | re.S):
+        if "repos:" in block and f"id: {hook}" in block:
+            return yaml.safe_load(block)
+    raise AssertionError(f"the README has no pre-commit config with the hook {hook}")
+
+
+def test_the_readme_recipe_with_both_hooks_shows_warnings_and_stops_only_errors(
+    try_repo, checkout, env, tmp_path
+):
+    """The README's config as written, but for this checkout, at the release tag it names."""
+    config = _readme_config("plainlint-advice")
+    [repo] = config["repos"]
+    assert repo["rev"] == f"v{__version__}"
+    assert [hook["id"] for hook in repo["hooks"]] == ["plainlint", "plainlint-advice"]
+    if not git(checkout, env, "tag", "--list", repo["rev"]):
+        git(checkout, env, "tag", "-a", repo["rev"], "-m", f"plainlint {__version__}")
+    repo["repo"] = str(checkout)
+    project = new_repository(tmp_path / "project", env)
+    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (project / "leaflet.md").write_text("# Ramp\n\nPlease utilise the ramp.\n", encoding="utf-8")
+    git(project, env, "add", ".")
+    hook_env = env | {"VIRTUALENV_SYSTEM_SITE_PACKAGES": "1"}
+
+    warned = run([*PRE_COMMIT, "run", "--all-files"], project, hook_env)
+    output = warned.stdout + warned.stderr
+    assert warned.returncode == 0, output
+    assert "leaflet.md:3:8: warning plain-words" in output  # shown by the advice hook
+    assert output.count("Passed") == 2
+
+    stage_pages(project, hook_env, BAD_PAGE)
+    stopped = run([*PRE_COMMIT, "run", "--all-files"], project, hook_env)
+    output = stopped.stdout + stopped.stderr
+    assert stopped.returncode == 1, output
+    assert "leaflet.md:3:1: error long-sentence" in output
+    assert output.count("Failed") == 1 and output.count("Passed") == 1
