@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from plainlint.findings import FileResult, Finding
+from plainlint.findings import FileResult, Finding, Severity
 from plainlint.run.engine import Linter
 from plainlint.settings.loading import Settings, load_settings
 
@@ -106,3 +106,37 @@ def copy_working_tree(destination: Path) -> Path:
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination / name)
     return destination
+
+
+# Findings of three rules, for tests of the output formats.
+WORDS = Finding(
+    rule="plain-words",
+    severity=Severity.WARNING,
+    line=3,
+    column=8,
+    end_line=3,
+    end_column=15,
+    text="utilise",
+    message="Try “use” instead of “utilise”. Plain words are quicker to read.",
+    suggestions=("use",),
+)
+SENTENCE = Finding(
+    rule="long-sentence",
+    severity=Severity.ERROR,
+    line=5,
+    column=1,
+    end_line=6,
+    end_column=12,
+    text="You word word\nword word.",
+    message="This sentence has 41 words; aim for 25 or fewer.",
+)
+PASSIVE = Finding(
+    rule="passive-voice",
+    severity=Severity.INFO,
+    line=9,
+    column=4,
+    end_line=9,
+    end_column=18,
+    text="will be given",
+    message="This sentence is passive.",
+)

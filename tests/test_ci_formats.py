@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import run_cli
+from conftest import PASSIVE, SENTENCE, WORDS, run_cli
 from jsonschema import FormatChecker
 from jsonschema.validators import validator_for
 
@@ -43,37 +43,6 @@ SCHEMA_ID = (
 
 LONG = "You " + " ".join(["word"] * 39) + "."  # 40 words: a long-sentence finding
 
-WORDS = Finding(
-    rule="plain-words",
-    severity=Severity.WARNING,
-    line=3,
-    column=8,
-    end_line=3,
-    end_column=15,
-    text="utilise",
-    message="Try “use” instead of “utilise”. Plain words are quicker to read.",
-    suggestions=("use",),
-)
-SENTENCE = Finding(
-    rule="long-sentence",
-    severity=Severity.ERROR,
-    line=5,
-    column=1,
-    end_line=6,
-    end_column=12,
-    text="You word word\nword word.",
-    message="This sentence has 41 words; aim for 25 or fewer.",
-)
-PASSIVE = Finding(
-    rule="passive-voice",
-    severity=Severity.INFO,
-    line=9,
-    column=4,
-    end_line=9,
-    end_column=18,
-    text="will be given",
-    message="This sentence is passive.",
-)
 WHOLE_PAGE = Finding(
     rule="readability",
     severity=Severity.WARNING,

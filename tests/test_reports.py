@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
-from conftest import run_cli
+from conftest import PASSIVE, SENTENCE, WORDS, run_cli
 from jsonschema import Draft202012Validator
 from markdown_it import MarkdownIt
 
@@ -30,37 +30,6 @@ from plainlint.formatters.junit import format_junit
 from plainlint.formatters.markdown import MAX_FILES, MAX_PROBLEMS, format_markdown
 from plainlint.formatters.text_format import summary_line
 
-WORDS = Finding(
-    rule="plain-words",
-    severity=Severity.WARNING,
-    line=3,
-    column=8,
-    end_line=3,
-    end_column=15,
-    text="utilise",
-    message="Try “use” instead of “utilise”. Plain words are quicker to read.",
-    suggestions=("use",),
-)
-SENTENCE = Finding(
-    rule="long-sentence",
-    severity=Severity.ERROR,
-    line=5,
-    column=1,
-    end_line=6,
-    end_column=12,
-    text="You word word\nword word.",
-    message="This sentence has 41 words; aim for 25 or fewer.",
-)
-PASSIVE = Finding(
-    rule="passive-voice",
-    severity=Severity.INFO,
-    line=9,
-    column=4,
-    end_line=9,
-    end_column=18,
-    text="will be given",
-    message="This sentence is passive.",
-)
 FORMAL = Finding(  # a message that does not quote its suggestion
     rule="plain-words",
     severity=Severity.WARNING,

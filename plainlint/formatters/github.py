@@ -11,10 +11,8 @@ so a finding over several lines gives its lines alone.
 
 from __future__ import annotations
 
-import os
-from pathlib import PurePath
-
 from plainlint.findings import FileResult, Finding, Severity
+from plainlint.formatters.ci_paths import checkout_path
 from plainlint.formatters.sarif import message_with_suggestions, unreadable_message
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -35,20 +33,8 @@ def format_github(results: list[FileResult]) -> str:
 
 
 def _repository_path(name: str) -> str:
-    """The path from the repository's top folder, which GitHub needs to place a note.
-
-    In a GitHub Actions job that is `GITHUB_WORKSPACE`, also when plainlint runs
-    in a folder below it; elsewhere, an absolute path is made relative to the
-    current folder when it is inside it.
-    """
-    workspace = os.environ.get("GITHUB_WORKSPACE")
-    path = PurePath(name)
-    if workspace or path.is_absolute():
-        base = os.path.abspath(workspace or os.curdir)
-        absolute = os.path.abspath(name)
-        if absolute.startswith(os.path.join(base, "")):
-            return PurePath(os.path.relpath(absolute, base)).as_posix()
-    return path.as_posix()
+    """The path GitHub needs to place a note: from GITHUB_WORKSPACE in a job."""
+    return checkout_path(name, "GITHUB_WORKSPACE")
 
 
 def _annotation(path: str, finding: Finding) -> str:

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections import Counter
-from pathlib import PurePath
 from typing import Any
 
 from plainlint.findings import FileResult, Finding, Severity
+from plainlint.formatters.ci_paths import checkout_path
 from plainlint.formatters.readable_json import readable_json
 from plainlint.formatters.sarif import message_with_suggestions, unreadable_message
 
@@ -73,19 +72,8 @@ def repeats(findings: list[Finding]) -> list[int]:
 
 
 def project_path(name: str) -> str:
-    """The path from the project's top folder with "/" between folders, as GitLab needs.
-
-    In a GitLab CI job that is `CI_PROJECT_DIR`, also when plainlint runs in a folder
-    below it; elsewhere an absolute path inside the current folder is made relative to it.
-    """
-    project = os.environ.get("CI_PROJECT_DIR")
-    path = PurePath(name)
-    if project or path.is_absolute():
-        base = os.path.abspath(project or os.curdir)
-        absolute = os.path.abspath(name)
-        if absolute.startswith(os.path.join(base, "")):
-            return PurePath(os.path.relpath(absolute, base)).as_posix()
-    return path.as_posix()
+    """The path GitLab needs to place an issue: from CI_PROJECT_DIR in a job."""
+    return checkout_path(name, "CI_PROJECT_DIR")
 
 
 def _issue(
