@@ -12,23 +12,26 @@ import os
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import click
+from click.core import ParameterSource
 
 from plainlint import __version__
 from plainlint.documents import parse_document
-from plainlint.errors import ConfigError, InputError, PlainlintError
-from plainlint.findings import FileResult, Severity
+from plainlint.errors import InputError, PlainlintError
+from plainlint.findings import FileResult
 from plainlint.formatters import FORMATTERS, render
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.io.atomic_files import write_atomically
 from plainlint.io.yaml_lines import dump_yaml, load_yaml
 from plainlint.language.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.rules import RULES
+from plainlint.run.baseline import load_baseline
 from plainlint.run.changes import changed_files
 from plainlint.run.engine import Linter, shown_name
 from plainlint.run.files import decode, find_files, left_out, read_text
+from plainlint.run.gate import Gate
 from plainlint.run.progress import Progress, progress_delay, progress_wanted
 from plainlint.run.results_cache import ResultsCache, cache_folder
 from plainlint.run.runner import Runner, default_jobs
@@ -36,9 +39,6 @@ from plainlint.settings.checks import FAIL_ON
 from plainlint.settings.ignore_files import GitIgnore
 from plainlint.settings.loading import Settings, load_settings, page_settings
 from plainlint.settings.projects import Projects
-
-if TYPE_CHECKING:
-    from plainlint.run.baseline import Baseline
 
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
@@ -92,7 +92,31 @@ def _exit_status(code: object) -> int:
     return 1
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _PlainGroup(click.Group):
+    """click's group, with a usage mistake told in one line, like every other mistake.
+
+    click prints the usage, a hint and the error on four lines; an editor reading
+    a CI log wants the one line that says what is wrong.
+    """
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            outcome = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            exc.show()  # "plainlint" alone: the help, not a mistake
+            sys.exit(0)
+        except click.ClickException as exc:
+            click.echo(f"plainlint: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("plainlint: stopped", err=True)
+            sys.exit(EXIT_STOPPED)
+        sys.exit(outcome if isinstance(outcome, int) else 0)
+
+
+@click.group(cls=_PlainGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plainlint")
 def main() -> None:
     """Check patient information for plain language: Markdown, HTML and text files."""
@@ -248,10 +272,17 @@ def check(
     extra = _reports(reports, sarif_file)
     if baseline and write_baseline:
         _fail("use --baseline or --write-baseline, not both")
+    if prune_baseline and write_baseline:
+        _fail("use --prune-baseline or --write-baseline, not both")
     if no_baseline and (baseline or prune_baseline):
         _fail("--no-baseline cannot go with --baseline or --prune-baseline")
+    if prune_baseline and (selected is not None or ignored):
+        # The baseline would lose every finding of the checks that did not run.
+        _fail("--prune-baseline runs every check, so it cannot go with --select or --ignore")
+    _one_file_each(output_file, extra)
     if stdin_filename and Path("-") not in paths:
         _fail("--stdin-filename needs '-' as the path, to read standard input")
+    _config_from_environment(config)
     wanted = list(paths) or [Path(".")]
     # A check makes many small objects that live until their page is done, and
     # few cycles: collecting less often saves about a tenth of a long run.
@@ -260,12 +291,12 @@ def check(
     try:
         projects = Projects(config, glossaries)
         run_settings = projects.for_run([p for p in wanted if str(p) != "-"])
-        fail_on = fail_on or run_settings.fail_on or "error"
-        known = None
-        if not write_baseline and not no_baseline:
-            known = _load_baseline(baseline, run_settings)
-        if prune_baseline and known is None:
-            _fail("--prune-baseline needs a baseline: give --baseline, or name one in the settings")
+        gate = Gate(
+            projects.for_path,
+            fail_on,
+            load_baseline(baseline) if baseline else None,
+            use_baselines=not (write_baseline or no_baseline),
+        )
         changed = changed_files(changed_since, Path.cwd()) if changed_since else None
         linter = Linter.create(projects, selected, ignored)
         cache = None
@@ -292,7 +323,7 @@ def check(
             if progress is not None:
                 progress.close()
         if not results and any(str(path) != "-" for path in wanted):
-            click.echo(_nothing_found(wanted, run_settings, changed_since), err=True)
+            click.echo(_nothing_found(wanted, projects, changed_since), err=True)
         sources = _sources(texts)
         if write_baseline:
             from plainlint.run.baseline import write_baseline as record
@@ -301,15 +332,12 @@ def check(
             noun = "finding" if count == 1 else "findings"
             click.echo(f"Recorded {count} {noun} in {write_baseline}.")
             sys.exit(EXIT_TROUBLE if any(r.error for r in results) else 0)
-        if known is not None:
-            if prune_baseline:
-                gone = known.prune(results, sources)
-                noun = "finding" if gone == 1 else "findings"
-                click.echo(
-                    f"{known.path}: took out {gone} {noun} that plainlint no longer finds.",
-                    err=True,
-                )
-            results = known.new_findings(results, sources)
+        results, pruned = gate.without_old(results, sources, prune_baseline)
+        if prune_baseline and not pruned:
+            _fail("--prune-baseline needs a baseline: give --baseline, or name one in the settings")
+        for path, gone in pruned.items():
+            noun = "finding" if gone == 1 else "findings"
+            click.echo(f"{path}: took out {gone} {noun} that plainlint no longer finds.", err=True)
     except PlainlintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -317,18 +345,21 @@ def check(
         sys.exit(EXIT_STOPPED)
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one plain line
         _fail(f"stopped because of a bug ({type(exc).__name__}: {exc}); please report it")
+    # Reports that mark failures use the current folder's threshold; the exit code
+    # uses each file's own.
+    shown_fail_on = fail_on or run_settings.fail_on or "error"
     if statistics:
         shown = format_statistics_json if output_format == "json" else format_statistics_text
         output = shown(results)
     else:
-        output = render(output_format, results, fail_on)
+        output = render(output_format, results, shown_fail_on)
     for name, target in extra:
-        _write_output(target, render(name, results, fail_on))
+        _write_output(target, render(name, results, shown_fail_on))
     if output_file is not None:
         _write_output(output_file, click.unstyle(output))
     else:
         click.echo(output, color=_colour(colour, os.environ))
-    sys.exit(_exit_code(results, fail_on))
+    sys.exit(gate.exit_code(results))
 
 
 def _reports(values: tuple[str, ...], sarif_file: Path | None) -> list[tuple[str, Path]]:
@@ -346,36 +377,40 @@ def _reports(values: tuple[str, ...], sarif_file: Path | None) -> list[tuple[str
     return found
 
 
-def _load_baseline(given: Path | None, settings: Settings) -> Baseline | None:
-    """The baseline from the command line, or the one the settings file names."""
-    from plainlint.run.baseline import load_baseline
+def _config_from_environment(config: Path | None) -> None:
+    """A settings file named by PLAINLINT_CONFIG that is not there: say where the name
+    came from, as nobody typed it."""
+    source = click.get_current_context().get_parameter_source("config")
+    if config is not None and source is ParameterSource.ENVIRONMENT and not config.is_file():
+        _fail(f"PLAINLINT_CONFIG names the settings file {config}, which does not exist")
 
-    if given is not None:
-        return load_baseline(given)
-    if settings.baseline is None:
-        return None
-    try:
-        return load_baseline(settings.baseline)
-    except ConfigError as exc:
-        if settings.baseline.exists():
-            raise
-        raise ConfigError(
-            str(settings.config),
-            f"the baseline '{settings.baseline}' it names does not exist; record it with: "
-            f"plainlint check --write-baseline {settings.baseline}",
-        ) from exc
+
+def _one_file_each(output_file: Path | None, extra: list[tuple[str, Path]]) -> None:
+    """Two reports written to one file would leave only the last: a usage mistake."""
+    targets = [os.path.abspath(path) for path in [output_file, *(p for _, p in extra)] if path]
+    if len(set(targets)) < len(targets):
+        _fail("each report needs a file of its own: two of them name the same file")
 
 
 def _sources(texts: dict[str, str]) -> Callable[[str], str | None]:
     """A checked file's text for the baseline: standard input as it was read, files as
     they are on disk."""
-    from plainlint.run.baseline import read_source
+    from plainlint.io.finding_context import read_source
 
     return lambda name: texts[name] if name in texts else read_source(name)
 
 
-def _nothing_found(paths: list[Path], settings: Settings, changed_since: str | None) -> str:
-    """The line that says there was nothing to check, naming the kinds of file looked for."""
+def _nothing_found(paths: list[Path], projects: Projects, changed_since: str | None) -> str:
+    """The line that says there was nothing to check: why a named file was left out, or
+    the kinds of file looked for."""
+    files = [path for path in paths if str(path) != "-" and path.is_file()]
+    if files and not changed_since and len(files) == len([p for p in paths if str(p) != "-"]):
+        reasons = [left_out(path, projects.for_path(path)) for path in files]
+        return "\n".join(
+            f"plainlint did not check {path}: {reason or 'the settings leave it out'}."
+            for path, reason in zip(files, reasons)
+        )
+    settings = projects.for_path(Path.cwd(), is_dir=True)
     used = set(settings.extensions.values())
     kinds = [_KINDS[name] for name in _KINDS if name in used]
     kinds += sorted(used - _KINDS.keys())
@@ -471,18 +506,6 @@ def _standard_input_bytes() -> bytes:
     if stream is not None:
         return stream.read()
     return sys.stdin.read().encode("utf-8", "surrogateescape")
-
-
-def _exit_code(results: list[FileResult], fail_on: str) -> int:
-    if any(result.error is not None for result in results):
-        return EXIT_TROUBLE
-    if fail_on == "never":
-        return 0
-    threshold = Severity(fail_on).rank
-    serious = any(
-        finding.severity.rank >= threshold for result in results for finding in result.findings
-    )
-    return EXIT_FINDINGS if serious else 0
 
 
 @main.command()

@@ -124,6 +124,7 @@ def test_a_wrong_fail_on_is_one_line_naming_the_file(repo):
 
 
 def test_baseline_in_the_settings_file_is_relative_to_it(repo, monkeypatch):
+    (repo / "site" / "leaflets" / "plainlint.yaml").unlink()  # one project: the repository
     (repo / "plainlint.yaml").write_text("fail_on: warning\nbaseline: ci/known.json\n")
     (repo / "ci").mkdir()
     missing = run_cli("check", *SELECT, "site/index.md")
@@ -135,6 +136,60 @@ def test_baseline_in_the_settings_file_is_relative_to_it(repo, monkeypatch):
     shown = run_cli("check", *SELECT, "--no-baseline", ".")
     assert shown.exit_code == 1
     assert "Found 2 problems" in shown.stdout
+
+
+def test_each_project_has_its_own_baseline_and_fail_on_from_any_folder(repo, monkeypatch):
+    """The leaflets folder records its own baseline and fails on warnings; the site around
+    it does neither. Each page gets its own project's gate wherever plainlint runs from,
+    and on standard input too."""
+    leaflets = repo / "site" / "leaflets"
+    (leaflets / "plainlint.yaml").write_text("fail_on: warning\nbaseline: known.json\n")
+    monkeypatch.chdir(leaflets)
+    assert run_cli("check", *SELECT, "--write-baseline", "known.json", ".").exit_code == 0
+    (leaflets / "new.md").write_text(PAGE)  # a new warning: fails this project
+    for folder, pages in [(repo, "site"), (repo / "site", "."), (leaflets, "..")]:
+        monkeypatch.chdir(folder)
+        result = run_cli("check", "--format", "json", *SELECT, pages)
+        assert by_name(result) == {
+            "index.md:site": ["warning"],  # no baseline, and warnings do not fail
+            "new.md:leaflets": ["warning"],
+            "ramp.md:leaflets": [],  # hidden by the leaflets' baseline
+        }, folder
+        assert result.exit_code == 1, folder
+        alone = run_cli("check", *SELECT, str(repo / "site" / "index.md"))
+        assert alone.exit_code == 0, folder
+
+    from click.testing import CliRunner
+
+    from plainlint.cli import main
+
+    monkeypatch.chdir(repo.parent)  # an editor sends the page from anywhere
+    name = str(leaflets / "ramp.md")
+    piped = CliRunner().invoke(main, ["check", *SELECT, "-", "--stdin-filename", name], input=PAGE)
+    assert (piped.exit_code, piped.stdout.strip()) == (0, "No problems found in 1 file.")
+    changed = PAGE + "\nPlease utilise the lift.\n"
+    piped = CliRunner().invoke(
+        main, ["check", *SELECT, "-", "--stdin-filename", name], input=changed
+    )
+    assert piped.exit_code == 1, piped.stdout  # the new warning fails the leaflets' gate
+
+
+def test_prune_cannot_go_with_select_or_write_baseline(repo):
+    for args in (
+        ["--select", "plain-words"],
+        ["--ignore", "jargon"],
+        ["--write-baseline", "b.json"],
+    ):
+        result = run_cli("check", "--prune-baseline", *args, "site")
+        assert result.exit_code == 2, args
+        assert result.stderr.count("\n") == 1
+
+
+def test_two_reports_cannot_share_a_file(repo):
+    result = run_cli("check", "--output-file", "a.sarif", "--sarif-file", "./a.sarif", "site")
+    assert result.exit_code == 2
+    assert "two of them name the same file" in result.stderr
+    assert not (repo / "a.sarif").exists()
 
 
 # --- reports ------------------------------------------------------------------------------
@@ -238,13 +293,6 @@ def test_changed_since_with_nothing_changed_says_so(repo):
     )
 
 
-def test_changed_since_an_unknown_commit_is_one_line(repo):
-    result = run_cli("check", "--changed-since", "no-such-branch", "site")
-    assert result.exit_code == 2
-    assert result.stderr.startswith("plainlint: --changed-since: cannot compare with")
-    assert result.stderr.count("\n") == 1
-
-
 # --- explain, init and rules --------------------------------------------------------------
 
 
@@ -266,3 +314,58 @@ def test_rules_shows_the_projects_severity_and_the_other_levels(repo):
     assert any(line.split()[:2] == ["jargon", "off"] for line in lines)
     below = lines[[line.split()[0] for line in lines].index("long-sentence") + 1]
     assert below.strip() == "Some findings are error: a sentence longer than error_words."
+
+
+@pytest.mark.parametrize("ref", ["--output=stolen.txt", "-p", "no-such-branch"])
+def test_changed_since_takes_only_a_commit(repo, ref):
+    result = run_cli("check", f"--changed-since={ref}", "site")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"plainlint: --changed-since: '{ref}' is not a commit or branch in this repository\n"
+    )
+    assert not (repo / "stolen.txt").exists()
+
+
+def test_changed_since_outside_a_repository_says_so(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(PAGE)
+    result = run_cli("check", "--changed-since", "main", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr == "plainlint: --changed-since: this folder is not in a git repository\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--fail-on", "bogus"],
+        ["check", "--color", "sometimes"],
+        ["check", "--jobs", "0"],
+        ["check", "--no-such-option"],
+        ["no-such-command"],
+    ],
+)
+def test_a_usage_mistake_is_one_line(repo, args):
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("plainlint: ") and result.stderr.count("\n") == 1
+    assert "Usage:" not in result.stderr
+
+
+def test_a_named_file_the_settings_leave_out_says_why(repo):
+    (repo / "plainlint.yaml").write_text('exclude: ["drafts/"]\n')
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "p.md").write_text(PAGE)
+    result = run_cli("check", "drafts/p.md")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "plainlint did not check drafts/p.md: an 'exclude' pattern in the settings matches it.\n"
+    )
+
+
+def test_a_missing_file_in_plainlint_config_says_where_the_name_came_from(repo, monkeypatch):
+    monkeypatch.setenv("PLAINLINT_CONFIG", "nope.yaml")
+    result = run_cli("check", "site")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "plainlint: PLAINLINT_CONFIG names the settings file nope.yaml, which does not exist\n"
+    )

@@ -146,11 +146,11 @@ def test_the_file_is_sorted_readable_json_with_one_finding_a_line(here):
     data = json.loads(text)
     assert data["plainlint_baseline"] == 2
     assert "--baseline" in data["description"]
-    nothing = {"before": "", "after": ""}  # the files are not on disk: no words around them
+    # The files are not on disk, so no words around the findings are known.
     assert data["findings"] == [
-        {"file": "a.md", "rule": "plain-words", "text": "utilise", **nothing, "count": 2},
-        {"file": "b.md", "rule": "jargon", "text": "oncology", **nothing, "count": 1},
-        {"file": "b.md", "rule": "plain-words", "text": "naïve", **nothing, "count": 1},
+        {"file": "a.md", "rule": "plain-words", "text": "utilise", "count": 2},
+        {"file": "b.md", "rule": "jargon", "text": "oncology", "count": 1},
+        {"file": "b.md", "rule": "plain-words", "text": "naïve", "count": 1},
     ]
     assert "naïve" in text  # not escaped
     entry_lines = [line for line in text.splitlines() if '"rule"' in line]
@@ -269,7 +269,8 @@ def test_a_bad_baseline_is_one_plain_config_error_naming_the_file(tmp_path, case
     ("content", "reason"),
     [
         (None, "does not exist"),
-        ("not json", "not valid JSON"),
+        ("{not json", "not valid JSON"),
+        ("# A page named by mistake\n", "this is not a baseline file"),
         ('{"plainlint_baseline": 3}', "version 3"),
         ('{"plainlint_baseline": 1, "findings": [1, {"file": "a"}]}', "finding 1"),
     ],
@@ -544,12 +545,21 @@ def test_an_old_finding_whose_sentence_was_edited_at_one_end_stays_old(site):
     assert _new_lines(site, baseline) == [("utilise", 3)]
 
 
-def test_a_rewritten_sentence_round_an_old_finding_still_counts_as_old(site):
+def test_a_rewritten_sentence_round_an_old_word_is_read_again(site):
     (site / "docs" / "scan.txt").unlink()
     (site / "docs" / "ramp.md").write_text(_page(THREE[:1]))
     baseline = recorded(site)
     (site / "docs" / "ramp.md").write_text(_page(["If you can, utilise our new lift."]))
-    assert _new_lines(site, baseline) == []
+    assert _new_lines(site, baseline) == [("utilise", 3)]
+
+
+def test_a_new_word_is_reported_when_old_ones_are_deleted_in_the_same_edit(site):
+    """The old sentences go; a new one with the same word comes in elsewhere."""
+    (site / "docs" / "scan.txt").unlink()
+    (site / "docs" / "ramp.md").write_text(_page(THREE))
+    baseline = recorded(site)
+    (site / "docs" / "ramp.md").write_text(_page([ADDED, THREE[0]]))
+    assert _new_lines(site, baseline) == [("utilise", 3)]
 
 
 def test_the_baseline_keeps_the_words_around_each_finding(site):
@@ -557,8 +567,8 @@ def test_the_baseline_keeps_the_words_around_each_finding(site):
     (site / "docs" / "ramp.md").write_text(_page(THREE[:2]))
     entries = json.loads(recorded(site).read_text())["findings"]
     assert [(e["before"], e["after"]) for e in entries] == [
-        ("# Getting here Please", "the ramp at the"),
-        ("front door. Staff may", "a hoist to help"),
+        ("Please", "the ramp at the"),  # the words of its own paragraph only
+        ("Staff may", "a hoist to help"),
     ]
 
 
@@ -596,3 +606,12 @@ def test_prune_needs_a_baseline(site):
     result = run_cli("check", "--prune-baseline", "docs")
     assert result.exit_code == 2
     assert "--prune-baseline needs a baseline" in result.stderr
+
+
+def test_prune_drops_the_findings_of_a_page_that_is_gone(site):
+    baseline = recorded(site)
+    (site / "docs" / "ramp.md").rename(site / "docs" / "lift.md")  # renamed: its old name goes
+    result = run_cli("check", "--baseline", str(baseline), "--prune-baseline", "docs/scan.txt")
+    assert result.exit_code == 0, result.output
+    entries = json.loads(baseline.read_text())["findings"]
+    assert [e["file"] for e in entries] == ["docs/scan.txt"]

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import ROOT
 
 from plainlint.rules import RULES
 
 
-def test_readme_passes_every_rule(check):
-    source = (ROOT / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    "name",
+    [
+        "README.md",
+        "CHANGELOG.md",
+        *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs" / "rules").glob("*.md")),
+    ],
+)
+def test_pages_for_people_pass_every_rule(check, name):
+    """The README, the change log and the rule pages: what users read."""
+    source = (ROOT / name).read_text(encoding="utf-8")
     result = check(source, "markdown")
     assert [f"{f.line}:{f.column} {f.rule} {f.text}" for f in result.findings] == []
 

@@ -552,3 +552,24 @@ def test_gitlab_from_the_command_line(pages, gitlab_validator):
         ("bad.md", "unreadable-file", "critical"),
         ("words.md", "plain-words", "minor"),
     ]
+
+
+def test_gitlab_gives_a_new_occurrence_above_old_ones_its_own_fingerprint(tmp_path, monkeypatch):
+    """The old findings keep theirs, so GitLab shows the new problem on its own line."""
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "ramp.md"
+    old = ["Please utilise the ramp.", "Staff may utilise a hoist."]
+    page.write_text("# Getting here\n\n" + "\n\n".join(old) + "\n")
+
+    def issues() -> dict[str, int]:
+        result = run_cli("check", "--select", "plain-words", "--format", "gitlab", "ramp.md")
+        return {
+            i["fingerprint"]: i["location"]["lines"]["begin"] for i in json.loads(result.stdout)
+        }
+
+    before = issues()
+    page.write_text("# Getting here\n\nWe utilise texts.\n\n" + "\n\n".join(old) + "\n")
+    after = issues()
+    new = {key: line for key, line in after.items() if key not in before}
+    assert list(new.values()) == [3] and len(after) == 3
+    assert sorted(after[key] for key in before) == [5, 7]

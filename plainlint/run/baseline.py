@@ -9,9 +9,10 @@ as one space, so re-wrapping a paragraph or a change to CRLF line endings keeps
 old findings known.
 
 Matching goes from strict to loose: the same words on both sides, then on one
-side (a sentence edited at one end), then anywhere in the file (a sentence
-rewritten round an old finding, or an entry from a version 1 baseline, which
-kept no words around it). A finding left over after that is new.
+side (a sentence edited at one end). A finding whose words on both sides have
+changed is new: its sentence was rewritten, so it is read again. Entries from a
+version 1 baseline kept no words around them, and match anywhere in their file.
+A finding left over after that is new.
 
 Files are named relative to the baseline file's folder, with forward slashes,
 so the same baseline matches whichever folder plainlint runs from.
@@ -21,25 +22,23 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from plainlint.errors import ConfigError, PlainlintError
-from plainlint.findings import FileResult, Finding
+from plainlint.findings import FileResult
 from plainlint.io.atomic_files import write_atomically
+from plainlint.io.finding_context import line_starts, read_source, words_around
 
 VERSION = 2
 READS = (1, 2)  # version 1 entries have no words around them: they match by count
+NOT_A_BASELINE = "this is not a baseline file; plainlint check --write-baseline FILE makes one"
 DESCRIPTION = (
     "Findings recorded by 'plainlint check --write-baseline'. "
     "'plainlint check --baseline' does not report them again."
 )
-AROUND = 4  # words kept on each side of a finding's text
-_REACH = 200  # characters looked at on each side for those words
-_LINE_START = re.compile(r"\r\n|\r|\n")
 
 Sources = Callable[[str], "str | None"]  # a checked file's text by its shown name, if known
 
@@ -76,40 +75,12 @@ def _entries(folder: Path, results: Iterable[FileResult], sources: Sources) -> C
 def _observed(result: FileResult, name: str, sources: Sources) -> list[Entry]:
     """An entry for each finding, in order, with the words around it in the file now."""
     source = sources(result.path)
-    starts = _line_starts(source) if source is not None else []
-    return [
-        Entry(name, f.rule, _words(f.text), *_around(source, starts, f)) for f in result.findings
-    ]
-
-
-def read_source(name: str) -> str | None:
-    """A checked file's text as it is on disk; None when it cannot be read now."""
-    try:
-        return Path(name).read_bytes().decode("utf-8-sig", "surrogateescape")
-    except (OSError, ValueError):
-        return None
-
-
-def _line_starts(source: str) -> list[int]:
-    """Where each line starts, with lines ending as plainlint reads them."""
-    return [0, *(match.end() for match in _LINE_START.finditer(source))]
-
-
-def _around(source: str | None, starts: list[int], finding: Finding) -> tuple[str, str]:
-    """Up to AROUND whole words before and after the finding's text."""
-    if source is None or not 0 < finding.line <= len(starts) or not finding.text:
-        return "", ""
-    start = starts[finding.line - 1] + finding.column - 1
-    end = start + len(finding.text)
-    if source[start:end] != finding.text:  # the file changed after it was checked
-        return "", ""
-    left = source[max(0, start - _REACH) : start].split()
-    if start > _REACH and left:
-        left = left[1:]  # the first may be part of a word
-    right = source[end : end + _REACH].split()
-    if end + _REACH < len(source) and right:
-        right = right[:-1]
-    return " ".join(left[-AROUND:]), " ".join(right[:AROUND])
+    starts = line_starts(source) if source is not None else []
+    entries = []
+    for f in result.findings:
+        before, after = words_around(source, starts, f.line, f.column, f.text) or (None, None)
+        entries.append(Entry(name, f.rule, _words(f.text), before, after))
+    return entries
 
 
 def load_baseline(path: Path) -> Baseline:
@@ -126,6 +97,9 @@ def load_baseline(path: Path) -> Baseline:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise ConfigError(name, f"cannot read this baseline file ({reason})") from None
+    if text.strip() and not text.lstrip().startswith("{"):
+        # A page named by mistake ("--baseline page.md"), not a damaged baseline.
+        raise ConfigError(name, NOT_A_BASELINE)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -176,14 +150,20 @@ class Baseline:
 
     def prune(self, results: list[FileResult], sources: Sources | None = None) -> int:
         """Keep only the recorded findings that still occur, with the words around them
-        as they are now; returns how many entries the baseline lost."""
+        as they are now; returns how many findings the baseline lost.
+
+        Files this run did not check keep their entries, unless they are gone from
+        the disk (a page deleted, or renamed: its findings are recorded under its
+        new name only when it is checked).
+        """
         old = self.split(results, sources)[1]
         counts = _entries(self.folder, old, sources or read_source)
         checked = {_file_key(r.path, self.folder) for r in results if r.error is None}
         unreadable = {_file_key(r.path, self.folder) for r in results if r.error is not None}
-        # Files this run did not check, or could not read, keep their entries as they were.
         for entry, count in self.counts.items():
-            if entry.file not in checked or entry.file in unreadable:
+            if entry.file in unreadable or (
+                entry.file not in checked and (self.folder / entry.file).exists()
+            ):
                 counts[entry] += count
         assert self.path is not None, "a baseline read from a file knows its path"
         _write(self.path, _serialise(counts))
@@ -207,19 +187,20 @@ def _match(entries: list[Entry], left: Counter[Entry], index: _Index) -> list[bo
 
 
 def _matches(recorded: Entry, entry: Entry, strictness: int) -> bool:
-    """0: the same words on both sides; 1: before; 2: after; 3: anywhere in the file.
+    """0: the same words on both sides; 1: before; 2: after; 3: anywhere in the file,
+    only where the words are not known on one side (a version 1 entry, or a file that
+    cannot be read now): then findings match by count, as version 1 did.
 
-    A version 1 entry, which kept no words around it, matches only anywhere.
+    A recorded entry whose words have both changed does not match "anywhere": a new
+    occurrence added while an old one is deleted would then hide behind it.
     """
-    if strictness == 3:
-        return True
-    if recorded.before is None:
-        return False
+    if recorded.before is None or entry.before is None:
+        return strictness == 3
     if strictness == 0:
         return (recorded.before, recorded.after) == (entry.before, entry.after)
     if strictness == 1:
-        return bool(entry.before) and recorded.before == entry.before
-    return bool(entry.after) and recorded.after == entry.after
+        return recorded.before == entry.before
+    return strictness == 2 and recorded.after == entry.after
 
 
 _Index = dict[tuple[str, str, str], list[Entry]]

@@ -19,7 +19,14 @@ GIT_SECONDS = 60  # a repository on a slow disk still answers well within this
 
 def changed_files(ref: str, cwd: Path) -> set[str]:
     """The real paths of files changed since `ref` in the repository that holds `cwd`."""
-    top = _git(["rev-parse", "--show-toplevel"], cwd, ref).strip()
+    not_a_commit = f"'{ref}' is not a commit or branch in this repository"
+    if not ref or ref.startswith("-"):  # git would read it as one of its own options
+        raise PlainlintError("--changed-since", not_a_commit)
+    top = _git(["rev-parse", "--show-toplevel"], cwd, ref, quiet=True).strip()
+    if not top:
+        raise PlainlintError("--changed-since", "this folder is not in a git repository")
+    if not _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd, ref, quiet=True):
+        raise PlainlintError("--changed-since", not_a_commit)
     # The commit where this branch left `ref`: a branch behind its base still lists
     # only its own changes. Without shared history, compare with `ref` itself.
     base = _git(["merge-base", ref, "HEAD"], cwd, ref, quiet=True).strip() or ref
