@@ -279,7 +279,7 @@ def check(
     if prune_baseline and (selected is not None or ignored):
         # The baseline would lose every finding of the checks that did not run.
         _fail("--prune-baseline runs every check, so it cannot go with --select or --ignore")
-    _one_file_each(output_file, extra)
+    _one_file_each([output_file, write_baseline, *(path for _, path in extra)])
     if stdin_filename and Path("-") not in paths:
         _fail("--stdin-filename needs '-' as the path, to read standard input")
     _config_from_environment(config)
@@ -297,7 +297,7 @@ def check(
             load_baseline(baseline) if baseline else None,
             use_baselines=not (write_baseline or no_baseline),
         )
-        changed = changed_files(changed_since, Path.cwd()) if changed_since else None
+        changed = None if changed_since is None else changed_files(changed_since, Path.cwd())
         linter = Linter.create(projects, selected, ignored)
         cache = None
         if not no_cache:
@@ -322,6 +322,7 @@ def check(
         finally:
             if progress is not None:
                 progress.close()
+        _not_a_page([output_file, write_baseline, *(path for _, path in extra)], results)
         if not results and any(str(path) != "-" for path in wanted):
             click.echo(_nothing_found(wanted, projects, changed_since), err=True)
         sources = _sources(texts)
@@ -345,9 +346,8 @@ def check(
         sys.exit(EXIT_STOPPED)
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one plain line
         _fail(f"stopped because of a bug ({type(exc).__name__}: {exc}); please report it")
-    # Reports that mark failures use the current folder's threshold; the exit code
-    # uses each file's own.
-    shown_fail_on = fail_on or run_settings.fail_on or "error"
+    # Reports that mark failures use each file's own threshold, as the exit code does.
+    shown_fail_on = gate.threshold
     if statistics:
         shown = format_statistics_json if output_format == "json" else format_statistics_text
         output = shown(results)
@@ -385,11 +385,22 @@ def _config_from_environment(config: Path | None) -> None:
         _fail(f"PLAINLINT_CONFIG names the settings file {config}, which does not exist")
 
 
-def _one_file_each(output_file: Path | None, extra: list[tuple[str, Path]]) -> None:
+def _one_file_each(outputs: list[Path | None]) -> None:
     """Two reports written to one file would leave only the last: a usage mistake."""
-    targets = [os.path.abspath(path) for path in [output_file, *(p for _, p in extra)] if path]
+    targets = [os.path.abspath(path) for path in outputs if path]
     if len(set(targets)) < len(targets):
         _fail("each report needs a file of its own: two of them name the same file")
+
+
+def _not_a_page(outputs: list[Path | None], results: list[FileResult]) -> None:
+    """A report or baseline written over a page being checked would lose the page."""
+    pages = {os.path.realpath(r.path) for r in results if os.path.isfile(r.path)}
+    for path in outputs:
+        if path is not None and os.path.realpath(path) in pages:
+            _fail(
+                f"{path}: this is one of the pages being checked, so plainlint will not "
+                "write over it; choose a new file name"
+            )
 
 
 def _sources(texts: dict[str, str]) -> Callable[[str], str | None]:

@@ -129,7 +129,7 @@ def test_baseline_in_the_settings_file_is_relative_to_it(repo, monkeypatch):
     (repo / "ci").mkdir()
     missing = run_cli("check", *SELECT, "site/index.md")
     assert missing.exit_code == 2
-    assert "plainlint check --write-baseline" in missing.stderr
+    assert "record it with: plainlint check . --write-baseline ci/known.json" in missing.stderr
     assert run_cli("check", *SELECT, "--write-baseline", "ci/known.json", "site").exit_code == 0
     monkeypatch.chdir(repo / "site")  # the same project from a folder below
     assert run_cli("check", *SELECT, ".").exit_code == 0
@@ -369,3 +369,51 @@ def test_a_missing_file_in_plainlint_config_says_where_the_name_came_from(repo, 
     assert result.stderr == (
         "plainlint: PLAINLINT_CONFIG names the settings file nope.yaml, which does not exist\n"
     )
+
+
+def test_a_missing_baseline_of_a_folder_says_to_record_that_folder(repo):
+    leaflets = repo / "site" / "leaflets"
+    (leaflets / "plainlint.yaml").write_text("baseline: known.json\n")
+    result = run_cli("check", "site")
+    assert result.exit_code == 2
+    assert result.stderr.rstrip().endswith(
+        "record it with: plainlint check site/leaflets --write-baseline site/leaflets/known.json"
+    )
+
+
+def test_prune_drops_entries_of_pages_that_use_another_baseline(repo):
+    """A baseline recorded over the whole site also holds the leaflets' pages, which
+    follow their own folder's baseline: pruning takes them out."""
+    (repo / "plainlint.yaml").write_text("baseline: all.json\n")
+    assert run_cli("check", *SELECT, "--write-baseline", "all.json", "site").exit_code == 0
+    leaflets = repo / "site" / "leaflets"
+    (leaflets / "plainlint.yaml").write_text("baseline: known.json\n")
+    run_cli("check", *SELECT, "--write-baseline", "site/leaflets/known.json", "site/leaflets")
+    result = run_cli("check", "--prune-baseline", "site")
+    assert result.exit_code == 0, result.stderr
+    files = [entry["file"] for entry in json.loads((repo / "all.json").read_text())["findings"]]
+    assert files == ["site/index.md"]
+
+
+def test_junit_fails_what_each_files_own_fail_on_fails(repo):
+    (repo / "site" / "leaflets" / "plainlint.yaml").write_text("fail_on: warning\n")
+    result = run_cli("check", *SELECT, "--report", "junit=j.xml", "site")
+    assert result.exit_code == 1
+    cases = ET.parse(repo / "j.xml").getroot().iter("testcase")
+    failed = [case.get("classname") for case in cases if case.find("failure") is not None]
+    assert failed == ["site/leaflets/ramp.md"]
+
+
+@pytest.mark.parametrize("flag", ["--output-file", "--write-baseline", "--sarif-file"])
+def test_nothing_is_written_over_a_page_being_checked(repo, flag):
+    page = repo / "site" / "index.md"
+    result = run_cli("check", *SELECT, flag, "site/index.md", "site")
+    assert result.exit_code == 2
+    assert "this is one of the pages being checked" in result.stderr
+    assert page.read_text() == PAGE
+
+
+def test_an_empty_changed_since_is_a_mistake_not_everything(repo):
+    result = run_cli("check", "--changed-since", "", "site")
+    assert result.exit_code == 2
+    assert "'' is not a commit or branch" in result.stderr

@@ -615,3 +615,15 @@ def test_prune_drops_the_findings_of_a_page_that_is_gone(site):
     assert result.exit_code == 0, result.output
     entries = json.loads(baseline.read_text())["findings"]
     assert [e["file"] for e in entries] == ["docs/scan.txt"]
+
+
+def test_the_closest_old_finding_wins_wherever_the_new_one_is(site):
+    """A new "utilise" above an old one whose next sentence was edited: the old one
+    keeps its entry (three words in common after it), and the new one is reported."""
+    (site / "docs" / "scan.txt").unlink()
+    old = "Please utilise the ramp. Most people do."
+    (site / "docs" / "ramp.md").write_text(_page([old]))
+    baseline = recorded(site)
+    edited = ["Please utilise the lift if you can.", old.replace("Most", "Many")]
+    (site / "docs" / "ramp.md").write_text(_page(edited))
+    assert _new_lines(site, baseline) == [("utilise", 3)]

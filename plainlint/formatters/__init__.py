@@ -47,14 +47,18 @@ class _Formatters(Mapping[str, Formatter]):
 FORMATTERS: Mapping[str, Formatter] = _Formatters()
 
 
-def render(name: str, results: list[FileResult], fail_on: str = "error") -> str:
-    """The results in format `name`; `fail_on` ("error", "warning", "info" or "never")
-    reaches only the formats that mark findings as failing, so every format is called
-    the same way and the others need not take an argument they would ignore.
+Threshold = str | Callable[[str], str]  # one for every file, or each file's own by its path
+
+
+def render(name: str, results: list[FileResult], fail_on: Threshold = "error") -> str:
+    """The results in format `name`; `fail_on` ("error", "warning", "info" or "never",
+    or a function that gives it for a file's path, as each file's project may set its
+    own) reaches only the formats that mark findings as failing, so every format is
+    called the same way and the others need not take an argument they would ignore.
 
     An unknown `fail_on` is a ValueError for every format, not only for those that use it.
     """
-    if fail_on != "never":
+    if not callable(fail_on) and fail_on != "never":
         Severity(fail_on)  # raises ValueError for anything but a severity
     formatter = _load(name)
     extra: dict[str, Any] = {"fail_on": fail_on} if name in _TAKE_FAIL_ON else {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from typing import Callable
 
 from plainlint.findings import FileResult, Finding, Severity
 from plainlint.formatters.sarif import message_with_suggestions, unreadable_message
@@ -28,8 +29,12 @@ WHOLE_FILE = "whole file"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def format_junit(results: list[FileResult], fail_on: str = "error") -> str:
-    """One test suite: a test case for each finding, clean file and unreadable file."""
+def format_junit(results: list[FileResult], fail_on: str | Callable[[str], str] = "error") -> str:
+    """One test suite: a test case for each finding, clean file and unreadable file.
+
+    `fail_on` is the threshold for every file, or gives each file's own by its path,
+    so the report fails the same findings as the exit code does.
+    """
     root = ET.Element("testsuites", {"name": SUITE})
     suite = ET.SubElement(root, "testsuite", {"name": SUITE})
     tests = failures = errors = 0
@@ -49,10 +54,11 @@ def format_junit(results: list[FileResult], fail_on: str = "error") -> str:
             _case(suite, path, WHOLE_FILE)
             tests += 1
             continue
+        threshold = fail_on(result.path) if callable(fail_on) else fail_on
         for finding, name in zip(result.findings, case_names(result.findings)):
             case = _case(suite, path, name, line=finding.line)
             report = _xml_text(_report_line(finding))
-            if fails(finding, fail_on):
+            if fails(finding, threshold):
                 failure = ET.SubElement(
                     case,
                     "failure",

@@ -8,9 +8,10 @@ other is new, wherever it is on the page. Line breaks and runs of spaces count
 as one space, so re-wrapping a paragraph or a change to CRLF line endings keeps
 old findings known.
 
-Matching goes from strict to loose: the same words on both sides, then on one
-side (a sentence edited at one end). A finding whose words on both sides have
-changed is new: its sentence was rewritten, so it is read again. Entries from a
+Matching pairs the closest first: the same words on both sides, then on one
+side (a sentence edited at one end), the most words in common on the other
+side first. A finding whose words on both sides have changed is new: its
+sentence was rewritten, so it is read again. Entries from a
 version 1 baseline kept no words around them, and match anywhere in their file.
 A finding left over after that is new.
 
@@ -148,17 +149,24 @@ class Baseline:
             old.append(replace(result, findings=[f for f, k in zip(result.findings, known) if k]))
         return new, old
 
-    def prune(self, results: list[FileResult], sources: Sources | None = None) -> int:
+    def prune(
+        self,
+        results: list[FileResult],
+        sources: Sources | None = None,
+        elsewhere: list[FileResult] | None = None,
+    ) -> int:
         """Keep only the recorded findings that still occur, with the words around them
         as they are now; returns how many findings the baseline lost.
 
         Files this run did not check keep their entries, unless they are gone from
         the disk (a page deleted, or renamed: its findings are recorded under its
-        new name only when it is checked).
+        new name only when it is checked). Files `elsewhere` were checked against
+        another baseline (their folder's own): their entries here are never used.
         """
         old = self.split(results, sources)[1]
         counts = _entries(self.folder, old, sources or read_source)
         checked = {_file_key(r.path, self.folder) for r in results if r.error is None}
+        checked |= {_file_key(r.path, self.folder) for r in elsewhere or []}
         unreadable = {_file_key(r.path, self.folder) for r in results if r.error is not None}
         for entry, count in self.counts.items():
             if entry.file in unreadable or (
@@ -171,36 +179,50 @@ class Baseline:
 
 
 def _match(entries: list[Entry], left: Counter[Entry], index: _Index) -> list[bool]:
-    """Which of a file's findings the baseline holds, from the strictest match to the
-    loosest, taking each recorded finding once."""
+    """Which of a file's findings the baseline holds, taking each recorded finding once.
+
+    The closest pairs are matched first, wherever they are on the page: a new "occur"
+    above an old one whose sentence was edited at one end must not take the old one's
+    place because it comes first.
+    """
+    pairs = []
+    for number, entry in enumerate(entries):
+        for recorded in index.get((entry.file, entry.rule, entry.text), ()):
+            closeness = _closeness(recorded, entry)
+            if closeness is not None:
+                pairs.append((closeness, number, recorded))
+    pairs.sort(key=lambda pair: (-pair[0][0], -pair[0][1], pair[1]))
     known = [False] * len(entries)
-    for strictness in range(4):
-        for number, entry in enumerate(entries):
-            if known[number]:
-                continue
-            for recorded in index.get((entry.file, entry.rule, entry.text), ()):
-                if left[recorded] > 0 and _matches(recorded, entry, strictness):
-                    left[recorded] -= 1
-                    known[number] = True
-                    break
+    for _, number, recorded in pairs:
+        if not known[number] and left[recorded] > 0:
+            left[recorded] -= 1
+            known[number] = True
     return known
 
 
-def _matches(recorded: Entry, entry: Entry, strictness: int) -> bool:
-    """0: the same words on both sides; 1: before; 2: after; 3: anywhere in the file,
-    only where the words are not known on one side (a version 1 entry, or a file that
-    cannot be read now): then findings match by count, as version 1 did.
+def _closeness(recorded: Entry, entry: Entry) -> tuple[int, int] | None:
+    """How well a recorded finding matches one found now; None when it does not.
 
-    A recorded entry whose words have both changed does not match "anywhere": a new
-    occurrence added while an old one is deleted would then hide behind it.
+    (3, 0): the same words on both sides. (2, n): the same words on one side, and n
+    words in common on the other. (1, 0): the words are not known for one of them (a
+    version 1 entry, or a file that cannot be read now), so they match by count.
+    A recorded finding whose words on both sides have changed does not match: a new
+    occurrence added while an old one is deleted would otherwise hide behind it.
     """
     if recorded.before is None or entry.before is None:
-        return strictness == 3
-    if strictness == 0:
-        return (recorded.before, recorded.after) == (entry.before, entry.after)
-    if strictness == 1:
-        return recorded.before == entry.before
-    return strictness == 2 and recorded.after == entry.after
+        return 1, 0
+    if (recorded.before, recorded.after) == (entry.before, entry.after):
+        return 3, 0
+    if recorded.before == entry.before:
+        return 2, _shared(recorded.after or "", entry.after or "")
+    if recorded.after == entry.after:
+        return 2, _shared(recorded.before, entry.before)
+    return None
+
+
+def _shared(one: str, other: str) -> int:
+    """How many words two short runs of words have in common."""
+    return sum((Counter(one.split()) & Counter(other.split())).values())
 
 
 _Index = dict[tuple[str, str, str], list[Entry]]

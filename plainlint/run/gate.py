@@ -59,7 +59,9 @@ class Gate:
         for known, indexes in groups.values():
             mine = [results[i] for i in indexes]
             if prune and known.path is not None:
-                pruned[known.path] = known.prune(mine, sources)
+                taken = set(indexes)
+                others = [r for i, r in enumerate(results) if i not in taken]
+                pruned[known.path] = known.prune(mine, sources, others)
             for index, result in zip(indexes, known.new_findings(mine, sources)):
                 kept[index] = result
         return kept, pruned
@@ -91,8 +93,17 @@ def _load_named(settings: Settings) -> Baseline:
     except ConfigError as exc:
         if settings.baseline.exists():
             raise
+        folder = _shown(settings.baseline.parent if settings.config is None else settings.root)
         raise ConfigError(
             str(settings.config),
-            f"the baseline '{settings.baseline}' it names does not exist; record it with: "
-            f"plainlint check --write-baseline {settings.baseline}",
+            f"the baseline '{_shown(settings.baseline)}' it names does not exist; record it "
+            f"with: plainlint check {folder} --write-baseline {_shown(settings.baseline)}",
         ) from exc
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it can be: from the current folder when it is inside it."""
+    try:
+        return Path(path).absolute().relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return str(path)
