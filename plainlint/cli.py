@@ -24,6 +24,7 @@ from plainlint.findings import FileResult
 from plainlint.formatters import FORMATTERS, render
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.io.atomic_files import write_atomically
+from plainlint.io.finding_context import read_source
 from plainlint.io.yaml_lines import dump_yaml, load_yaml
 from plainlint.language.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.rules import RULES
@@ -279,7 +280,8 @@ def check(
     if prune_baseline and (selected is not None or ignored):
         # The baseline would lose every finding of the checks that did not run.
         _fail("--prune-baseline runs every check, so it cannot go with --select or --ignore")
-    _one_file_each([output_file, write_baseline, *(path for _, path in extra)])
+    outputs = [output_file, write_baseline, *(path for _, path in extra)]
+    _one_file_each(outputs)
     if stdin_filename and Path("-") not in paths:
         _fail("--stdin-filename needs '-' as the path, to read standard input")
     _config_from_environment(config)
@@ -322,7 +324,7 @@ def check(
         finally:
             if progress is not None:
                 progress.close()
-        _not_a_page([output_file, write_baseline, *(path for _, path in extra)], results)
+        _not_a_page(outputs, results)
         if not results and any(str(path) != "-" for path in wanted):
             click.echo(_nothing_found(wanted, projects, changed_since), err=True)
         sources = _sources(texts)
@@ -406,16 +408,15 @@ def _not_a_page(outputs: list[Path | None], results: list[FileResult]) -> None:
 def _sources(texts: dict[str, str]) -> Callable[[str], str | None]:
     """A checked file's text for the baseline: standard input as it was read, files as
     they are on disk."""
-    from plainlint.io.finding_context import read_source
-
     return lambda name: texts[name] if name in texts else read_source(name)
 
 
 def _nothing_found(paths: list[Path], projects: Projects, changed_since: str | None) -> str:
     """The line that says there was nothing to check: why a named file was left out, or
     the kinds of file looked for."""
-    files = [path for path in paths if str(path) != "-" and path.is_file()]
-    if files and not changed_since and len(files) == len([p for p in paths if str(p) != "-"]):
+    named = [path for path in paths if str(path) != "-"]
+    files = [path for path in named if path.is_file()]
+    if files and not changed_since and len(files) == len(named):
         reasons = [left_out(path, projects.for_path(path)) for path in files]
         return "\n".join(
             f"plainlint did not check {path}: {reason or 'the settings leave it out'}."
@@ -425,11 +426,11 @@ def _nothing_found(paths: list[Path], projects: Projects, changed_since: str | N
     used = set(settings.extensions.values())
     kinds = [_KINDS[name] for name in _KINDS if name in used]
     kinds += sorted(used - _KINDS.keys())
-    named = " or ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
-    where = ", ".join(str(path) for path in paths if str(path) != "-")
+    looked_for = " or ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
+    where = ", ".join(str(path) for path in named)
     if changed_since:
-        return f"No {named} files under {where} have changed since {changed_since}."
-    return f"No {named} files found under {where}."
+        return f"No {looked_for} files under {where} have changed since {changed_since}."
+    return f"No {looked_for} files found under {where}."
 
 
 _KINDS = {"markdown": "Markdown", "html": "HTML", "text": "text"}

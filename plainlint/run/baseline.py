@@ -127,44 +127,27 @@ class Baseline:
     ) -> list[FileResult]:
         """The same results with only the findings the baseline does not hold; metrics and
         errors kept."""
-        return self.split(results, sources)[0]
-
-    def split(
-        self, results: list[FileResult], sources: Sources | None = None
-    ) -> tuple[list[FileResult], list[FileResult]]:
-        """The results twice: with only the new findings, and with only the old ones."""
-        left = Counter(self.counts)  # this call's own copy: a Baseline can be used again
-        new, old = [], []
-        for result in results:
-            if result.error is not None or not result.findings:
-                new.append(result)
-                old.append(replace(result, findings=[]))
-                continue
-            name = _file_key(result.path, self.folder)
-            entries = _observed(result, name, sources or read_source)
-            known = _match(entries, left, self._index)
-            new.append(
-                replace(result, findings=[f for f, k in zip(result.findings, known) if not k])
-            )
-            old.append(replace(result, findings=[f for f, k in zip(result.findings, known) if k]))
-        return new, old
+        return [_new(result, known) for result, _, known in self._judged(results, sources)]
 
     def prune(
         self,
         results: list[FileResult],
         sources: Sources | None = None,
         elsewhere: list[FileResult] | None = None,
-    ) -> int:
+    ) -> tuple[list[FileResult], int]:
         """Keep only the recorded findings that still occur, with the words around them
-        as they are now; returns how many findings the baseline lost.
+        as they are now. Returns the new findings, as `new_findings` does, and how many
+        findings the baseline lost.
 
         Files this run did not check keep their entries, unless they are gone from
         the disk (a page deleted, or renamed: its findings are recorded under its
         new name only when it is checked). Files `elsewhere` were checked against
         another baseline (their folder's own): their entries here are never used.
         """
-        old = self.split(results, sources)[1]
-        counts = _entries(self.folder, old, sources or read_source)
+        judged = self._judged(results, sources)
+        counts = Counter(
+            entry for _, entries, known in judged for entry, old in zip(entries, known) if old
+        )
         checked = {_file_key(r.path, self.folder) for r in results if r.error is None}
         checked |= {_file_key(r.path, self.folder) for r in elsewhere or []}
         unreadable = {_file_key(r.path, self.folder) for r in results if r.error is not None}
@@ -175,7 +158,29 @@ class Baseline:
                 counts[entry] += count
         assert self.path is not None, "a baseline read from a file knows its path"
         _write(self.path, _serialise(counts))
-        return sum(self.counts.values()) - sum(counts.values())
+        new = [_new(result, known) for result, _, known in judged]
+        return new, sum(self.counts.values()) - sum(counts.values())
+
+    def _judged(
+        self, results: list[FileResult], sources: Sources | None
+    ) -> list[tuple[FileResult, list[Entry], list[bool]]]:
+        """Each result, its findings' entries with the words around them now, and which
+        of its findings the baseline holds. Files are read once for both answers."""
+        left = Counter(self.counts)  # this call's own copy: a Baseline can be used again
+        judged = []
+        for result in results:
+            if result.error is not None or not result.findings:
+                judged.append((result, [], [False] * len(result.findings)))
+                continue
+            name = _file_key(result.path, self.folder)
+            entries = _observed(result, name, sources or read_source)
+            judged.append((result, entries, _match(entries, left, self._index)))
+        return judged
+
+
+def _new(result: FileResult, known: list[bool]) -> FileResult:
+    """The result with only the findings the baseline does not hold."""
+    return replace(result, findings=[f for f, old in zip(result.findings, known) if not old])
 
 
 def _match(entries: list[Entry], left: Counter[Entry], index: _Index) -> list[bool]:

@@ -61,8 +61,10 @@ class Gate:
             if prune and known.path is not None:
                 taken = set(indexes)
                 others = [r for i, r in enumerate(results) if i not in taken]
-                pruned[known.path] = known.prune(mine, sources, others)
-            for index, result in zip(indexes, known.new_findings(mine, sources)):
+                new, pruned[known.path] = known.prune(mine, sources, others)
+            else:
+                new = known.new_findings(mine, sources)
+            for index, result in zip(indexes, new):
                 kept[index] = result
         return kept, pruned
 

@@ -23,29 +23,21 @@ class Projects:
         config: Path | None = None,
         glossaries: tuple[Path, ...] = (),
         cwd: Path | None = None,
+        fixed: Settings | None = None,
     ) -> None:
+        """`config` (from --config) or `fixed` settings apply to every file, if given."""
         self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self._glossaries = glossaries
-        self._fixed = load_settings(config, glossaries) if config is not None else None
+        if fixed is None and config is not None:
+            fixed = load_settings(config, glossaries)
+        self._fixed = fixed
         self._found: dict[str, Path | None] = {}  # folder -> its settings file
         self._loaded: dict[Path | None, Settings] = {}  # settings file -> its settings
 
     @classmethod
     def of(cls, settings: Settings | Projects) -> Projects:
         """Projects as they are, or one set of settings for every file."""
-        if isinstance(settings, Projects):
-            return settings
-        projects = cls.__new__(cls)
-        projects.cwd = Path(os.path.abspath(Path.cwd()))
-        projects._glossaries = ()
-        projects._fixed = settings
-        projects._found, projects._loaded = {}, {}
-        return projects
-
-    @property
-    def fixed(self) -> bool:
-        """True when one settings file applies to every file (`--config`)."""
-        return self._fixed is not None
+        return settings if isinstance(settings, Projects) else cls(fixed=settings)
 
     def for_path(self, path: Path, is_dir: bool = False) -> Settings:
         """The settings for a file, or for the files in a folder."""
@@ -55,9 +47,9 @@ class Projects:
         return self._settings(self._config_in(absolute if is_dir else os.path.dirname(absolute)))
 
     def for_run(self, paths: list[Path]) -> Settings:
-        """The settings that decide how the run ends (`fail_on`, `baseline`) and where
-        the cache is: the current folder's project, or else the one project that
-        every path named belongs to."""
+        """The settings that decide where the run keeps its results cache: the current
+        folder's project, or else the one project that every path named belongs to.
+        How the run ends is each file's own project's choice (run/gate.py)."""
         if self._fixed is not None:
             return self._fixed
         here = self._config_in(str(self.cwd))
