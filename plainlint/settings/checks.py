@@ -6,6 +6,7 @@ a page's own settings may set any part of it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pathspec
@@ -15,8 +16,9 @@ from plainlint.findings import Severity
 from plainlint.io.yaml_lines import KeyPath, LocatedYaml
 from plainlint.rules import RULES, Option
 
-BASE_KEYS = ("extensions", "skip_sections", "rules")
+BASE_KEYS = ("extensions", "skip_sections", "rules", "max_file_size", "max_seconds_per_file")
 RUN_KEYS = ("fail_on", "baseline")  # how a whole run ends: a project's file only
+LIMIT_KEYS = ("max_file_size", "max_seconds_per_file")  # guards against huge or odd files
 PROJECT_KEYS = (
     *BASE_KEYS,
     "glossary",
@@ -49,6 +51,7 @@ def validate_settings(located: LocatedYaml, built_in: bool = False) -> None:
     if not isinstance(data.get("respect_gitignore", True), bool):
         raise located.error(("respect_gitignore",), "respect_gitignore must be true or false")
     _check_run_keys(located, data)
+    _check_limits(located, data)
     _check_rules(located, (), data.get("rules", {}), built_in)
     overrides = data.get("overrides", [])
     if not isinstance(overrides, list):
@@ -64,6 +67,34 @@ def _check_run_keys(located: LocatedYaml, data: dict) -> None:
     baseline = data.get("baseline")
     if "baseline" in data and not (isinstance(baseline, str) and baseline.strip()):
         raise located.error(("baseline",), "baseline must be the name of a baseline file")
+
+
+def _check_limits(located: LocatedYaml, data: dict) -> None:
+    """`max_file_size` (such as "5 MB") and `max_seconds_per_file` (a number above 0)."""
+    if "max_file_size" in data and file_size(data["max_file_size"]) is None:
+        raise located.error(
+            ("max_file_size",),
+            'max_file_size must be a size such as "5 MB" or "500 KB", or a number of bytes',
+        )
+    seconds = data.get("max_seconds_per_file", 1)
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds < 1e6:
+        raise located.error(
+            ("max_seconds_per_file",), "max_seconds_per_file must be a number of seconds above 0"
+        )
+
+
+def file_size(value: Any) -> int | None:
+    """Bytes in a size setting: 5000, "5 MB", "500 KB", "2.5MB"; None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(bytes?|B|KB|MB|GB)?\s*", str(value), re.IGNORECASE)
+    if match is None:
+        return None
+    scale = {"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30}.get((match[2] or "").lower(), 1)
+    size = int(float(match[1]) * scale)
+    return size if size > 0 else None
 
 
 def validate_page_settings(located: LocatedYaml) -> None:

@@ -26,6 +26,7 @@ from plainlint.io.yaml_lines import LocatedYaml, load_yaml
 from plainlint.settings.checks import (
     RULE_KEYS,
     RUN_KEYS,
+    file_size,
     validate_page_settings,
     validate_settings,
 )
@@ -98,6 +99,8 @@ class Settings:
     config: Path | None = None  # the project's settings file, if it has one
     fail_on: str | None = None  # the gate the project's runs share, unless the command line says
     baseline: Path | None = None  # relative to the settings file's folder, in the file
+    max_file_size: int = 5 << 20  # bytes: larger files get one line, not a long wait
+    max_seconds_per_file: float = 60.0  # a file that takes longer gets one line, not a hang
 
     def __post_init__(self) -> None:
         self._skipped = frozenset(name.casefold() for name in self.skip_sections)
@@ -299,6 +302,8 @@ def _settings(data: dict[str, Any], root: Path, sources: list[str]) -> Settings:
         include=list(data.get("include", [])),
         exclude=list(data.get("exclude", [])),
         respect_gitignore=bool(data.get("respect_gitignore", True)),
+        max_file_size=file_size(data["max_file_size"]) or Settings.max_file_size,
+        max_seconds_per_file=float(data["max_seconds_per_file"]),
         root=root,
         sources=sources,
         data=data,
