@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from plainlint.errors import ConfigError
-from plainlint.io.yaml_lines import KeyPath, LocatedYaml
+from plainlint.io.yaml_lines import MAX_DEPTH, KeyPath, LocatedYaml, read_settings_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,22 +23,43 @@ _PART = re.compile(r"[A-Za-z0-9_-]+|\"([^\"]*)\"|'([^']*)'")
 
 def read_toml_table(path: Path, table: KeyPath) -> LocatedYaml | None:
     """The table at `table` with its key lines, or None when the file lacks it."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read this file ({exc.__class__.__name__})") from None
+    text = read_settings_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         raise ConfigError(f"{path}, line {line}", f"this is not valid TOML: {exc}") from None
+    except RecursionError:  # the TOML reader goes one level down per bracket
+        raise ConfigError(str(path), _TOO_DEEP) from None
     for key in table:
         if not isinstance(data, dict) or key not in data:
             return None
         data = data[key]
+    if _depth(data) > MAX_DEPTH:  # later steps (checking, copying) would go as deep
+        raise ConfigError(str(path), _TOO_DEEP)
     located = LocatedYaml(str(path), data)
     located.lines = _key_lines(text, table)
     return located
+
+
+_TOO_DEEP = f"this TOML is nested too deeply (more than {MAX_DEPTH} levels of arrays and tables)"
+
+
+def _depth(data: object) -> int:
+    """How many arrays and tables are inside one another in `data`, without recursion."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                stack.extend((v, depth + 1) for v in _values(value))
+    return deepest
+
+
+def _values(container: dict | list) -> list[object]:
+    return list(container.values()) if isinstance(container, dict) else container
 
 
 def _key_lines(text: str, table: KeyPath) -> dict[KeyPath, int]:

@@ -32,14 +32,25 @@ from plainlint.errors import ConfigError, PlainlintError
 from plainlint.findings import FileResult
 from plainlint.io.atomic_files import write_atomically
 from plainlint.io.finding_context import line_starts, read_source, words_around
+from plainlint.io.regular_files import NotReadable, read_bytes
 
 VERSION = 2
 READS = (1, 2)  # version 1 entries have no words around them: they match by count
 NOT_A_BASELINE = "this is not a baseline file; plainlint check --write-baseline FILE makes one"
+NESTED_TOO_DEEPLY = (
+    "this is not a baseline file (it is nested too deeply); "
+    "plainlint check --write-baseline FILE makes one"
+)
 DESCRIPTION = (
     "Findings recorded by 'plainlint check --write-baseline'. "
     "'plainlint check --baseline' does not report them again."
 )
+
+# What the shared reader says about a file it will not read, said of a baseline.
+_UNREADABLE = {
+    "this file does not exist": "this baseline file does not exist",
+    "this is a folder, not a file": "this is a folder, not a baseline file",
+}
 
 Sources = Callable[[str], "str | None"]  # a checked file's text by its shown name, if known
 
@@ -88,16 +99,11 @@ def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; any mistake in it becomes one plain ConfigError."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(name, "this baseline file does not exist") from None
-    except IsADirectoryError:
-        raise ConfigError(name, "this is a folder, not a baseline file") from None
+        text = read_bytes(path).decode("utf-8-sig")
+    except NotReadable as exc:
+        raise ConfigError(name, _UNREADABLE.get(exc.reason, exc.reason)) from None
     except UnicodeDecodeError:
         raise ConfigError(name, "cannot read this baseline file (it is not UTF-8 text)") from None
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise ConfigError(name, f"cannot read this baseline file ({reason})") from None
     if text.strip() and not text.lstrip().startswith("{"):
         # A page named by mistake ("--baseline page.md"), not a damaged baseline.
         raise ConfigError(name, NOT_A_BASELINE)
@@ -107,6 +113,10 @@ def load_baseline(path: Path) -> Baseline:
         raise ConfigError(
             name, f"this is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:  # brackets inside brackets, far deeper than a baseline's two
+        raise ConfigError(name, NESTED_TOO_DEEPLY) from None
+    except ValueError:  # a number too long to read, such as a count of 5,000 digits
+        raise ConfigError(name, "this is not valid JSON (a number in it is too long)") from None
     problem, counts = _parse(data)
     if problem:
         raise ConfigError(name, problem)
