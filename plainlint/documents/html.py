@@ -3,12 +3,20 @@
 Python's own HTML tokenizer reports where every tag, text run and entity
 starts, so entities can be decoded for checking while positions still point at
 the source (`&amp;` is one `&` in the prose and five characters in the file).
+
+A hostile page must not take minutes. The open elements are indexed by tag
+name, so the nearest heading or list is found at once however deep the nesting.
+Python's tokenizer rescans the rest of the file for every `<` it cannot finish
+(`<a ` with no `>` after it, a `<![CDATA[` never closed, a quoted value holding
+a `>`): such markup is made inert before it is fed, and the scans it does make
+are remembered. Both change only the time taken, never the prose or positions.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 from plainlint.documents.model import (
@@ -131,6 +139,35 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _TAG_NAME = re.compile(r"<[^\s/>]+")
 # One attribute of a start tag: its name and, if given, its value in one of three quotings.
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+# A `<` that Python's tokenizer reads as the start of markup: a tag, an end tag,
+# a comment or declaration, a processing instruction.
+_MARKUP_OPEN = re.compile(r"<[a-zA-Z/!?]")
+# A tag name as the tokenizer reads it runs up to one of these characters.
+_TAG_NAME_END = re.compile(r"[\t\n\r\f />\x00]")
+# A character reference the tokenizer accepts; any other `&#` makes it pass the rest on as text.
+_CHARREF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
+# Stands in for a `<` or `&` the tokenizer must not see. It reads it as text, and wherever it
+# scans past one (a name, a value, the end of an entity) it treats it as it treats `<` and `&`.
+_INERT = "\x01"
+_AMPERSAND = re.compile("&")
+_LT_OR_AMPERSAND = re.compile("[<&]")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Where Python's scan of a start tag stops before one of these, the tag is not finished.
+_UNFINISHED_TAG = _ASCII_LETTERS | {"=", "/"}
+# The ends of marked sections (`<![CDATA[ ... ]]>`, `<![if ...]>`) as Python's tokenizer finds them.
+_SECTION_END = re.compile(r"]\s*]\s*>")
+_MS_SECTION_END = re.compile(r"]\s*>")
+# Python's own scan for the end of a start tag (html.parser's locatestarttagend_tolerant),
+# split where it repeats: the `<` and tag name, then one attribute at a time, then space.
+_START_TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*[\s/]*")
+_START_TAG_ATTRIBUTE = re.compile(
+    r"""(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*"""
+)
+_SPACE = re.compile(r"\s*")
+_SECTION_ENDS = {
+    **dict.fromkeys(("temp", "cdata", "ignore", "include", "rcdata"), _SECTION_END),
+    **dict.fromkeys(("if", "else", "endif"), _MS_SECTION_END),
+}
 
 
 def read_html(path: str, source: str) -> Document:
@@ -154,7 +191,7 @@ def read_html_fragment(
     fragment = source[start:end]
     extractor = _Extractor(fragment, start, offsets)
     unclosed = _unclosed_comment(fragment)
-    extractor.feed(fragment[:unclosed])
+    extractor.feed(_without_unfinished_markup(fragment[:unclosed]))
     extractor.close()
     extractor.flush()
     if unclosed < len(fragment):  # browsers hide everything after a comment never closed
@@ -181,6 +218,87 @@ def _unclosed_comment(fragment: str) -> int:
         position = end + 3
 
 
+def _without_unfinished_markup(text: str) -> str:
+    """The text with each `<` that can only start unfinished markup made inert, same length.
+
+    After the last `>` no tag, comment or declaration can end, yet Python's
+    tokenizer tries each `<` there by scanning to the end of the file, then
+    passes it on as text up to the next `<`: a run of `<a ` took minutes.
+    Those `<` become `_INERT`, and so does each `&` in the text passed on as
+    it is; the prose is read back from the file, so it is the same as before
+    and only the time changes.
+    """
+    start = text.rfind(">") + 1
+    if _MARKUP_OPEN.search(text, start) is None:
+        return text
+    inert, as_is = _unfinished_markup(text, start)
+    if not inert:
+        return text
+    after = _text_passed_on_after(text, inert[0], as_is)
+    if after < len(text):  # the tokenizer passes the rest on as text: keep it from parsing any
+        inert = [i for i in inert if i < after]
+        inert += [m.start() for m in _LT_OR_AMPERSAND.finditer(text, after)]
+    pieces, previous = [], 0
+    for position in inert:
+        pieces += [text[previous:position], _INERT]
+        previous = position + 1
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+def _unfinished_markup(text: str, start: int) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where `<` and `&` must be inert after `start`, and the spans the tokenizer passes on as text.
+
+    Python's tokenizer gives up on markup it cannot finish and passes it on as
+    text up to the next `<` (or only the `<` when none follows). A tag name
+    followed by a NUL character is the exception: the tokenizer passes on just
+    `<` and the name, and no scan is repeated.
+    """
+    inert: list[int] = []
+    as_is: list[tuple[int, int]] = []
+    name_end = -1  # where the tag name of a `<` + letter ends: the next `<` often shares it
+    position = text.find("<", start)
+    while position >= 0:
+        following = text.find("<", position + 1)
+        if not _MARKUP_OPEN.match(text, position):
+            position = following  # a lone `<` is text to the tokenizer too
+            continue
+        if text[position + 1] in _ASCII_LETTERS:
+            if name_end <= position:
+                end = _TAG_NAME_END.search(text, position + 1)
+                name_end = end.start() if end else len(text)
+            if text.startswith("\x00", name_end):
+                as_is.append((position, name_end))
+                position = text.find("<", name_end)
+                continue
+        run_end = following if following >= 0 else position + 1
+        inert.append(position)
+        inert.extend(m.start() for m in _AMPERSAND.finditer(text, position + 1, run_end))
+        as_is.append((position, run_end))
+        position = following
+    return inert, as_is
+
+
+def _text_passed_on_after(text: str, failure: int, as_is: list[tuple[int, int]]) -> int:
+    """Where the tokenizer starts passing all the rest on as text, or the text's length.
+
+    Once it has given up on some markup (at `failure`), the tokenizer passes
+    everything after an `&#` that is not a character reference on as text. The
+    inert text no longer makes it give up, so this is where that happens.
+    """
+    spans = iter(as_is)
+    span = next(spans, None)
+    position = text.find("&#", failure)
+    while position >= 0:
+        while span is not None and span[1] <= position:
+            span = next(spans, None)
+        inside = span is not None and span[0] <= position
+        if not inside and not _CHARREF.match(text, position):
+            return position
+        position = text.find("&#", position + 2)
+    return len(text)
+
+
 def add_decoded(builder: ProseBuilder, raw: str, source_start: int) -> None:
     """Add raw HTML text, decoding entities but keeping each one's source span."""
     position = 0
@@ -200,6 +318,9 @@ class _Extractor(HTMLParser):
         self.offsets = offsets  # fragment index -> source offset, when not simply base + index
         self.line_starts = [0] + [i + 1 for i, c in enumerate(fragment) if c == "\n"]
         self.stack: list[tuple[str, bool]] = []  # (tag, hides its content)
+        self.open_at: dict[str, list[int]] = {}  # tag -> stack indices where it is open, in order
+        self.searches: dict[re.Pattern[str], tuple[str, int, re.Match[str] | None]] = {}
+        self.tag_ends: tuple[str, dict[int, int]] = ("", {})  # see _start_tag_end
         self.list_ids: dict[int, int] = {}  # stack index of a list element -> its list id
         self.heading_start: int | None = None  # where the open <h1>-<h6> tag starts
         self.hidden = 0
@@ -224,6 +345,84 @@ class _Extractor(HTMLParser):
             return self.base + index
         return self.offsets[min(index, len(self.offsets) - 1)]
 
+    def check_for_whole_start_tag(self, i: int) -> int:
+        """Where the start tag at i ends, or -1 when it is not finished: as Python's parser decides.
+
+        Only the scan is Python's own scan taken apart (see `_start_tag_end`).
+        """
+        j = self._start_tag_end(i)
+        following = self.rawdata[j : j + 1]
+        if following == ">":
+            return j + 1
+        if following == "/":
+            return j + 2 if self.rawdata.startswith("/>", j) else -1
+        if following == "" or following in _UNFINISHED_TAG:
+            return -1
+        return j if j > i else i + 1
+
+    def _start_tag_end(self, i: int) -> int:
+        """Where Python's scan of the start tag at i stops, remembered across tags.
+
+        A quoted attribute value can hold a `>`, so one scan can run on over
+        many later tags and then find the tag unfinished; the parser then
+        passes on the text only up to the first `>` and scans the next tag,
+        which runs on over the same attributes again. The scan goes one
+        attribute at a time, and where it went on past a `>` it notes where it
+        stopped, so a later scan that reaches the same point stops there too.
+        """
+        rawdata = self.rawdata
+        if self.tag_ends[0] is not rawdata:
+            self.tag_ends = (rawdata, {})
+        known = self.tag_ends[1]
+        position = _START_TAG_NAME.match(rawdata, i).end()
+        passed: list[int] = []
+        while (end := known.get(position)) is None:
+            attribute = _START_TAG_ATTRIBUTE.match(rawdata, position)
+            if not attribute:
+                end = _SPACE.match(rawdata, position).end()
+                break
+            if rawdata.find(">", position, attribute.end()) >= 0:
+                passed.append(attribute.end())
+            position = attribute.end()
+        for position in passed:
+            known[position] = end
+        return end
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """As Python's parser does, but a search for a section's end is not repeated.
+
+        Each `<![CDATA[` that is never closed would search the rest of the file
+        again for `]]>`.
+        """
+        name, j = self._scan_name(i + 3, i)
+        if j < 0:
+            return j
+        end = _SECTION_ENDS.get(name)
+        if end is None:
+            raise AssertionError(f"unknown status keyword {name!r} in marked section")
+        match = self._search(end, i + 3)
+        if not match:
+            return -1
+        if report:
+            self.unknown_decl(self.rawdata[i + 3 : match.start()])
+        return match.end()
+
+    def _search(self, pattern: re.Pattern[str], position: int) -> re.Match[str] | None:
+        """pattern.search(self.rawdata, position), remembering the last answer.
+
+        A search from a later position up to the match (or from anywhere after
+        a search that found nothing) has the same answer.
+        """
+        remembered = self.searches.get(pattern)
+        if remembered is not None:
+            rawdata, start, match = remembered
+            if rawdata is self.rawdata and start <= position:
+                if match is None or position <= match.start():
+                    return match
+        match = pattern.search(self.rawdata, position)
+        self.searches[pattern] = (self.rawdata, position, match)
+        return match
+
     def parse_html_declaration(self, i: int) -> int:
         """Treat `<![` junk that Python's parser rejects as a bogus comment, as browsers do."""
         position = self.lineno, self.offset
@@ -239,13 +438,21 @@ class _Extractor(HTMLParser):
 
     # -- blocks ------------------------------------------------------------------
 
+    def _innermost(self, tags: Iterable[str]) -> int:
+        """Stack index of the innermost open element of these tags, or -1.
+
+        Found from the index by tag, not by walking the stack: a page of
+        40,000 nested elements walked it at every block and took minutes.
+        """
+        return max((self.open_at[tag][-1] for tag in tags if self.open_at.get(tag)), default=-1)
+
     def _kind(self) -> tuple[BlockKind, int]:
-        for tag, _ in reversed(self.stack):
-            if tag in _HEADINGS:
-                return BlockKind.HEADING, int(tag[1])
-        for tag, _ in reversed(self.stack):
-            if tag in _CONTAINER_KIND:
-                return _CONTAINER_KIND[tag], 0
+        heading = self._innermost(_HEADINGS)
+        if heading >= 0:
+            return BlockKind.HEADING, int(self.stack[heading][0][1])
+        container = self._innermost(_CONTAINER_KIND)
+        if container >= 0:
+            return _CONTAINER_KIND[self.stack[container][0]], 0
         return BlockKind.PARAGRAPH, 0
 
     def flush(self) -> None:
@@ -266,7 +473,7 @@ class _Extractor(HTMLParser):
         if block:
             if kind is BlockKind.LIST_ITEM:
                 block.list_id = self._list_id()
-            block.label = any(tag == "summary" for tag, _ in self.stack)
+            block.label = bool(self.open_at.get("summary"))
             self.blocks.append(block)
         self.blocks.extend(self.images)
         self.images.clear()
@@ -276,14 +483,18 @@ class _Extractor(HTMLParser):
 
     def _list_id(self) -> int:
         """The id of the innermost open list, or 0."""
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] in _LISTS:
-                return self.list_ids.get(i, 0)
-        return 0
+        index = self._innermost(_LISTS)
+        return self.list_ids.get(index, 0) if index >= 0 else 0
+
+    def _push(self, tag: str, hides: bool) -> None:
+        self.open_at.setdefault(tag, []).append(len(self.stack))
+        self.stack.append((tag, hides))
+        self.hidden += hides
 
     def _pop_to(self, index: int) -> None:
         while len(self.stack) > index:
-            _, hides = self.stack.pop()
+            tag, hides = self.stack.pop()
+            self.open_at[tag].pop()
             self.hidden -= hides
 
     # -- parser callbacks --------------------------------------------------------
@@ -296,7 +507,7 @@ class _Extractor(HTMLParser):
             self._close_implied(tag)
         if self.hidden:
             if tag not in _VOID:
-                self.stack.append((tag, False))
+                self._push(tag, False)
             return
         self_hidden = "hidden" in values or values.get("aria-hidden", "").lower() == "true"
         if tag == "img":
@@ -321,17 +532,17 @@ class _Extractor(HTMLParser):
             self.strong_starts.append(self.builder.length)
         if tag not in _VOID:
             hides = tag in _SKIPPED or self_hidden or (tag in _CODE and self.code_start == offset)
-            self.stack.append((tag, hides))
-            self.hidden += hides
+            self._push(tag, hides)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        index = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == tag), -1)
-        if index < 0:
+        open_at = self.open_at.get(tag)
+        if not open_at:
             return
+        index = open_at[-1]
         if tag in _BLOCK:
             self.flush()
         self._pop_to(index)
@@ -350,6 +561,7 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             start = self._offset()
+            data = self.fragment[start : start + len(data)]  # any inert `<` or `&` as written
             if self.offsets is None:  # copied as it is: one segment
                 self.builder.copy(data, self.source_offset(start))
             else:
@@ -394,13 +606,9 @@ class _Extractor(HTMLParser):
         if tag not in _IMPLICIT_END:
             return
         closes, boundaries = _IMPLICIT_END[tag]
-        for i in range(len(self.stack) - 1, -1, -1):
-            name = self.stack[i][0]
-            if name in boundaries:
-                return
-            if name in closes:
-                self._pop_to(i)
-                return
+        innermost = self._innermost(closes)
+        if innermost > self._innermost(boundaries):
+            self._pop_to(innermost)
 
     def _image(self, values: dict[str, str], offset: int) -> None:
         tag_text = self._tag_text()
