@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sys
 from collections import OrderedDict
 from functools import lru_cache
@@ -13,6 +14,7 @@ from plainlint.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
     from plainlint.language.quick_ruler import QuickAttributeRuler
@@ -30,6 +32,20 @@ BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 # How many parsed sentences to keep for other pages, most recently used first. Pages
 # keep their own parses until they are checked; these serve sentences a site repeats.
 REMEMBERED_PARSES = 256
+# spaCy's tokenizer peels brackets, quotes and marks off the ends of a run of characters
+# with no space one at a time, reading the whole run again each time: on a run of them
+# ("![![![…", "))))…", "'s's's…", emoji) its time grows with the square of the run's
+# length (16 KB took 49 seconds). A run longer than SHORT_RUN whose ends would need
+# more than MAX_PEELS peels, and any run longer than LONG_RUN (spaCy also tests a whole
+# token for a URL, slowly), is tokenized as usual only in its first and last RUN_EDGE
+# characters, so that brackets and full stops there still show; the rest is cut into
+# tokens of RUN_PIECE characters, none of which starts a sentence.
+SHORT_RUN = 64
+LONG_RUN = 1000
+MAX_PEELS = 16
+RUN_EDGE = 20
+RUN_PIECE = 100
+_RUN_TO_TEST = re.compile(rf"(?<!\S)\S{{{SHORT_RUN + 1},}}")
 
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 # What a rule can ask for, and the pipeline components that provide it.
@@ -178,10 +194,69 @@ class Analyser:
             elif not (pipe == "lemmatizer" and steps and steps[-1] is self._quick_with_lemmas):
                 steps.append(self.nlp.get_pipe(pipe))
         size = PARSE_BATCH if "parser" in components else SPLIT_BATCH
-        for doc in self.nlp.pipe(texts, batch_size=size, disable=off):
+        tokenized = (_tokenized(self.nlp, text) for text in texts)
+        for doc in self.nlp.pipe(tokenized, batch_size=size, disable=off):
             for step in steps:
                 doc = step(doc)
             yield doc
+
+
+def _tokenized(nlp: Language, text: str) -> str | Doc:
+    """The text as the model takes it: a run the tokenizer would be slow on is tokenized
+    only at its ends (see SHORT_RUN), and the rest is cut in even tokens.
+
+    The tokens together are still exactly the text, so every offset holds.
+    Text with no such run is left for the model to tokenize, as ever.
+    """
+    tokenizer = nlp.tokenizer
+    runs = [
+        match.span()
+        for match in _RUN_TO_TEST.finditer(text)
+        if match.end() - match.start() > LONG_RUN or _many_peels(tokenizer, match.group())
+    ]
+    if not runs:
+        return text
+    from spacy.tokens import Doc
+
+    pieces: list[Doc] = []
+    cut: list[int] = []  # the tokens that start where a run was cut, not at a break
+    tokens = position = 0
+    for start, end in runs:
+        pieces.append(tokenizer(text[position : start + RUN_EDGE]))
+        tokens += len(pieces[-1])
+        middle = text[start + RUN_EDGE : end - RUN_EDGE]  # RUN_EDGE * 2 < SHORT_RUN
+        words = [middle[at : at + RUN_PIECE] for at in range(0, len(middle), RUN_PIECE)]
+        pieces.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        cut.extend(range(tokens, tokens + len(words) + 1))  # and the first token after them
+        tokens += len(words)
+        position = end - RUN_EDGE
+    pieces.append(tokenizer(text[position:]))
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    for index in cut:  # no sentence starts inside a run
+        doc[index].is_sent_start = False
+    return doc
+
+
+def _many_peels(tokenizer: Tokenizer, run: str) -> bool:
+    """True when the tokenizer would peel more than MAX_PEELS affixes off a run's ends.
+
+    It tries the tokenizer's own prefix and suffix patterns on SHORT_RUN
+    characters at either end, so the test takes the same short time on any run.
+    """
+    prefix, suffix = tokenizer.prefix_search, tokenizer.suffix_search
+    start, end = 0, len(run)
+    for _ in range(MAX_PEELS + 1):
+        head = prefix(run[start : start + SHORT_RUN]) if prefix else None
+        head_length = head.end() - head.start() if head else 0
+        tail = suffix(run[max(start + head_length, end - SHORT_RUN) : end]) if suffix else None
+        tail_length = tail.end() - tail.start() if tail else 0
+        if not head_length and not tail_length:
+            return False
+        start += head_length
+        end -= tail_length
+        if start >= end:
+            return False
+    return True
 
 
 def _quick_ruler(nlp: Language, lemmas: bool) -> QuickAttributeRuler | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Iterator
 
 from plainlint.documents.model import Block, BlockKind, Document
@@ -184,20 +186,39 @@ def _after_short_form(text: str, marks: list[int]) -> bool:
 
 def _page(document: Document, analysed: list[AnalysedBlock], analyser: Analyser | None) -> Page:
     """The page for a document whose blocks are split into sentences, with its metrics."""
-    prose = [
-        [
-            sentence.block.text[a:b]
-            for a, b in sentence.words
-            if not sentence.block.not_prose
-            or not any(s < b and a < e for s, e in sentence.block.not_prose)
-        ]
-        for item in analysed
-        if item.block.kind is not BlockKind.IMAGE
-        for sentence in item.sentences
-    ]
+    prose: list[list[str]] = []
+    for item in analysed:
+        if item.block.kind is BlockKind.IMAGE or not item.sentences:
+            continue
+        outside = _Outside(item.block.not_prose)
+        text = item.block.text
+        prose.extend([text[a:b] for a, b in outside(s.words)] for s in item.sentences)
     metrics = measure(prose)
     count_structure(document, metrics)
     return Page(document, analysed, metrics, analyser)
+
+
+class _Outside:
+    """Picks the words that overlap none of a block's spans that are no words (code, addresses).
+
+    Each word is looked up by bisection, so a block with thousands of code
+    spans takes time in step with its length, not with words times spans.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in spans]  # the spans come sorted by start
+        self.reach = list(accumulate((end for _, end in spans), max))
+
+    def __call__(self, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The words no span overlaps: none that starts before a word ends reaches past its start."""
+        if not self.starts:
+            return words
+        kept = []
+        for start, end in words:
+            before = bisect_left(self.starts, end)
+            if before == 0 or self.reach[before - 1] <= start:
+                kept.append((start, end))
+        return kept
 
 
 def count_structure(document: Document, metrics: Metrics) -> None:

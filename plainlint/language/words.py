@@ -16,26 +16,31 @@ from importlib import resources
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum accepts
 # Punctuation around a word that is not part of it.
 EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>«»‹›.,;:!?…*_~`–—-/\\|"
-_EDGE = re.escape(EDGE_PUNCTUATION)
-# A run of non-space characters, its core without the punctuation at either edge in
-# group 1. A run of edge punctuation alone has no letter or digit, so it never counts.
-_TRIMMED_CHUNK = re.compile(rf"[{_EDGE}]*([^\s{_EDGE}](?:\S*[^\s{_EDGE}])?)[{_EDGE}]*(?!\S)")
+# A run of non-space characters: a word once the punctuation at its edges is trimmed.
+_RUN = re.compile(r"\S+")
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the words in text[start:end], trimmed of surrounding punctuation."""
-    found = [
-        match
-        for match in _TRIMMED_CHUNK.finditer(text, start, len(text) if end is None else end)
-        if match.group(1)[0].isalnum() or _LETTER_OR_DIGIT.search(match.group(1))
-    ]
+    """Spans of the words in text[start:end], trimmed of surrounding punctuation.
+
+    Each run of non-space characters is trimmed with plain string methods, so
+    the time grows with the text's length even for a long run of brackets
+    with no letter in it (a pattern that trimmed and retried took minutes).
+    """
+    found: list[tuple[str, int, int]] = []  # each run with its word's span
+    for run in _RUN.finditer(text, start, len(text) if end is None else end):
+        chunk = run.group()
+        lead = len(chunk) - len(chunk.lstrip(EDGE_PUNCTUATION))
+        core = chunk[lead:].rstrip(EDGE_PUNCTUATION)
+        if core and (core[0].isalnum() or _LETTER_OR_DIGIT.search(core)):
+            found.append((chunk, run.start() + lead, run.start() + lead + len(core)))
     first = 0  # list markers ("1.", "a)") opening the text are not words
-    while first < len(found) and _LIST_MARKER.fullmatch(found[first].group()):
+    while first < len(found) and _LIST_MARKER.fullmatch(found[first][0]):
         first += 1
-    return [match.span(1) for match in found[first:]]
+    return [(word_start, word_end) for _, word_start, word_end in found[first:]]
 
 
 @lru_cache(maxsize=1)

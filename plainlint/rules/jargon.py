@@ -30,6 +30,9 @@ from plainlint.rules.first_use import (
 )
 
 # A word as this rule sees it: letters only, so each part of "anti-sickness" is a word.
+# Each part of a joined word ("breastbone") is one everyday word: none is longer than
+# this, so longer pieces are not looked up, and a run of 50,000 letters costs no more.
+_LONGEST_PART = 20
 _LETTERS = re.compile(r"(?<![\w'’])[A-Za-z]+(?![\w'’])")
 # Everyday endings: "tiredness" and "painless" are as plain as "tired" and "pain".
 
@@ -364,7 +367,9 @@ class Jargon(WordRule):
             zipf(word[:cut]) >= common
             and zipf(word[cut:]) >= common
             and not word[:cut].startswith(prefixes)
-            for cut in range(3, len(word) - 2)
+            for cut in range(
+                max(3, len(word) - _LONGEST_PART), min(len(word) - 2, _LONGEST_PART + 1)
+            )
         )
 
     def _explained(self, sentences: list[Sentence], use: Use, kinds: bool = True) -> bool:

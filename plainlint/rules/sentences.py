@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 from plainlint.documents.model import BlockKind
@@ -26,7 +27,7 @@ def _where_to_split(text: str, words: list[tuple[int, int]], offset: int) -> str
     starts = [start - offset for start, _ in words]
     best: tuple[int, int] | None = None  # (distance from the middle, split offset)
     for join in _JOINS.finditer(text):
-        before = sum(1 for start in starts if start < join.start())
+        before = bisect_left(starts, join.start())  # words start in order: no recount
         after = len(starts) - before
         if min(before, after) < _LEAST_WORDS_EACH_SIDE:
             continue
