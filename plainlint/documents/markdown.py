@@ -12,7 +12,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -28,7 +27,8 @@ from plainlint.documents.model import (
     new_list_id,
 )
 from plainlint.documents.prose import ProseBuilder
-from plainlint.io.yaml_lines import parse_yaml
+from plainlint.errors import InputError
+from plainlint.io.yaml_lines import YamlProblem, parse_yaml
 
 _CONTAINERS = {
     "list_item_open": BlockKind.LIST_ITEM,
@@ -40,6 +40,8 @@ _CONTAINERS = {
 _INLINE_CODE = {"code", "kbd", "samp", "var"}
 _INLINE_RAW = _INLINE_CODE | ILLUSTRATIONS | {"script", "style", "textarea", "math", "audio"}
 _INLINE_TAG = re.compile(r"<([a-z][a-z0-9-]*)")
+# Their closing tags in any case, found in the text itself so that offsets stay exact.
+_CLOSING_TAG = {name: re.compile(f"</{re.escape(name)}", re.IGNORECASE) for name in _INLINE_RAW}
 _LISTS = {"bullet_list_open", "ordered_list_open"}
 _TOML_FRONT_MATTER = re.compile(r"\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
@@ -59,24 +61,18 @@ def read_markdown(path: str, source: str) -> Document:
     """Parse Markdown source into blocks of prose with a map back to the source."""
     document = Document(path=path, format="markdown", source=source)
     reader = _MarkdownWalker(document)
-    text, document.front_matter = _toml_front_matter(source)
+    text, document.front_matter = _toml_front_matter(source, path)
     reader.walk(_parser().parse(text))
     return document
 
 
-def _toml_front_matter(source: str) -> tuple[str, dict[str, Any]]:
+def _toml_front_matter(source: str, name: str) -> tuple[str, dict[str, Any]]:
     """Blank out `+++` (TOML) front matter, keeping the line count; return it parsed."""
     match = _TOML_FRONT_MATTER.match(source)
     if match is None:
         return source, {}
     block = match.group()
-    data: dict[str, Any] = {}
-    try:
-        import tomllib
-
-        data = tomllib.loads(match.group(1))
-    except (ImportError, ValueError):
-        pass
+    data = _toml_data(match.group(1), name)
     blanked = "".join("\n" if line.endswith("\n") else "" for line in block.splitlines(True))
     return blanked + source[len(block) :], data
 
@@ -94,7 +90,7 @@ class _MarkdownWalker:
         heading_level = 0
         for token in tokens:
             if token.type == "front_matter":
-                self.document.front_matter = _front_matter(token.content)
+                self.document.front_matter = _front_matter(token.content, self.document.path)
             elif token.type == "heading_open":
                 heading_level = int(token.tag[1:])
             elif token.type == "heading_close":
@@ -207,6 +203,7 @@ class _InlineWalk:
         self.images = images
         self.cursor = 0
         self.skip_tag = ""  # inside inline <code> or <svg>: children are not prose
+        self.unclosed: dict[str, int] = {}  # raw tags with no closing tag after this offset
 
     def _find(self, text: str) -> int:
         found = self.content.find(text, self.cursor)
@@ -340,8 +337,7 @@ class _InlineWalk:
             blocks, _ = read_html_fragment(child.content, 0, len(child.content), offsets)
             self.images.extend(blocks)
         if name and name.group(1) in _INLINE_RAW:
-            closing = f"</{name.group(1)}"
-            close = self.content.lower().find(closing, end)
+            close = self._closing_tag(name.group(1), end)
             if close < 0:
                 return
             close_end = self.content.find(">", close)
@@ -350,6 +346,21 @@ class _InlineWalk:
                 builder.placeholder(source_start, self._at(close_end))
             self.cursor = close_end
             self.skip_tag = name.group(1)
+
+    def _closing_tag(self, name: str, start: int) -> int:
+        """Where `</name` next comes from `start` on, in any case; -1 when it never does.
+
+        A tag found unclosed is not searched for again further on: a page of
+        many unclosed `<code>` tags would otherwise take time that grows with
+        the square of its length.
+        """
+        if start >= self.unclosed.get(name, len(self.content) + 1):
+            return -1
+        found = _CLOSING_TAG[name].search(self.content, start)
+        if found is None:
+            self.unclosed[name] = start
+            return -1
+        return found.start()
 
     def _image(self, child: Token, following: Token | None) -> None:
         start = self._find("![")
@@ -365,10 +376,36 @@ class _InlineWalk:
         self.images.append(block)
 
 
-def _front_matter(text: str) -> dict[str, Any]:
-    """The page's YAML front matter as a mapping; anything else counts as none."""
+def _toml_data(text: str, name: str) -> dict[str, Any]:
+    """`+++` front matter as a mapping; TOML plainlint cannot read is the page's error,
+    as YAML front matter is, at its line in the page (front matter starts on line 2)."""
     try:
-        data = parse_yaml(text)
-    except (yaml.YAMLError, RecursionError):  # RecursionError: an alias inside its own anchor
-        return {}
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(found[1]) + 1 if found else 2
+        problem = re.sub(r"\s*\(at line .*?\)|\s*\(at end of document\)", "", str(exc))
+        reason = f"this is not valid TOML: {problem[:1].lower()}{problem[1:]}"
+    except RecursionError:
+        line, reason = 2, "this TOML is nested too deeply to read"
+    raise InputError(name, f"line {line}, in the front matter: {reason}")
+
+
+def _front_matter(text: str, name: str) -> dict[str, Any]:
+    """The page's YAML front matter as a mapping; a list or a lone value counts as none.
+
+    Front matter plainlint cannot read is the page's error, at its line in the page
+    (front matter starts on line 2): its `plainlint:` settings must not be lost in silence.
+    """
+    try:
+        data = parse_yaml(text, name)
+    except YamlProblem as exc:
+        # Said for a page that starts with a rule (---) and has another further down, too.
+        where = " (front matter runs from the --- on line 1 to the next ---)" if exc.syntax else ""
+        reason = f"line {exc.line + 1}, in the front matter: {exc.reason}{where}"
+        raise InputError(name, reason) from None
     return data if isinstance(data, dict) else {}

@@ -22,7 +22,7 @@ import pathspec
 from plainlint.errors import ConfigError
 from plainlint.findings import Severity
 from plainlint.io.toml_lines import read_toml_table
-from plainlint.io.yaml_lines import LocatedYaml, load_yaml
+from plainlint.io.yaml_lines import LocatedYaml, YamlProblem, load_yaml
 from plainlint.settings.checks import (
     RULE_KEYS,
     RUN_KEYS,
@@ -193,16 +193,21 @@ def find_config(start: Path) -> Path | None:
 
     The search stops at the root of the git repository that holds `start`.
     A `pyproject.toml` counts only when it has a `[tool.plainlint]` table.
+    A folder that cannot be opened is passed over, so a locked folder is one
+    line about its files, not a stopped run.
     """
     start = start.resolve()
     stop = repository_root(start)
     for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and read_toml_table(pyproject, PYPROJECT_TABLE) is not None:
-            return pyproject
+        try:
+            for name in CONFIG_NAMES:
+                if (folder / name).is_file():
+                    return folder / name
+            pyproject = folder / "pyproject.toml"
+            if pyproject.is_file() and read_toml_table(pyproject, PYPROJECT_TABLE) is not None:
+                return pyproject
+        except OSError:
+            pass  # a folder plainlint cannot open: its files say why when they are read
         if folder == stop:
             break
     return None
@@ -279,7 +284,10 @@ def page_settings(source: str, front_matter: dict[str, Any], name: str) -> Locat
     lines = source.splitlines()
     if lines and lines[0].strip() == "---":
         end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
-        whole = load_yaml(name, "\n".join(lines[1:end]))
+        try:
+            whole = load_yaml(name, "\n".join(lines[1:end]))
+        except YamlProblem as exc:  # its line counts from the first line after "---"
+            raise ConfigError(f"{name}, line {exc.line + 1}", exc.reason) from None
         located.lines = {
             keys[1:]: line + 1
             for keys, line in whole.lines.items()
