@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from importlib import resources
 from pathlib import Path
@@ -25,13 +26,16 @@ from plainlint.formatters import FORMATTERS, render
 from plainlint.formatters.statistics import format_statistics_json, format_statistics_text
 from plainlint.io.atomic_files import write_atomically
 from plainlint.io.finding_context import read_source
+from plainlint.io.page_text import decode
+from plainlint.io.printable import printable
+from plainlint.io.regular_files import size_in_words
 from plainlint.io.yaml_lines import dump_yaml, load_yaml
 from plainlint.language.glossary import Entry, Glossary, apply_file, load_glossary
 from plainlint.rules import RULES
 from plainlint.run.baseline import load_baseline
 from plainlint.run.changes import changed_files
 from plainlint.run.engine import Linter, shown_name
-from plainlint.run.files import decode, find_files, left_out, read_text
+from plainlint.run.files import find_files, left_out, path_kind, read_text
 from plainlint.run.gate import Gate
 from plainlint.run.progress import Progress, progress_delay, progress_wanted
 from plainlint.run.results_cache import ResultsCache, cache_folder
@@ -44,12 +48,19 @@ from plainlint.settings.projects import Projects
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
 EXIT_STOPPED = 130  # Ctrl-C, as shells report it
+EXIT_BROKEN_PIPE = 1  # output a reader stopped reading (`| head -1`), as click ends then
 GC_THRESHOLDS = (50_000, 20, 1000)  # Python's defaults are (700, 10, 10)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"plainlint: {message}", err=True)
+    click.echo(f"plainlint: {printable(message)}", err=True)
     sys.exit(EXIT_TROUBLE)
+
+
+def _shown(text: str) -> str:
+    """Lines for people with each line through `printable`, so a file name or a word
+    from a file cannot add a line or a terminal escape."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _rule_ids(values: tuple[str, ...], option: str) -> set[str] | None:
@@ -70,17 +81,78 @@ def run() -> None:
     ends: a third of a second over 400 pages. The output is flushed first;
     the operating system takes back the memory at once.
     """
+    _stop_on_sigterm()
+    _fill_closed_streams()
     try:
         main()  # click ends with SystemExit, whatever happens
         code: int = 0
     except SystemExit as exc:
         code = _exit_status(exc.code)
+    except BrokenPipeError:  # quietly: the reader has what it wanted
+        code = EXIT_BROKEN_PIPE
+    except OSError as exc:  # output that cannot be written, where nothing else caught it
+        _try_to_say(f"plainlint: cannot write the output ({exc.strerror or exc})")
+        code = EXIT_TROUBLE
+    except KeyboardInterrupt:  # a second Ctrl-C or SIGTERM while the first was handled
+        click.echo("plainlint: stopped", err=True)
+        code = EXIT_STOPPED
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):
             pass  # a closed pipe ("plainlint check | head"): nothing more to show
     os._exit(code)
+
+
+def _fill_closed_streams() -> None:
+    """Put /dev/null in the place of a standard stream the caller closed (`>&-`, `2>&-`).
+
+    Otherwise the next file plainlint opens would take the stream's number, and
+    text meant for the stream could land in a report or a cache entry. Standard
+    output is opened for reading only, so writing the report still fails and is
+    told as for any other output that cannot be written; standard error takes
+    messages and drops them, so the exit code still says what happened.
+    """
+    for number, flags in ((0, os.O_RDONLY), (1, os.O_RDONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(number)
+            continue
+        except OSError:
+            handle = os.open(os.devnull, flags)  # takes the lowest free number: this one
+        if handle != number:
+            os.dup2(handle, number)
+            os.close(handle)
+    if sys.stdout is None:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+
+
+def _try_to_say(line: str) -> None:
+    """A line on standard error, unless it cannot be written either (`2>/dev/full`)."""
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        pass
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (sent by `kill`, CI systems and editors) stops a run as Ctrl-C does: the
+    workers are stopped, one line says so, and the exit code is the same.
+
+    A process forked before it has set up its own handling (a worker starting)
+    takes SIGTERM's usual meaning instead: it ends at once.
+    """
+    main_process = os.getpid()
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() != main_process:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _exit_status(code: object) -> int:
@@ -109,7 +181,7 @@ class _PlainGroup(click.Group):
             exc.show()  # "plainlint" alone: the help, not a mistake
             sys.exit(0)
         except click.ClickException as exc:
-            click.echo(f"plainlint: {exc.format_message()}", err=True)
+            click.echo(f"plainlint: {printable(exc.format_message())}", err=True)
             sys.exit(exc.exit_code)
         except click.exceptions.Abort:
             click.echo("plainlint: stopped", err=True)
@@ -124,7 +196,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True, readable=False))
 @click.option("--select", multiple=True, help="Only run these rules (ids, comma-separated).")
 @click.option("--ignore", multiple=True, help="Do not run these rules (ids, comma-separated).")
 @click.option(
@@ -319,28 +391,30 @@ def check(
                 if result.error is not None:
                     if progress is not None:
                         progress.clear()
-                    click.echo(f"plainlint: {result.path}: {result.error}", err=True)
+                    said = printable(f"{result.path}: {result.error}")
+                    click.echo(f"plainlint: {said}", err=True)
                 results.append(result)
         finally:
             if progress is not None:
                 progress.close()
         _not_a_page(outputs, results)
         if not results and any(str(path) != "-" for path in wanted):
-            click.echo(_nothing_found(wanted, projects, changed_since), err=True)
+            click.echo(_shown(_nothing_found(wanted, projects, changed_since)), err=True)
         sources = _sources(texts)
         if write_baseline:
             from plainlint.run.baseline import write_baseline as record
 
             count = record(write_baseline, results, sources)
             noun = "finding" if count == 1 else "findings"
-            click.echo(f"Recorded {count} {noun} in {write_baseline}.")
+            click.echo(f"Recorded {count} {noun} in {printable(str(write_baseline))}.")
             sys.exit(EXIT_TROUBLE if any(r.error for r in results) else 0)
         results, pruned = gate.without_old(results, sources, prune_baseline)
         if prune_baseline and not pruned:
             _fail("--prune-baseline needs a baseline: give --baseline, or name one in the settings")
         for path, gone in pruned.items():
             noun = "finding" if gone == 1 else "findings"
-            click.echo(f"{path}: took out {gone} {noun} that plainlint no longer finds.", err=True)
+            said = f"took out {gone} {noun} that plainlint no longer finds"
+            click.echo(f"{printable(str(path))}: {said}.", err=True)
     except PlainlintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -360,7 +434,7 @@ def check(
     if output_file is not None:
         _write_output(output_file, click.unstyle(output))
     else:
-        click.echo(output, color=_colour(colour, os.environ))
+        _print_report(output, _colour(colour, os.environ))
     sys.exit(gate.exit_code(results))
 
 
@@ -415,7 +489,7 @@ def _nothing_found(paths: list[Path], projects: Projects, changed_since: str | N
     """The line that says there was nothing to check: why a named file was left out, or
     the kinds of file looked for."""
     named = [path for path in paths if str(path) != "-"]
-    files = [path for path in named if path.is_file()]
+    files = [path for path in named if os.path.isfile(path)]  # never raises: a locked folder
     if files and not changed_since and len(files) == len(named):
         reasons = [left_out(path, projects.for_path(path)) for path in files]
         return "\n".join(
@@ -461,6 +535,19 @@ def _write_output(path: Path, text: str) -> None:
         _fail(f"{path}: cannot write the report here ({exc.strerror or exc})")
 
 
+def _print_report(text: str, colour: bool | None) -> None:
+    """The report on standard output. One that cannot be written (a full disk, a closed
+    stream) is a mistake told in one line. A reader that stopped reading (`| head -1`)
+    is not: the run ends quietly with its own exit code, as it does when the pipe
+    closes in the middle of a write, where the system reports nothing."""
+    try:
+        click.echo(text, color=colour)
+    except BrokenPipeError:
+        pass
+    except OSError as exc:
+        _fail(f"standard output: cannot write the report ({exc.strerror or exc})")
+
+
 def _check_all(
     runner: Runner,
     paths: list[Path],
@@ -504,7 +591,7 @@ def _check_stdin(
             shown, error=f"plainlint does not check this type of file (it checks {known})"
         )
     try:
-        source = decode(shown, _standard_input_bytes())
+        source = decode(shown, _standard_input_bytes(settings.max_file_size), format_name)
     except InputError as exc:
         return FileResult(shown, error=exc.reason)
     if texts is not None:
@@ -512,12 +599,28 @@ def _check_stdin(
     return runner.check_text(shown, source, format_name)
 
 
-def _standard_input_bytes() -> bytes:
-    """Everything on standard input, as bytes (its encoding is found as a file's is)."""
+def _standard_input_bytes(limit: int) -> bytes:
+    """Standard input, as bytes (its encoding is found as a file's is), read in pieces
+    up to `limit` (max_file_size): an endless stream stops there, not at memory's end."""
     stream = getattr(sys.stdin, "buffer", None)
-    if stream is not None:
-        return stream.read()
-    return sys.stdin.read().encode("utf-8", "surrogateescape")
+    pieces: list[bytes] = []
+    total = 0
+    while total <= limit:
+        piece = stream.read(_STDIN_PIECE) if stream is not None else sys.stdin.read(_STDIN_PIECE)
+        if not piece:
+            return b"".join(pieces)
+        if isinstance(piece, str):
+            piece = piece.encode("utf-8", "surrogateescape")
+        pieces.append(piece)
+        total += len(piece)
+    raise InputError(
+        "-",
+        f"standard input is too large to check (over the limit of {size_in_words(limit)}, "
+        "set by max_file_size)",
+    )
+
+
+_STDIN_PIECE = 1 << 16  # bytes read from standard input at a time
 
 
 @main.command()
@@ -575,16 +678,20 @@ def explain(word: tuple[str, ...], config: Path | None, glossaries: tuple[Path, 
         _fail(str(exc))
     if off is not None:
         click.echo(
-            f"“{phrase}” is in the built-in glossary, but {off} switches it off "
-            "(ignore: true), so plainlint does not ask for it to be explained."
+            printable(
+                f"“{phrase}” is in the built-in glossary, but {off} switches it off "
+                "(ignore: true), so plainlint does not ask for it to be explained."
+            )
         )
         sys.exit(EXIT_FINDINGS)
     if entry is None:
         click.echo(
-            f"No glossary entry covers “{phrase}”. You can add one to your project's glossary."
+            printable(
+                f"No glossary entry covers “{phrase}”. You can add one to your project's glossary."
+            )
         )
         sys.exit(EXIT_FINDINGS)
-    click.echo(_describe(entry))
+    click.echo(_shown(_describe(entry)))
 
 
 def _switched_off_by(phrase: str, files: list[Path]) -> Path | None:
@@ -642,11 +749,12 @@ def glossary_check(files: tuple[Path, ...], config: Path | None) -> None:
         except PlainlintError as exc:  # a file that is missing, unreadable or not YAML
             problems.append(exc)
     for problem in problems:
-        click.echo(f"plainlint: {problem}", err=True)
+        click.echo(f"plainlint: {printable(str(problem))}", err=True)
     if problems:
         sys.exit(EXIT_TROUBLE)
     checked = ", ".join(str(p) for p in (list(files) or paths))
-    click.echo(f"{checked}: no problems found ({len(merged.entries)} entries in use).")
+    in_use = len(merged.entries)
+    click.echo(f"{printable(checked)}: no problems found ({in_use} entries in use).")
 
 
 @main.command()
@@ -678,9 +786,9 @@ def init(folder: Path) -> None:
     except OSError as exc:
         _undo(written)
         _fail(f"{folder}: plainlint cannot write here ({exc.strerror or exc})")
-    click.echo(f"Wrote {' and '.join(str(path) for path in written)}.")
+    click.echo(f"Wrote {printable(' and '.join(str(path) for path in written))}.")
     for path in there:
-        click.echo(f"{path} is there already, so plainlint left it as it is.")
+        click.echo(f"{printable(str(path))} is there already, so plainlint left it as it is.")
     click.echo("Change the settings to suit your project, then run: plainlint check")
 
 
@@ -691,7 +799,9 @@ def _undo(written: list[Path]) -> None:
 
 
 @main.command("config")
-@click.argument("path", required=False, default=".", type=click.Path(path_type=Path))
+@click.argument(
+    "path", required=False, default=".", type=click.Path(path_type=Path, readable=False)
+)
 @click.option(
     "--config",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -707,27 +817,29 @@ def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
     """
     if rule_id is not None and rule_id not in RULES:
         _fail(f"--rule: unknown rule '{rule_id}'. Run 'plainlint rules' to list them")
-    if not path.exists():
-        _fail(f"{path}: no such file or folder")
+    kind = path_kind(path)  # a locked folder on the way: one line, not a traceback
+    if kind not in ("file", "folder"):
+        _fail(f"{path}: {kind}")
     try:
-        project = Projects(config).for_path(path, is_dir=path.is_dir())
+        project = Projects(config).for_path(path, is_dir=kind == "folder")
         settings = _settings_for(project, path)
     except PlainlintError as exc:
         _fail(str(exc))
-    click.echo(f"# Settings for {path}")
+    click.echo(f"# Settings for {printable(str(path))}")
     for source in settings.sources:
         if not source.startswith("override at"):
-            click.echo(f"#   from {source}")
+            click.echo(f"#   from {printable(source)}")
     for override in project.overrides:
         used = f"override at {override.where}" in settings.sources
-        click.echo(f"# {'Applies' if used else 'Does not apply'}: {override.describe()}")
+        applies = "Applies" if used else "Does not apply"
+        click.echo(f"# {applies}: {printable(override.describe())}")
     reason = left_out(
         path, project, GitIgnore() if project.respect_gitignore else None, path.is_dir()
     )
     if reason is None and path.is_file() and project.format_for(path) is None:
         reason = f"plainlint does not check '{path.suffix or 'no extension'}' files"
     if reason:
-        click.echo(f"# plainlint does not check this path: {reason}.")
+        click.echo(f"# plainlint does not check this path: {printable(reason)}.")
     shown = dict(settings.data)
     shown["glossary"] = [str(p) for p in settings.glossaries]
     if project.fail_on is not None:
@@ -741,7 +853,7 @@ def show_config(path: Path, config: Path | None, rule_id: str | None) -> None:
             rule: {key: _counted(value, rule) for key, value in values.items()}
             for rule, values in shown["rules"].items()
         }
-    click.echo(dump_yaml(shown))
+    click.echo(_shown(dump_yaml(shown)))
 
 
 # Word lists longer than this show as a count, unless --rule asks for one rule.
@@ -760,7 +872,7 @@ def _settings_for(settings: Settings, path: Path) -> Settings:
     format_name = settings.format_for(path)
     if not path.is_file() or format_name is None:
         return settings.for_page(path)
-    source = read_text(path)
+    source = read_text(path, settings.max_file_size, format_name)
     document = parse_document(str(path), source, format_name)
     own = page_settings(source, document.front_matter, str(path))
     return settings.for_page(path, document.front_matter, own)

@@ -97,8 +97,10 @@ def test_unknown_extension_named_directly(tmp_path, good):
     assert_reported(run_cli("check", str(doc), str(good)), doc, "does not check '.docx' files")
 
 
-def test_five_megabyte_file_is_checked(tmp_path):
-    """A big export: a log in a code block, a long table, and prose with a finding at the end."""
+def test_a_file_over_five_megabytes_is_checked_when_the_limit_allows(tmp_path):
+    """A big export: a log in a code block, a long table, and prose with a finding at the end.
+    It is over the built-in max_file_size, so the project raises the limit."""
+    (tmp_path / "plainlint.yaml").write_text("max_file_size: 6 MB\n")
     log = "```\n" + "2024-05-01 12:00:00 utilise prior to commence\n" * 115_000 + "```\n\n"
     table = "| Day | What happens |\n|---|---|\n" + "| 1 | Blood test |\n" * 2_000
     prose = "\n".join("You can eat and drink as normal after your scan." for _ in range(2000))

@@ -267,7 +267,7 @@ def test_a_long_run_on_a_terminal_shows_the_bar_on_standard_error_only(many_page
 def test_a_file_that_cannot_be_read_gets_its_own_line_on_the_terminal(tmp_path):
     for n in range(6):
         (tmp_path / f"page{n}.md").write_text(PAGE.format(n=n), encoding="utf-8")
-    (tmp_path / "page3b.md").write_bytes(b"\xff\xfe\x00\x01 not text")
+    (tmp_path / "page3b.md").write_bytes(b"\x89PNG\x00\x01 not text")
     on_terminal, stdout = _run_on_a_terminal(tmp_path)
     [line] = [part for part in on_terminal.split("\r\n") if "binary" in part]
     # The bar is rubbed out first, so the line starts clean and holds nothing else.

@@ -316,7 +316,7 @@ def test_a_change_to_any_of_plainlints_own_files_is_a_miss(settings, package_cop
 
 def test_a_file_that_cannot_be_read_is_not_cached(pages, tmp_path):
     cache = tmp_path / "cache"
-    (pages / "binary.md").write_bytes(b"\xff\xfe\x00\x01 not text")
+    (pages / "binary.md").write_bytes(b"\x89PNG\x00\x01 not text")
     for _ in range(2):
         result = lint(cache, str(pages))
         assert result.exit_code == 2

@@ -4,7 +4,10 @@ another when lines move, for baselines and for CI reports that track findings.""
 from __future__ import annotations
 
 import re
-from pathlib import Path
+
+from plainlint.errors import InputError
+from plainlint.io.page_text import decode
+from plainlint.io.regular_files import NotReadable, read_bytes
 
 AROUND = 4  # words kept on each side of a finding's text
 _REACH = 200  # characters looked at on each side for those words
@@ -16,11 +19,21 @@ Around = tuple[str, str]
 
 
 def read_source(name: str) -> str | None:
-    """A checked file's text as it is on disk; None when it cannot be read now."""
+    """A checked file's text as it is on disk, decoded as it was when checked; None when
+    it cannot be read now (gone, or swapped for a pipe).
+
+    The format is not known here: an HTML page's declared character set is
+    honoured whatever the file's name, which changes nothing for other pages,
+    since a page that declares one and is not UTF-8 could not have been checked.
+    """
     try:
-        return Path(name).read_bytes().decode("utf-8-sig", "surrogateescape")
-    except (OSError, ValueError):
+        data = read_bytes(name)
+    except NotReadable:
         return None
+    try:
+        return decode(name, data, "html")
+    except InputError:
+        return data.decode("utf-8-sig", "surrogateescape")
 
 
 def line_starts(source: str) -> list[int]:

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from plainlint.errors import InputError
+from plainlint.io.page_text import decode
+from plainlint.io.regular_files import NotReadable, read_bytes
 from plainlint.settings.ignore_files import GitIgnore
 from plainlint.settings.projects import Projects
 
 if TYPE_CHECKING:
     from plainlint.settings.loading import Settings
 
-MAX_BYTES = 20 * 1024 * 1024
 _SKIPPED_FOLDERS = {"node_modules", "__pycache__", "venv", "site-packages"}
+_NOT_REGULAR = "this is not a regular file (it may be a pipe or a device)"
+_NO_ENTRY = (errno.ENOENT, errno.ENOTDIR, errno.ELOOP)  # gone, or a broken or looping link
 
 
 @dataclass(frozen=True)
 class Target:
-    """A path to check, or a path named on the command line that cannot be."""
+    """A path to check, or one that cannot be checked (a file or folder named or found),
+    with the reason in `problem`."""
 
     path: Path
     problem: str | None = None
@@ -31,21 +37,24 @@ def find_files(paths: list[Path], settings: Settings | Projects) -> Iterator[Tar
 
     In folders, plainlint checks files with a known extension that `include`
     globs match (all of them when there are none), and skips hidden files,
-    files git ignores (unless `respect_gitignore` is false) and files that
-    `exclude` globs match. A file named on the command line follows `include`
-    and `exclude` too, so a pre-commit hook checks what `plainlint check .`
-    would. A file named twice, or found twice, is checked once. Each file
-    follows its own project's settings: the nearest settings file above it.
+    files git ignores (unless `respect_gitignore` is false), files that
+    `exclude` globs match, and links that lead out of the folder. A file named
+    on the command line follows `include` and `exclude` too, so a pre-commit
+    hook checks what `plainlint check .` would. A file named twice, or found
+    twice, is checked once. Each file follows its own project's settings: the
+    nearest settings file above it. A folder that cannot be opened is named,
+    and the rest are still searched.
     """
     projects = Projects.of(settings)
     git = GitIgnore()
     seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
+        kind = path_kind(path)
+        if kind == "folder":
             for found in _walk(path, projects, git):
-                if _first_time(found, seen):
-                    yield Target(found)
-        elif path.is_file():
+                if _first_time(found.path, seen):
+                    yield found
+        elif kind == "file":
             settings = projects.for_path(path)
             if left_out(path, settings) or not _first_time(path, seen):
                 continue
@@ -59,10 +68,26 @@ def find_files(paths: list[Path], settings: Settings | Projects) -> Iterator[Tar
                     f"plainlint does not check '{path.suffix or 'no extension'}' files "
                     f"(it checks {known}); add the extension under 'extensions' in your settings",
                 )
-        elif path.exists():
-            yield Target(path, "this is not a regular file")
         else:
-            yield Target(path, "no such file or folder")
+            yield Target(path, kind)
+
+
+def path_kind(path: Path) -> str:
+    """ "folder", "file" (a regular file, perhaps through a link), or why it is neither.
+
+    Only the name is looked up: nothing is opened, so a pipe cannot make this wait.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except PermissionError:
+        return "permission denied: plainlint cannot open the folder this is in"
+    except OSError as exc:
+        if exc.errno in _NO_ENTRY:
+            return "no such file or folder"
+        return f"cannot open this ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "file" if stat.S_ISREG(mode) else _NOT_REGULAR
 
 
 def left_out(
@@ -91,11 +116,22 @@ def _first_time(path: Path, seen: set[Path]) -> bool:
     return True
 
 
-def _walk(folder: Path, projects: Projects, git: GitIgnore) -> Iterator[Path]:
+def _walk(folder: Path, projects: Projects, git: GitIgnore) -> Iterator[Target]:
     """The files to check in a folder and below it; each folder follows its own
-    project's settings, and the project above decides whether to enter it."""
-    found = []
-    for root, dirs, files in os.walk(folder):
+    project's settings, and the project above decides whether to enter it.
+
+    Links to folders are not entered, and links to files outside `folder` are
+    passed over without a word, as git does: a link must not bring a private
+    file from elsewhere into the reports. A folder that cannot be opened is a
+    target with its reason, so the run says so and ends with exit code 2.
+    """
+    found: list[Target] = []
+    inside = os.path.realpath(folder)
+
+    def cannot_open(error: OSError) -> None:
+        found.append(Target(Path(error.filename), _folder_problem(error)))
+
+    for root, dirs, files in os.walk(folder, onerror=cannot_open, followlinks=False):
         here = Path(root)
         settings = projects.for_path(here, is_dir=True)
         ignored = git if settings.respect_gitignore else None
@@ -111,41 +147,54 @@ def _walk(folder: Path, projects: Projects, git: GitIgnore) -> Iterator[Path]:
             if (
                 path.suffix.lower() in settings.extensions
                 and not name.startswith(".")
-                and path.is_file()  # not pipes or broken links: reading them would hang or fail
                 and not left_out(path, settings, ignored)
             ):
-                found.append(path)
-    yield from sorted(found)
+                target = _walked_file(path, inside)
+                if target is not None:
+                    found.append(target)
+    yield from sorted(found, key=lambda target: target.path)
 
 
-def read_text(path: Path) -> str:
-    """The file's text. UTF-8, with or without a byte order mark; anything else is an error."""
+def _walked_file(path: Path, inside: str) -> Target | None:
+    """A file met in a folder search, or None for one to pass over: a pipe, a device,
+    a broken link, or a link that leads out of the folder searched (`inside`)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(str(path), f"this file is too large to check ({size // 1_048_576} MB)")
-        data = path.read_bytes()
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            if not _within(os.path.realpath(path), inside):
+                return None
+            mode = os.stat(path).st_mode
     except PermissionError:
-        raise InputError(str(path), "permission denied: plainlint cannot open this file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "this is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read this file ({exc.strerror or exc})") from None
-    return decode(str(path), data)
+        return Target(path, "permission denied: plainlint cannot open this file")
+    except OSError:
+        return None  # gone since the folder was listed, or a broken link
+    return Target(path) if stat.S_ISREG(mode) else None
 
 
-def decode(name: str, data: bytes) -> str:
-    """Decode bytes as UTF-8 text, or explain why they are not text."""
-    if b"\x00" in data[:8192]:
-        raise InputError(name, "this looks like a binary file, not text")
+def _within(path: str, folder: str) -> bool:
+    """Whether a real (resolved) path is `folder` or lies below it."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _folder_problem(error: OSError) -> str:
+    """Why a folder in a search could not be opened, and what that left out."""
+    reason = (
+        "permission denied: plainlint cannot open this folder"
+        if isinstance(error, PermissionError)
+        else f"cannot open this folder ({error.strerror or error})"
+    )
+    return f"{reason}, so the files in it were not checked"
+
+
+def read_text(path: Path, max_bytes: int | None = None, format_name: str | None = None) -> str:
+    """A page's text, read only if it is a regular file no larger than `max_bytes`.
+
+    It is opened without waiting, so a page swapped for a pipe after the
+    folder search gives one line rather than a hang. See `decode` for the
+    encodings read.
+    """
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise InputError(
-            name,
-            f"this file is not UTF-8 text (unreadable byte at line {line}, column {column}); "
-            "save it as UTF-8 and try again",
-        ) from None
+        data = read_bytes(path, max_bytes)
+    except NotReadable as exc:
+        raise InputError(str(path), exc.reason) from None
+    return decode(str(path), data, format_name)

@@ -16,7 +16,7 @@ from plainlint.errors import InputError, PlainlintError
 from plainlint.findings import FileResult
 from plainlint.run.engine import Linter, shown_name
 from plainlint.run.files import Target, read_text
-from plainlint.run.read_ahead import ReadAhead
+from plainlint.run.read_ahead import ReadAhead, end_with_parent
 
 if TYPE_CHECKING:
     from plainlint.run.progress import Progress
@@ -107,12 +107,13 @@ class Runner:
         name = shown_name(target.path)
         if target.problem:
             return FileResult(name, error=target.problem)
+        settings = self.linter.settings_for(target.path)
+        format_name = settings.format_for(target.path)
+        assert format_name is not None
         try:
-            source = read_text(target.path)
+            source = read_text(target.path, settings.max_file_size, format_name)
         except InputError as exc:
             return FileResult(name, error=exc.reason)
-        format_name = self.linter.settings_for(target.path).format_for(target.path)
-        assert format_name is not None
         return self._job(name, source, format_name)
 
     def _job(self, name: str, source: str, format_name: str) -> FileResult | _Job:
@@ -157,7 +158,10 @@ class Runner:
         # leaves their memory alone, so it stays shared with this process.
         gc.freeze()
         pool = ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
         )
         try:
             for outcome in pool.map(_check_group, range(len(groups))):
@@ -220,9 +224,11 @@ _GROUPS: list[list[_Job]] = []  # and the groups of files, so only their numbers
 _READ_AHEAD: ReadAhead | None = None  # and where to find the groups read ahead
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them all."""
+def _start_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them all, and end with it
+    when it is killed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent(parent)
 
 
 def _check_group(number: int) -> list[FileResult] | _Raised:

@@ -7,13 +7,25 @@ from pathlib import Path
 
 import pathspec
 
+from plainlint.io.regular_files import NotReadable, read_bytes
+
 
 def repository_root(start: Path) -> Path | None:
     """The nearest folder at or above `start` that holds a `.git` folder or file."""
     for folder in (start, *start.parents):
-        if (folder / ".git").exists():
+        if is_there(folder / ".git"):
             return folder
     return None
+
+
+def is_there(path: Path) -> bool:
+    """Whether `path` exists; False when a folder on the way cannot be opened, so a
+    folder someone locked is passed over rather than stopping the run."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 class GitIgnore:
@@ -65,8 +77,9 @@ def _spec(folder: Path, is_root: bool) -> pathspec.GitIgnoreSpec | None:
         sources.insert(0, folder / ".git" / "info" / "exclude")
     for source in sources:
         try:
-            lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
+            # Never waits: a .gitignore that is a pipe is passed over, as one that is missing.
+            lines += read_bytes(source).decode("utf-8", "replace").splitlines()
+        except NotReadable:
             continue
     readable = [line for line in lines if _readable(line)]
     return pathspec.GitIgnoreSpec.from_lines(readable) if readable else None
