@@ -16,6 +16,7 @@ from plainlint.language.model import Analyser
 from plainlint.language.page import Page, Sentence, analyse, analyse_many
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
+from plainlint.run.time_limits import TimeUp, untimed, within
 from plainlint.settings.loading import Settings, page_settings
 from plainlint.settings.projects import Projects
 
@@ -51,6 +52,7 @@ class Linter:
     ignore: set[str] = field(default_factory=set)
     _rules: dict[int, list[Rule]] = field(default_factory=dict, repr=False)
     _glossaries: dict[tuple[Path, ...], Glossary] = field(default_factory=dict, repr=False)
+    _warmed: set[int] = field(default_factory=set, repr=False)  # rule lists run once, untimed
 
     @classmethod
     def create(
@@ -84,7 +86,9 @@ class Linter:
     def rules_for(self, settings: Settings) -> list[Rule]:
         """Rule objects for one set of page settings, made once per set."""
         key = id(settings)
-        if key not in self._rules:
+        if key in self._rules:
+            return self._rules[key]
+        with untimed():  # loading word lists and glossaries is not a page's fault
             chosen = [
                 rule_class for rule_id, rule_class in RULES.items() if self._runs(rule_id, settings)
             ]
@@ -136,36 +140,61 @@ class Linter:
         small ones, and a sentence's parse does not depend on its batch.
         `documents` are the files already read, where another process read
         them ahead (None for a file it did not read).
+
+        Each file has max_seconds_per_file: a step over several pages has the
+        sum of their limits, and when it runs out the pages go on one by one,
+        each within its own, so only the slow page gets an error.
         """
         read = documents if documents and len(documents) == len(files) else [None] * len(files)
         prepared = [
-            _guarded(name, self._prepare, name, source, fmt, document)
+            _timed(name, self._project_limit(name), self._prepare, name, source, fmt, document)
             for (name, source, fmt), document in zip(files, read)
         ]
         pages = [item for item in prepared if isinstance(item, _Prepared)]
-        try:
-            self._analyse_all(pages)
-        except PlainlintError:
-            raise
-        except Exception:  # noqa: BLE001, S110 - each page is then analysed on its own
-            pass
+        self._get_ready(pages)
+        _together(pages, self._analyse_all)  # pages left without sentences go on alone
         prepared = [
             item
             if not isinstance(item, _Prepared) or item.page is not None
-            else _guarded(item.name, self._analyse_one, item)
+            else _timed(item.name, item.settings.max_seconds_per_file, self._analyse_one, item)
             for item in prepared
         ]
         pages = [item for item in prepared if isinstance(item, _Prepared)]
-        try:
-            self._parse_ahead(pages)
-        except PlainlintError:
-            raise
-        except Exception:  # noqa: BLE001, S110 - each page then parses, and fails, on its own
-            pass
+        _together(pages, self._parse_ahead)  # each page then parses, and fails, on its own
         return [
-            item if isinstance(item, FileResult) else _guarded(item.name, self._finish, item)
+            item
+            if isinstance(item, FileResult)
+            else _timed(item.name, item.settings.max_seconds_per_file, self._finish, item)
             for item in prepared
         ]
+
+    def _project_limit(self, name: str) -> float:
+        """max_seconds_per_file of the file's project (pages cannot change it)."""
+        try:
+            return self.settings_for(Path(name)).max_seconds_per_file
+        except PlainlintError:  # reading the file then reports the settings mistake
+            return Settings.max_seconds_per_file
+
+    def _get_ready(self, pages: list[_Prepared]) -> None:
+        """Load the model and the rules' word lists before the pages' clocks start.
+
+        Loading takes a second or two, once per run; counted against the first
+        page, it could make a small time limit fail every page. So a short
+        page goes through each set of rules first, untimed. Trouble here is
+        left for the pages themselves to report.
+        """
+        for item in pages:
+            if not item.document.blocks or id(item.rules) in self._warmed:
+                continue
+            self._warmed.add(id(item.rules))
+            document = parse_document("warm-up.md", WARM_UP_TEXT, "markdown")
+            warm = _Prepared("warm-up.md", document, item.settings, item.rules)
+            try:
+                self._analyse_all([warm])
+                self._parse_ahead([warm])
+                self._finish(warm)
+            except Exception:  # noqa: BLE001, S110 - the page meets the same trouble and says so
+                pass
 
     def warm_up(self) -> None:
         """Load the language model and build the rules' word lists now.
@@ -174,6 +203,7 @@ class Linter:
         loaded instead of each loading its own copy.
         """
         self.check_source("warm-up.md", WARM_UP_TEXT, "markdown")
+        self._warmed.add(id(self.rules))
 
     def check_source(self, name: str, source: str, format_name: str) -> FileResult:
         """Check text already in memory, as if it were the file `name`."""
@@ -285,7 +315,8 @@ class Linter:
         if not document.blocks:
             return None
         needs = frozenset({"sentences"}).union(*(rule.needs for rule in rules))
-        return _analyser(needs, any(rule.parses for rule in rules))
+        with untimed():  # loading the model is not a page's fault
+            return _analyser(needs, any(rule.parses for rule in rules))
 
     @staticmethod
     def _place(document: Document, hit: Hit, rule: Rule) -> Finding:
@@ -335,3 +366,37 @@ def _guarded(name: str, step: Callable[..., Any], *args: Any) -> Any:
             error=f"plainlint could not check this file ({type(exc).__name__}: {exc}); "
             "please report this as a bug",
         )
+
+
+def _timed(name: str, seconds: float, step: Callable[..., Any], *args: Any) -> Any:
+    """`_guarded`, within the file's time limit: one that takes longer gets an error."""
+    try:
+        return within(seconds, _guarded, name, step, *args)
+    except TimeUp:
+        return FileResult(name, error=too_slow(seconds))
+
+
+def _together(pages: list[_Prepared], step: Callable[[list[_Prepared]], None]) -> None:
+    """One step over several pages at once, within the sum of their time limits.
+
+    When it fails or runs out of time the pages are left as they are, and
+    each goes on alone (a settings or model problem still stops the run).
+    """
+    if not pages:
+        return
+    try:
+        within(sum(item.settings.max_seconds_per_file for item in pages), step, pages)
+    except PlainlintError:
+        raise
+    except (Exception, TimeUp):  # noqa: BLE001, S110 - each page then goes on alone
+        pass
+
+
+def too_slow(seconds: float) -> str:
+    """Why a file got no findings: it took longer than its time limit."""
+    unit = "second" if seconds == 1 else "seconds"
+    return (
+        f"checking this file took longer than {seconds:g} {unit}, the limit set by "
+        "max_seconds_per_file; split it into shorter pages, or raise max_seconds_per_file "
+        "in the settings"
+    )

@@ -14,7 +14,10 @@ import os
 import pickle
 import shutil
 import signal
+import sys
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +31,9 @@ if TYPE_CHECKING:
 # How long to wait for the helper to stop after the model has loaded: it stops
 # after the file it is reading, which takes milliseconds.
 STOP_WAIT = 2.0  # seconds
+# Where the system cannot end a child with its parent, how often a child looks for it.
+PARENT_CHECK_INTERVAL = 1.0  # seconds
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass
@@ -48,7 +54,7 @@ class ReadAhead:
             context = multiprocessing.get_context("fork")
             stop_flag = context.Event()
             process = context.Process(
-                target=_read_groups, args=(folder, groups, stop_flag), daemon=True
+                target=_read_groups, args=(folder, groups, stop_flag, os.getpid()), daemon=True
             )
             process.start()
         except (OSError, ValueError):
@@ -80,7 +86,47 @@ class ReadAhead:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _read_groups(folder: Path, groups: list[list[tuple[str, str, str]]], stop_flag: Event) -> None:
+def end_with_parent(parent: int) -> None:
+    """In a forked child (a worker or the helper): end when the run that started it ends.
+
+    A run stopped with SIGKILL, or one that crashes, would otherwise leave its
+    children running on their own, each holding the language model in memory.
+    On Linux the system kills the child when its parent goes (the parent
+    thread, strictly: children are started from the main thread); elsewhere
+    a thread looks for a new parent every second. SIGTERM gets back its
+    usual meaning: the main process's handler turns it into a Ctrl-C, which
+    would not end a child.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if not _killed_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent went before the system was told
+        os._exit(1)
+
+
+def _killed_with_parent() -> bool:
+    """Ask Linux to send this process SIGKILL when its parent ends; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """End this process as soon as its parent is gone (it then has a new parent)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_INTERVAL)
+    os._exit(1)
+
+
+def _read_groups(
+    folder: Path, groups: list[list[tuple[str, str, str]]], stop_flag: Event, parent: int
+) -> None:
     """In the helper: read each group, last first, into one file per group.
 
     A group is written to a temporary name and then renamed, so a worker
@@ -88,6 +134,7 @@ def _read_groups(folder: Path, groups: list[list[tuple[str, str, str]]], stop_fl
     the worker, which reads it again and reports the problem as usual.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process
+    end_with_parent(parent)
     try:
         for number in reversed(range(len(groups))):
             documents: list[Document | None] = []
