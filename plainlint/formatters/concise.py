@@ -4,25 +4,22 @@ read `path:line:column:` lines (editors' quickfix lists, grep). No suggestion li
 
 from __future__ import annotations
 
-import re
-
 from plainlint.findings import FileResult
 from plainlint.formatters.text_format import summary_line
-
-_LINE_BREAKS = re.compile(r"[\r\n]+")
+from plainlint.io.printable import one_line, printable
 
 
 def format_concise(results: list[FileResult]) -> str:
-    """`path:line:column: severity rule message` for each finding, then the summary line."""
+    """`path:line:column: severity rule message` for each finding, then the summary line.
+
+    A line break in a message would start what looks like another finding, and one in
+    a file name would too: messages are put on one line, and paths escaped.
+    """
     lines = [
-        _one_line(f"{result.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}")
+        f"{printable(result.path)}:{f.line}:{f.column}: {f.severity.value} "
+        f"{printable(f.rule)} {one_line(f.message)}"
         for result in results
         for f in result.findings
     ]
     lines.append(summary_line(results))
     return "\n".join(lines)
-
-
-def _one_line(text: str) -> str:
-    """A line break inside a message would start what looks like another finding."""
-    return _LINE_BREAKS.sub(" ", text)

@@ -16,6 +16,7 @@ from plainlint.findings import FileResult, Finding, Severity
 from plainlint.formatters.sarif import message_with_suggestions, sentence
 from plainlint.formatters.summary import summarise
 from plainlint.formatters.text_format import summary_line
+from plainlint.io.printable import one_line, printable
 
 HEADING = "## Plain language check"
 MAX_FILES = 50
@@ -27,7 +28,6 @@ SEVERITY_NAMES = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity
 # A "-" or "1." that would start a list needs nothing: no escaped text starts a line
 # but the total, which starts with a word.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
-_LINE_BREAKS = re.compile(r"[\r\n]+")
 
 
 def format_markdown(results: list[FileResult]) -> str:
@@ -44,8 +44,9 @@ def format_markdown(results: list[FileResult]) -> str:
 
 
 def escape(text: str) -> str:
-    """Text that shows as written in Markdown, on one line, and in a table cell too."""
-    return _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
+    """Text that shows as written in Markdown, on one line, and in a table cell too;
+    control and direction characters show as escapes (`one_line`)."""
+    return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def _file_table(results: list[FileResult]) -> str:
@@ -56,7 +57,8 @@ def _file_table(results: list[FileResult]) -> str:
         "| File | Errors | Warnings | Info |",
         "| --- | ---: | ---: | ---: |",
         *(
-            f"| {escape(path)} | {counts['error']} | {counts['warning']} | {counts['info']} |"
+            f"| {escape(printable(path))} | {counts['error']} | {counts['warning']} "
+            f"| {counts['info']} |"
             for path, counts in counted[:MAX_FILES]
         ),
     ]
@@ -80,7 +82,7 @@ def _most_serious(results: list[FileResult]) -> str:
 
 
 def _problem(path: str, finding: Finding) -> str:
-    where = escape(f"{path}:{finding.line}")
+    where = escape(f"{printable(path)}:{finding.line}")  # a line break in a name shows
     what = escape(sentence(message_with_suggestions(finding)))
     return f"- **{SEVERITY_NAMES[finding.severity]}** in {where} ({escape(finding.rule)}): {what}"
 
@@ -88,6 +90,7 @@ def _problem(path: str, finding: Finding) -> str:
 def _unreadable(results: list[FileResult]) -> str:
     lines = ["### Files plainlint could not check", ""]
     lines += [
-        f"- {escape(result.path)}: {escape(sentence(result.error or ''))}" for result in results
+        f"- {escape(printable(result.path))}: {escape(sentence(result.error or ''))}"
+        for result in results
     ]
     return "\n".join(lines)

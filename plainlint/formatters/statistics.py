@@ -68,4 +68,4 @@ def _levels(row: dict[str, Any]) -> str:
 
 def format_statistics_json(results: list[FileResult]) -> str:
     """The statistics as a JSON list, in the same order as the table."""
-    return json.dumps(statistics(results), indent=2, ensure_ascii=False)
+    return json.dumps(statistics(results), indent=2, ensure_ascii=False, allow_nan=False)

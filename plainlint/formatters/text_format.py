@@ -6,21 +6,29 @@ import click
 
 from plainlint.findings import FileResult, Severity
 from plainlint.formatters.summary import summarise
+from plainlint.io.printable import one_line, printable
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def format_text(results: list[FileResult]) -> str:
     """`path:line:column: severity rule message`, a suggestion line where there is one,
-    where to read why each rule matters, then a summary."""
+    where to read why each rule matters, then a summary.
+
+    Paths, messages (which quote the page) and suggestions are shown through
+    `printable`, so a file name or a page cannot add lines or terminal escapes.
+    """
     lines = []
     for result in results:
+        path = printable(result.path)
         for finding in result.findings:
-            where = click.style(f"{result.path}:{finding.line}:{finding.column}:", bold=True)
+            where = click.style(f"{path}:{finding.line}:{finding.column}:", bold=True)
             severity = click.style(finding.severity.value, fg=_COLOURS[finding.severity])
-            lines.append(f"{where} {severity} {finding.rule} {finding.message}")
+            lines.append(
+                f"{where} {severity} {printable(finding.rule)} {one_line(finding.message)}"
+            )
             if finding.suggestions:
-                lines.append(f"    suggestion: {' or '.join(finding.suggestions)}")
+                lines.append(f"    suggestion: {one_line(' or '.join(finding.suggestions))}")
     lines += _why_lines(results)
     lines.append(summary_line(results))
     return "\n".join(lines)
@@ -30,7 +38,7 @@ def _why_lines(results: list[FileResult]) -> list[str]:
     """Once per rule that found something, where to read why it matters: each message
     says only what is wrong in its place and what to write."""
     rules = dict.fromkeys(f.rule for result in results for f in result.findings)
-    return [f"Why: plainlint rules {rule}" for rule in rules]
+    return [f"Why: plainlint rules {printable(rule)}" for rule in rules]
 
 
 def summary_line(results: list[FileResult]) -> str:

@@ -7,14 +7,17 @@ included), the glossary files, the rules picked on the command line, and the
 versions of plainlint, spaCy and the language model. plainlint's own files
 count too, so a change to a word list inside the package is never hidden by
 the cache. Entries are small JSON files, one per checked file. A damaged or
-unreadable entry is treated as missing and written again.
+unreadable entry, or one whose values no check could give (NaN, a line 0, an end
+before the start, an unknown rule), is treated as missing and written again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import stat
 import sys
 from dataclasses import fields
 from functools import lru_cache
@@ -24,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 from plainlint import __version__
 from plainlint.findings import FileResult, Finding, Metrics, Severity
 from plainlint.io.atomic_files import write_atomically
+from plainlint.io.regular_files import NotReadable, read_bytes
+from plainlint.rules import RULES
 from plainlint.settings.ignore_files import repository_root
 
 if TYPE_CHECKING:
@@ -103,20 +108,35 @@ class ResultsCache:
         return digest.hexdigest()
 
     def get(self, key: str, name: str) -> FileResult | None:
-        """The stored result for `key`, shown as `name`; None when missing or damaged."""
+        """The stored result for `key`, shown as `name`; None when missing or damaged.
+
+        An entry that is not a regular file (a pipe put in its place) is a miss too,
+        read without waiting on it.
+        """
         try:
-            data = json.loads((self._entries / f"{key}.json").read_bytes())
+            data = json.loads(read_bytes(self._entries / f"{key}.json"))
             if data.get("key") != key:
                 return None
             return _result(name, data)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except (
+            NotReadable,
+            OSError,
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+            RecursionError,
+        ):
             return None  # missing, or damaged: check the file again and write a new entry
 
     def put(self, key: str, result: FileResult) -> None:
         """Store a result. Errors are not stored, so a fixed file is read again.
 
         A cache that cannot be written (a read-only folder, a full disk) is
-        given up for the rest of the run; checking goes on without it.
+        given up for the rest of the run; checking goes on without it. When
+        only the entry's own path is at fault (a folder stands there), only
+        that entry is skipped. A result with a figure JSON cannot hold (NaN)
+        is not stored: it could not be read back.
         """
         if result.error is not None or not self.writable:
             return
@@ -126,14 +146,15 @@ class ResultsCache:
             "findings": [finding.to_json() for finding in result.findings],
         }
         try:
+            text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        except ValueError:
+            return
+        path = self._entries / f"{key}.json"
+        try:
             self._prepare()
-            write_atomically(
-                self._entries / f"{key}.json",
-                json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                durable=False,
-            )
-        except OSError:
-            self.writable = False
+            write_atomically(path, text, durable=False)
+        except OSError as exc:
+            self.writable = _only_this_entry(path, exc)  # else the whole cache is at fault
 
     def _prepare(self) -> None:
         """Make the folder. One plainlint makes gets a .gitignore, so git leaves it out.
@@ -160,6 +181,8 @@ def _result(name: str, data: dict[str, Any]) -> FileResult:
         raise ValueError("metrics")
     if not all(_is(value, _METRIC_TYPES[key]) for key, value in metrics.items()):
         raise ValueError("metrics")
+    if not _plausible_metrics(metrics):
+        raise ValueError("metrics")
     if not isinstance(stored, list):
         raise ValueError("findings")
     return FileResult(name, Metrics(**metrics), [_finding(item) for item in stored])
@@ -173,6 +196,8 @@ def _finding(item: Any) -> Finding:
         raise ValueError("finding")
     if not all(isinstance(s, str) for s in item["suggestions"]):
         raise ValueError("suggestions")
+    if item["rule"] not in RULES or not _plausible_place(item):
+        raise ValueError("finding")
     return Finding(
         item["rule"],
         Severity(item["severity"]),
@@ -184,6 +209,37 @@ def _finding(item: Any) -> Finding:
         item["message"],
         tuple(item["suggestions"]),
     )
+
+
+def _plausible_metrics(metrics: dict[str, Any]) -> bool:
+    """Figures a check could have given: finite numbers, no count or average below
+    zero, and a share of sentences from 0 to 100."""
+    if not all(math.isfinite(value) for value in metrics.values() if isinstance(value, float)):
+        return False
+    if any(metrics[name] < 0 for name in _NEVER_NEGATIVE):
+        return False
+    share = metrics["passive_sentences_percent"]
+    return share is None or 0 <= share <= 100
+
+
+def _plausible_place(item: dict[str, Any]) -> bool:
+    """A place a check could have reported: lines and columns from 1, ending where it
+    starts or after it."""
+    start, end = (item["line"], item["column"]), (item["end_line"], item["end_column"])
+    return min(*start, *end) >= 1 and end >= start
+
+
+def _only_this_entry(path: Path, error: OSError) -> bool:
+    """True when a failed write is the fault of the entry's own path alone, so other
+    entries can still be written: something that is not a regular file stands there
+    (a folder, a pipe, a link), or moving the finished entry into place failed (that
+    error names both files), so the folder and the disk took the new file."""
+    if error.filename2 is not None:
+        return True
+    try:
+        return not stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False  # nothing there: the folder or the disk is at fault
 
 
 def _is(value: Any, kinds: tuple[type, ...]) -> bool:
@@ -202,6 +258,12 @@ _KINDS: dict[str, tuple[type, ...]] = {
 }
 _METRIC_TYPES = {f.name: _KINDS[str(f.type)] for f in fields(Metrics)}
 _FINDING_TYPES = {f.name: _KINDS[str(f.type)] for f in fields(Finding)}
+# Metrics that count or average something, so are never below zero.
+_NEVER_NEGATIVE = (
+    *(name for name, kinds in _METRIC_TYPES.items() if kinds == (int,)),
+    "average_sentence_words",
+    "smog_index",
+)
 
 
 def _run_fingerprint(settings: Settings, select: set[str] | None, ignore: set[str]) -> str:
@@ -264,6 +326,6 @@ def _library_versions() -> dict[str, str]:
 def _file_fingerprint(path: Path) -> str:
     """A hash of a file's bytes, or a note that it cannot be read (its loader says why)."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as exc:
-        return f"unreadable: {type(exc).__name__}"
+        return hashlib.sha256(read_bytes(path)).hexdigest()
+    except NotReadable as exc:  # a pipe too: never waited on
+        return f"unreadable: {exc.reason}"
