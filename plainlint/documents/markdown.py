@@ -144,7 +144,10 @@ class _MarkdownWalker:
                     position = hit + 1
                 offsets.append(base + (hit if hit >= 0 else min(position, len(line))))
             self.line_cursors[number] = position
-        offsets.append(offsets[-1] + 1 if offsets else self.document.line(first_line)[0])
+        if content.endswith("\n") and offsets:
+            offsets.append(offsets[-1])  # ends where its last line break starts, even "\r\n"
+        else:
+            offsets.append(offsets[-1] + 1 if offsets else self.document.line(first_line)[0])
         return offsets
 
     # -- blocks ------------------------------------------------------------------

@@ -55,7 +55,9 @@ def parse_comment(comment: Comment) -> Directive | None:
     """A comment's directive, or None when it is an ordinary comment."""
     text = comment.text
     if text.startswith("<!--"):
-        text = text[4:].removesuffix("-->")
+        if not text.endswith("-->"):
+            return None  # cut off (unclosed, or split by a list item): its rules may be lost
+        text = text[4:-3]
     match = DIRECTIVE.match(text)
     if match is None:
         return None

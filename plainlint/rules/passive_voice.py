@@ -80,8 +80,11 @@ def _example_doer(page: Page, sentence: Sentence) -> str:
         page.memo[key] = "We" if we >= 2 else ""
     if page.memo[key]:
         return page.memo[key]
-    words = {word.lower() for word in WORD.findall(sentence.text)}
-    return "Your care team" if words & {"you", "your"} else "Doctors"
+    said = f"{key} {id(sentence.block)} {sentence.start}"  # once a sentence, not each passive
+    if said not in page.memo:
+        words = {word.lower() for word in WORD.findall(sentence.text)}
+        page.memo[said] = "Your care team" if words & {"you", "your"} else "Doctors"
+    return page.memo[said]
 
 
 def _used_to(verb: Token, doc: Doc) -> bool:
