@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,22 @@ def slice_of(source: str, finding: Finding) -> str:
     middle = lines[finding.line : finding.end_line - 1]
     last = lines[finding.end_line - 1][: finding.end_column - 1]
     return "\n".join([first, *middle, last])
+
+
+def run_process(
+    *args: str, cwd: Path, timeout: float = 120, **options: Any
+) -> subprocess.CompletedProcess[str]:
+    """plainlint in its own process, as a user runs it: a hang fails the test (after
+    `timeout` seconds) instead of blocking it, and signals reach only that process."""
+    return subprocess.run(
+        [sys.executable, "-m", "plainlint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        **options,
+    )
 
 
 def run_cli(*args: str) -> Any:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, json_output, run_cli
+from conftest import ROOT, json_output, run_cli, run_process
 
 from plainlint.cli import main
 
@@ -58,20 +58,6 @@ def slice_of(text: str, finding: dict) -> str:
     middle = lines[finding["line"] : finding["end_line"] - 1]
     last = lines[finding["end_line"] - 1][: finding["end_column"] - 1]
     return "\n".join([first, *middle, last])
-
-
-def run_process(
-    *args: str, cwd: Path, timeout: float = 60, **options
-) -> subprocess.CompletedProcess:
-    """plainlint as its own process, so a hang fails the test instead of blocking it."""
-    return subprocess.run(
-        [sys.executable, "-m", "plainlint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        **options,
-    )
 
 
 # A page swapped for a pipe, and pipes named on the command line (item 6)

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_process
 
 from plainlint.io.atomic_files import write_atomically
 
@@ -26,18 +26,6 @@ SENTENCE = (
     "scan, and the nurse will be able to help them if they ask at the desk."
 )
 SMALL_PAGE = "# Small\n\nPlease utilise the lift.\n"
-
-
-def plainlint(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`plainlint` run as a user runs it, in its own process."""
-    return subprocess.run(
-        [sys.executable, "-m", "plainlint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
 
 
 def long_page(paragraphs: int) -> str:
@@ -70,7 +58,7 @@ def write_to(name: str, target: str) -> list[str]:
 @pytest.mark.parametrize("writer", WRITERS)
 def test_a_named_pipe_is_refused_and_left_as_it_is(project: Path, writer: str):
     os.mkfifo(project / "out")
-    done = plainlint("check", "--no-cache", "page.md", *write_to(writer, "out"), cwd=project)
+    done = run_process("check", "--no-cache", "page.md", *write_to(writer, "out"), cwd=project)
     assert done.returncode == 2
     reason = WRITERS[writer][1]
     assert done.stderr == (
@@ -87,7 +75,7 @@ def test_a_device_is_refused_and_left_as_it_is(project: Path):
         os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))
     except (PermissionError, AttributeError):
         pytest.skip("making a device node needs root on Linux")
-    done = plainlint("check", "--no-cache", "page.md", "--write-baseline", "full", cwd=project)
+    done = run_process("check", "--no-cache", "page.md", "--write-baseline", "full", cwd=project)
     assert done.returncode == 2
     assert done.stderr == (
         "plainlint: full: cannot write the baseline (this is a device, not a regular file, "
@@ -104,7 +92,7 @@ def test_a_link_to_a_file_is_written_through_and_kept(tmp_path: Path):
     (kept / "baseline.json").write_text("old\n")
     (kept / "baseline.json").chmod(0o640)
     (tmp_path / "link.json").symlink_to(kept / "baseline.json")
-    done = plainlint(
+    done = run_process(
         "check", "--no-cache", "page.md", "--write-baseline", "link.json", cwd=tmp_path
     )
     assert done.returncode == 0, done.stderr
@@ -117,7 +105,7 @@ def test_a_link_to_a_file_is_written_through_and_kept(tmp_path: Path):
 
 def test_a_link_to_nothing_is_refused(project: Path):
     (project / "out.json").symlink_to(project / "missing" / "out.json")
-    done = plainlint("check", "--no-cache", "page.md", "-o", "out.json", cwd=project)
+    done = run_process("check", "--no-cache", "page.md", "-o", "out.json", cwd=project)
     assert done.returncode == 2
     assert done.stderr == (
         f"plainlint: out.json: cannot write the report here (this is a link to "
@@ -131,7 +119,9 @@ def test_a_link_to_nothing_is_refused(project: Path):
 def test_a_link_to_a_pipe_is_refused(project: Path):
     os.mkfifo(project / "pipe")
     (project / "out.json").symlink_to("pipe")
-    done = plainlint("check", "--no-cache", "page.md", "--write-baseline", "out.json", cwd=project)
+    done = run_process(
+        "check", "--no-cache", "page.md", "--write-baseline", "out.json", cwd=project
+    )
     assert done.returncode == 2
     assert done.stderr == (
         f"plainlint: out.json: cannot write the baseline (this is a link to {project / 'pipe'}, "
@@ -287,7 +277,7 @@ def small_pages_checked(report: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.timeout(90)
 def test_a_page_over_the_time_limit_gets_one_line(slow_project: Path, jobs: str):
-    done = plainlint(
+    done = run_process(
         "check", "--no-cache", "--jobs", jobs, "--format", "json", ".", cwd=slow_project
     )
     assert done.returncode == 2
@@ -324,11 +314,11 @@ def test_a_page_over_the_time_limit_is_not_cached(slow_project: Path, tmp_path_f
     (slow_project / "a-long.md").write_text(long_page(1500))
     command = ["check", "--cache-dir", str(cache), "--jobs", "1", "a-long.md"]
     for _ in range(2):
-        done = plainlint(*command, cwd=slow_project)
+        done = run_process(*command, cwd=slow_project)
         assert done.returncode == 2
         assert done.stderr == too_slow(0.2)
     (slow_project / "plainlint.yaml").write_text("max_seconds_per_file: 60\n")
-    done = plainlint(*command, cwd=slow_project)
+    done = run_process(*command, cwd=slow_project)
     assert done.returncode == 0, done.stderr  # warnings only
     assert done.stderr == ""
     assert done.stdout.count("Try “use” instead of “utilise”.") == 1500
