@@ -131,3 +131,19 @@ def test_a_paragraph_of_many_code_pieces_is_checked_in_seconds(tmp_path, unit, l
     searched the whole paragraph for its end: minutes for these."""
     source = _page(_run(unit, length))
     _assert_findings_in_place(_check(tmp_path, source, ".md"), source)
+
+
+def test_a_sentence_longer_than_a_parse_piece_is_parsed_in_pieces_that_join_exactly(check):
+    from plainlint.language.model import PARSE_PIECE, _pieces
+
+    sentence = "The dressing was changed by the nurse and you can go home then " * 200
+    pieces = _pieces(sentence)
+    assert len(pieces) > 1 and "".join(pieces) == sentence
+    assert all(len(piece) <= PARSE_PIECE for piece in pieces)
+    assert _pieces("Ask your nurse.") == ["Ask your nurse."]
+    source = f"# Care\n\n{sentence}\n"
+    result = check(source, "markdown", {"passive-voice"})
+    passives = [f for f in result.findings if f.rule == "passive-voice"]
+    assert len(passives) >= 150  # found in every piece, not only the first
+    for finding in passives:
+        assert finding.text == "was changed"
