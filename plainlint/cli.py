@@ -27,7 +27,7 @@ from plainlint.formatters.statistics import format_statistics_json, format_stati
 from plainlint.io.atomic_files import write_atomically
 from plainlint.io.finding_context import read_source
 from plainlint.io.page_text import decode
-from plainlint.io.printable import printable
+from plainlint.io.printable import printable, shown_path
 from plainlint.io.regular_files import size_in_words
 from plainlint.io.yaml_lines import dump_yaml, load_yaml
 from plainlint.language.glossary import Entry, Glossary, apply_file, load_glossary
@@ -414,7 +414,7 @@ def check(
         for path, gone in pruned.items():
             noun = "finding" if gone == 1 else "findings"
             said = f"took out {gone} {noun} that plainlint no longer finds"
-            click.echo(f"{printable(str(path))}: {said}.", err=True)
+            click.echo(f"{shown_path(str(path))}: {said}.", err=True)
     except PlainlintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

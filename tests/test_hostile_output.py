@@ -527,3 +527,12 @@ def test_readable_json_writes_null_for_numbers_json_lacks_at_every_depth():
 
 def test_statistics_as_json_are_strict_json():
     assert strict_json(format_statistics_json([FileResult("page.md", NOT_FINITE, [WORDS])]))
+
+
+@pytest.mark.parametrize("output", ["text", "concise"])
+def test_a_name_that_starts_like_a_workflow_command_cannot_be_one(tmp_path, monkeypatch, output):
+    monkeypatch.chdir(tmp_path)
+    Path("::error file=x::boom.md").write_text("Please utilise the ramp.\n")
+    result = run_cli("check", "--no-cache", "--format", output, "::error file=x::boom.md")
+    assert not any(line.startswith("::") for line in result.stdout.splitlines())
+    assert result.stdout.startswith("./::error file=x::boom.md:1:8: warning plain-words")

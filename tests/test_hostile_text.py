@@ -147,3 +147,12 @@ def test_a_sentence_longer_than_a_parse_piece_is_parsed_in_pieces_that_join_exac
     assert len(passives) >= 150  # found in every piece, not only the first
     for finding in passives:
         assert finding.text == "was changed"
+
+
+@pytest.mark.timeout(30)
+def test_many_vague_links_in_one_paragraph_are_checked_in_seconds(tmp_path):
+    source = "[read more](https://example.org) " * 4_000 + "\n"
+    checked = _check(tmp_path, source, ".md")
+    found = [f for f in checked["findings"] if f["rule"] == "link-text"]
+    assert len(found) == 4_000
+    assert {f["text"] for f in found} == {"read more"}

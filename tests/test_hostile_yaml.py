@@ -337,3 +337,30 @@ def test_a_named_pipe_given_as_a_settings_glossary_or_baseline_file_is_refused(p
     [line] = done.stderr.strip().splitlines()
     assert line.startswith("plainlint: ") and "pipe." in line
     assert line.endswith("this is not a regular file (it may be a pipe or a device)")
+
+
+@pytest.mark.timeout(30)
+def test_a_toml_key_of_many_dotted_parts_is_refused_before_it_is_read(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.plainlint]\nrules." + ".".join(["a"] * 100_000) + " = 1\n"
+    )
+    page = tmp_path / "page.md"
+    page.write_text("Hello.\n")
+    result = run_cli("check", "--no-cache", "--config", str(tmp_path / "pyproject.toml"), str(page))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"plainlint: {tmp_path / 'pyproject.toml'}, line 2: ")
+    assert "nested too deeply" in result.stderr
+
+
+@pytest.mark.timeout(30)
+def test_toml_front_matter_of_many_dotted_parts_stops_only_that_page(tmp_path):
+    deep = tmp_path / "deep.md"
+    deep.write_text("+++\n" + ".".join(["a"] * 50_000) + " = 1\n+++\n\nHello.\n")
+    good = tmp_path / "good.md"
+    good.write_text("Please utilise the ramp.\n")
+    result = run_cli("check", "--no-cache", str(deep), str(good))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"plainlint: {deep}: line 2, in the front matter: this TOML is nested too deeply to read\n"
+    )
+    assert f"{good}:1:8: warning plain-words" in result.stdout

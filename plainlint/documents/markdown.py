@@ -28,6 +28,7 @@ from plainlint.documents.model import (
 )
 from plainlint.documents.prose import ProseBuilder
 from plainlint.errors import InputError
+from plainlint.io.toml_lines import deep_key_line
 from plainlint.io.yaml_lines import YamlProblem, parse_yaml
 
 _CONTAINERS = {
@@ -379,6 +380,9 @@ class _InlineWalk:
         self.images.append(block)
 
 
+_TOML_TOO_DEEP = "this TOML is nested too deeply to read"
+
+
 def _toml_data(text: str, name: str) -> dict[str, Any]:
     """`+++` front matter as a mapping; TOML plainlint cannot read is the page's error,
     as YAML front matter is, at its line in the page (front matter starts on line 2)."""
@@ -386,6 +390,9 @@ def _toml_data(text: str, name: str) -> dict[str, Any]:
         import tomllib
     except ImportError:  # Python 3.10
         import tomli as tomllib
+    deep = deep_key_line(text)
+    if deep is not None:
+        raise InputError(name, f"line {deep + 1}, in the front matter: {_TOML_TOO_DEEP}")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -394,7 +401,7 @@ def _toml_data(text: str, name: str) -> dict[str, Any]:
         problem = re.sub(r"\s*\(at line .*?\)|\s*\(at end of document\)", "", str(exc))
         reason = f"this is not valid TOML: {problem[:1].lower()}{problem[1:]}"
     except RecursionError:
-        line, reason = 2, "this TOML is nested too deeply to read"
+        line, reason = 2, _TOML_TOO_DEEP
     raise InputError(name, f"line {line}, in the front matter: {reason}")
 
 

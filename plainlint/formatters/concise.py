@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from plainlint.findings import FileResult
 from plainlint.formatters.text_format import summary_line
-from plainlint.io.printable import one_line, printable
+from plainlint.io.printable import one_line, printable, shown_path
 
 
 def format_concise(results: list[FileResult]) -> str:
@@ -16,7 +16,7 @@ def format_concise(results: list[FileResult]) -> str:
     a file name would too: messages are put on one line, and paths escaped.
     """
     lines = [
-        f"{printable(result.path)}:{f.line}:{f.column}: {f.severity.value} "
+        f"{shown_path(result.path)}:{f.line}:{f.column}: {f.severity.value} "
         f"{printable(f.rule)} {one_line(f.message)}"
         for result in results
         for f in result.findings

@@ -6,7 +6,7 @@ import click
 
 from plainlint.findings import FileResult, Severity
 from plainlint.formatters.summary import summarise
-from plainlint.io.printable import one_line, printable
+from plainlint.io.printable import one_line, printable, shown_path
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -20,7 +20,7 @@ def format_text(results: list[FileResult]) -> str:
     """
     lines = []
     for result in results:
-        path = printable(result.path)
+        path = shown_path(result.path)
         for finding in result.findings:
             where = click.style(f"{path}:{finding.line}:{finding.column}:", bold=True)
             severity = click.style(finding.severity.value, fg=_COLOURS[finding.severity])

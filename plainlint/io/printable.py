@@ -27,6 +27,13 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+def shown_path(path: str) -> str:
+    """A file name at the start of an output line: `printable`, and "./" before a name
+    that starts with "::", which GitHub Actions would read as a workflow command."""
+    shown = printable(path)
+    return f"./{shown}" if shown.startswith("::") else shown
+
+
 def one_line(text: str) -> str:
     """A message on one line: line breaks become a space, as a reader would take them,
     and every other unsafe character an escape."""

@@ -22,6 +22,9 @@ _FILE_NOTE = re.compile(r"(?<=\S)\s+[(\[][^()\[\]]*[)\]]\s*$")
 _PURPOSE = re.compile(r"\s+to\s+([a-z][^.!?;:()]{2,80}?)\s*(?=[.!?;:(]|$)")
 # The same purpose before the words: "To read our leaflet, click here".
 _PURPOSE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s))To\s+([a-z][^.!?;:,()]{2,80}),\s*$")
+# How far before the link words a purpose can start: the pattern is at most about 100
+# characters, so looking back from the paragraph's start for each link is not needed.
+_PURPOSE_REACH = 300
 # Links to write to or ring: the address or number itself is what readers need to see.
 _CONTACT = ("mailto:", "tel:", "sms:")
 
@@ -115,7 +118,9 @@ class LinkText(Rule):
 def _instead(text: str, start: int, end: int) -> str:
     """Link words made from the sentence's own purpose: "click here to find a clinic" and
     "to find a clinic, click here" both give “Find a clinic”."""
-    purpose = _PURPOSE.match(text, end) or _PURPOSE_BEFORE.search(text, 0, start)
+    purpose = _PURPOSE.match(text, end) or _PURPOSE_BEFORE.search(
+        text, max(0, start - _PURPOSE_REACH), start
+    )
     if purpose is None:
         return "the name of the page, such as “our leaflet on chemotherapy”"
     action = " ".join(purpose.group(1).split())
