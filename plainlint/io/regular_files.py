@@ -67,7 +67,7 @@ def read_text(path: Path | str, max_bytes: int | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise NotReadable("it is not UTF-8 text") from None
+        raise NotReadable("cannot read this file (it is not UTF-8 text)") from None
 
 
 def too_large(size: int, max_bytes: int) -> str:

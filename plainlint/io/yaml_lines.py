@@ -22,7 +22,7 @@ from typing import Any, Iterator
 import yaml
 
 from plainlint.errors import ConfigError
-from plainlint.io.regular_files import NotReadable, read_bytes
+from plainlint.io.regular_files import NotReadable, read_text
 
 # libyaml's parser when PyYAML has it: the same results, several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -149,13 +149,9 @@ def load_yaml(path: Path | str, text: str | None = None) -> LocatedYaml:
 def read_settings_text(path: Path | str) -> str:
     """A settings or glossary file's text; never waits on a pipe or reads a device."""
     try:
-        data = read_bytes(path)
+        return read_text(path)
     except NotReadable as exc:
         raise ConfigError(str(path), exc.reason) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError(str(path), "cannot read this file (it is not UTF-8 text)") from None
 
 
 def _compose(text: str, name: str) -> yaml.Node | None:
