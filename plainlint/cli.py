@@ -314,6 +314,23 @@ def main() -> None:
     is_flag=True,
     help="Never show the progress bar (it shows only on a terminal, for long runs).",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Make the safe fixes in the files, then report what is left. With '-' as the "
+    "path, print the fixed text.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: also make the fixes a person should check.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Show the changes --fix would make, as a diff, and change no file. "
+    "Exit code 1 when there is something to fix.",
+)
 def check(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
@@ -337,6 +354,9 @@ def check(
     no_cache: bool,
     cache_dir: Path | None,
     no_progress: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> None:
     """Check files, or every Markdown, HTML and text file in folders (default: this folder)."""
     selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
@@ -352,6 +372,7 @@ def check(
     if prune_baseline and (selected is not None or ignored):
         # The baseline would lose every finding of the checks that did not run.
         _fail("--prune-baseline runs every check, so it cannot go with --select or --ignore")
+    _fix_options(fix, diff, write_baseline, prune_baseline, statistics, extra, output_format)
     outputs = [output_file, write_baseline, *(path for _, path in extra)]
     _one_file_each(outputs)
     if stdin_filename and Path("-") not in paths:
@@ -362,6 +383,7 @@ def check(
     # few cycles: collecting less often saves about a tenth of a long run.
     gc.set_threshold(*GC_THRESHOLDS)
     texts: dict[str, str] = {}  # standard input, kept for the baseline
+    unwritten = False  # a fixed file that could not be written back
     try:
         projects = Projects(config, glossaries)
         run_settings = projects.for_run([p for p in wanted if str(p) != "-"])
@@ -384,7 +406,9 @@ def check(
         progress = None
         if not no_progress and progress_wanted(output_format, sys.stderr, os.environ):
             progress = Progress(0, sys.stderr, delay)
-        runner = Runner(linter, cache, jobs or default_jobs(), progress)
+        runner = Runner(
+            linter, cache, jobs or default_jobs(), progress, {} if fix or diff else None
+        )
         results = []
         try:
             for result in _check_all(runner, wanted, stdin_filename, changed, texts):
@@ -398,6 +422,10 @@ def check(
             if progress is not None:
                 progress.close()
         _not_a_page(outputs, results)
+        if fix or diff:
+            results, unwritten = _fixed(
+                runner, gate, results, texts, unsafe_fixes, diff, output_file
+            )
         if not results and any(str(path) != "-" for path in wanted):
             click.echo(_shown(_nothing_found(wanted, projects, changed_since)), err=True)
         sources = _sources(texts)
@@ -434,8 +462,90 @@ def check(
     if output_file is not None:
         _write_output(output_file, click.unstyle(output))
     else:
-        _print_report(output, _colour(colour, os.environ))
-    sys.exit(gate.exit_code(results))
+        # With --fix, standard output holds the fixed text of standard input.
+        to_stderr = fix and Path("-") in paths
+        _print_report(output, _colour(colour, os.environ), to_stderr)
+    sys.exit(EXIT_TROUBLE if unwritten else gate.exit_code(results))
+
+
+def _fix_options(
+    fix: bool,
+    diff: bool,
+    write_baseline: Path | None,
+    prune_baseline: bool,
+    statistics: bool,
+    extra: list[tuple[str, Path]],
+    output_format: str,
+) -> None:
+    """Options that cannot go with fixing: each is a usage mistake said in one line."""
+    if not (fix or diff):
+        return
+    option = "--diff" if diff else "--fix"
+    if write_baseline or prune_baseline:
+        _fail(
+            f"{option} cannot go with --write-baseline or --prune-baseline: fix first, then record"
+        )
+    source = click.get_current_context().get_parameter_source("output_format")
+    if diff and (statistics or extra or source is ParameterSource.COMMANDLINE):
+        _fail("--diff shows the changes only: leave out --format, --statistics and --report")
+
+
+def _fixed(
+    runner: Runner,
+    gate: Gate,
+    results: list[FileResult],
+    texts: dict[str, str],
+    unsafe: bool,
+    diff: bool,
+    output_file: Path | None,
+) -> tuple[list[FileResult], bool]:
+    """Fix the pages (--fix) and give the results for what is left, and whether a file
+    could not be written; or print the changes and end the run (--diff). Standard
+    input's text, fixed, goes to standard output."""
+    from plainlint.run.fixer import fix_pages, unified_diff, write_page
+
+    def new_only(result: FileResult, text: str) -> FileResult:
+        return gate.without_old([result], lambda name: text)[0][0]
+
+    sources = runner.sources or {}
+    before = {r.path: r for r in results}
+    results, pages = fix_pages(runner, results, sources, new_only, unsafe)
+    changed = [page for page in pages.values() if page.changed]
+    made = sum(page.made for page in changed)
+    if diff:
+        lines = [line for page in changed for line in unified_diff(page)]
+        if output_file is not None:
+            _write_output(output_file, "".join(lines))
+        else:
+            _print_report("".join(lines), False, newline=False)
+        click.echo(_fix_count("would fix", made, len(changed)), err=True)
+        trouble = any(result.error is not None for result in results)
+        sys.exit(EXIT_TROUBLE if trouble else EXIT_FINDINGS if changed else 0)
+    failed: set[str] = set()
+    for page in changed:
+        if page.name in texts:  # standard input: printed below, never written
+            texts[page.name] = page.after
+            continue
+        try:
+            write_page(page)
+        except InputError as exc:
+            click.echo(f"plainlint: {printable(f'{page.name}: {exc.reason}')}", err=True)
+            failed.add(page.name)
+    for text in texts.values():
+        _print_report(text, None, newline=False)
+    results = [before[r.path] if r.path in failed else r for r in results]
+    written = [page for page in changed if page.name not in failed]
+    click.echo(_fix_count("fixed", sum(p.made for p in written), len(written)), err=True)
+    return results, bool(failed)
+
+
+def _fix_count(verb: str, made: int, files: int) -> str:
+    """ "plainlint fixed 3 problems in 2 files.", or that there was nothing to fix."""
+    if not made:
+        return "plainlint found nothing to fix."
+    problems = "problem" if made == 1 else "problems"
+    where = "file" if files == 1 else "files"
+    return f"plainlint {verb} {made} {problems} in {files} {where}."
 
 
 def _reports(values: tuple[str, ...], sarif_file: Path | None) -> list[tuple[str, Path]]:
@@ -535,13 +645,15 @@ def _write_output(path: Path, text: str) -> None:
         _fail(f"{path}: cannot write the report here ({exc.strerror or exc})")
 
 
-def _print_report(text: str, colour: bool | None) -> None:
+def _print_report(
+    text: str, colour: bool | None, to_stderr: bool = False, newline: bool = True
+) -> None:
     """The report on standard output. One that cannot be written (a full disk, a closed
     stream) is a mistake told in one line. A reader that stopped reading (`| head -1`)
     is not: the run ends quietly with its own exit code, as it does when the pipe
     closes in the middle of a write, where the system reports nothing."""
     try:
-        click.echo(text, color=colour)
+        click.echo(text, color=colour, err=to_stderr, nl=newline)
     except BrokenPipeError:
         pass
     except OSError as exc:

@@ -21,6 +21,40 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Text to put in place of the source from line:column up to end_line:end_column."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The edit in the JSON output shape."""
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The edits that fix a finding. A safe fix keeps the sentence right wherever it is
+    made; any other needs a person to read the result (`--unsafe-fixes`)."""
+
+    safe: bool
+    edits: tuple[Edit, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The fix in the JSON output shape."""
+        return {"safe": self.safe, "edits": [edit.to_json() for edit in self.edits]}
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem at one place in a file; lines and columns are 1-based."""
 
@@ -33,10 +67,11 @@ class Finding:
     text: str
     message: str
     suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The finding in the JSON output shape."""
-        return {
+        """The finding in the JSON output shape; `fix` only where there is one."""
+        shape = {
             "rule": self.rule,
             "severity": self.severity.value,
             "line": self.line,
@@ -47,6 +82,9 @@ class Finding:
             "message": self.message,
             "suggestions": list(self.suggestions),
         }
+        if self.fix is not None:
+            shape["fix"] = self.fix.to_json()
+        return shape
 
 
 @dataclass

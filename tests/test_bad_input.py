@@ -29,7 +29,8 @@ def test_missing_path(tmp_path, good):
     result = run_cli("check", str(missing), str(good))
     assert_reported(result, missing, "no such file or folder")
     assert (
-        "Found 1 problem in 1 file (1 warning). plainlint could not check 1 file." in result.stdout
+        "Found 1 problem in 1 file (1 warning). 1 can be fixed with --fix. plainlint could not check 1 file."
+        in result.stdout
     )
 
 

@@ -441,7 +441,10 @@ def test_a_new_finding_is_reported_and_the_exit_code_follows_fail_on(site):
     text = run_cli("check", "--baseline", str(baseline), "docs").stdout
     assert "ramp.md:9:8: warning plain-words" in text
     assert ":7:8:" not in text
-    assert text.splitlines()[-1] == "Found 1 problem in 2 files (1 warning)."
+    assert (
+        text.splitlines()[-1]
+        == "Found 1 problem in 2 files (1 warning). 1 can be fixed with --fix."
+    )
 
     longer = "We " + " ".join(["word"] * 40) + "."
     (site / "docs" / "scan.txt").write_text(f"{LONG}\n\n{longer}\n")

@@ -95,7 +95,9 @@ def test_text_output_lines_and_summary(pages):
         "Why: plainlint rules long-sentence",
         "Why: plainlint rules plain-words",
     ]
-    assert lines[-1] == "Found 2 problems in 3 files (1 error, 1 warning)."
+    assert (
+        lines[-1] == "Found 2 problems in 3 files (1 error, 1 warning). 1 can be fixed with --fix."
+    )
     assert "\x1b[" not in result.stdout  # no colour when not on a terminal
 
 
@@ -204,7 +206,7 @@ def test_the_command_ends_without_tidying_up_and_loses_no_output(tmp_path):
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
     assert sum(1 for line in lines if " plain-words " in line) == 60  # two on each page
-    assert lines[-1] == "Found 60 problems in 30 files (60 warnings)."
+    assert lines[-1] == "Found 60 problems in 30 files (60 warnings). 60 can be fixed with --fix."
     missing = subprocess.run([*command, str(tmp_path / "nope.md")], capture_output=True, text=True)
     assert missing.returncode == 2
     assert "nope.md" in missing.stderr

@@ -36,7 +36,7 @@ from plainlint.formatters import render
 from plainlint.formatters.readable_json import readable_json
 from plainlint.formatters.statistics import format_statistics_json
 from plainlint.io.printable import one_line, printable
-from plainlint.run.results_cache import ResultsCache
+from plainlint.run.results_cache import ENTRY_FORMAT, ResultsCache
 from plainlint.settings.loading import load_settings
 
 PAGE = "# Visit\n\nPrior to your scan, please utilise the ramp.\n"
@@ -396,7 +396,7 @@ def lint(cache: Path, *args: str):
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted((cache / "results-1").glob("*.json"))
+    return sorted((cache / f"results-{ENTRY_FORMAT}").glob("*.json"))
 
 
 def _change(change):

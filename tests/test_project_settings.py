@@ -231,7 +231,7 @@ def test_a_mistake_in_a_found_settings_file_is_one_line_and_exit_2(project, monk
     assert result.stdout == ""
     assert result.stderr == (
         f"plainlint: {project / 'plainlint.yaml'}, line 3: "
-        "'plain-words' has no option 'enabld'. Known: enabled, severity, words, prepositions, adjectives\n"
+        "'plain-words' has no option 'enabld'. Known: enabled, severity, words, prepositions, adjectives, fixes_need_review\n"
     )
 
 
@@ -655,7 +655,7 @@ def test_a_mistake_in_page_settings_is_an_error_for_that_file_only(project):
     assert result.exit_code == 2
     assert result.stderr == (
         "plainlint: a.md: line 6: 'plain-words' has no option 'enabld'. "
-        "Known: enabled, severity, words, prepositions, adjectives\n"
+        "Known: enabled, severity, words, prepositions, adjectives, fixes_need_review\n"
     )
     assert found(result) == {"b.md": [ADDRESS, PLAIN], "c.md": []}
 

@@ -24,7 +24,7 @@ from conftest import json_output, run_cli
 
 from plainlint.cli import main
 from plainlint.run import results_cache
-from plainlint.run.results_cache import ResultsCache, cache_folder
+from plainlint.run.results_cache import ENTRY_FORMAT, ResultsCache, cache_folder
 from plainlint.settings.loading import load_settings
 
 PLAIN = "Please utilise the ramp.\n"
@@ -37,7 +37,7 @@ def lint(cache: Path, *args: str):
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted((cache / "results-1").glob("*"))
+    return sorted((cache / f"results-{ENTRY_FORMAT}").glob("*"))
 
 
 def rules_found(result) -> list[tuple[str, str]]:

@@ -69,3 +69,11 @@ class SourceMap:
             offset = self.start(start)
             return offset, offset
         return self.start(start), self.end(end)
+
+    def copied(self, start: int, end: int) -> bool:
+        """True when prose[start:end] is one piece copied from the source as it is, with
+        no markup, entity or placeholder inside: text that can be edited in place."""
+        if end <= start or not self.text_starts:
+            return False
+        seg = self._segment(start)
+        return self.linear[seg] and self._segment(end - 1) == seg

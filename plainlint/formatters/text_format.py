@@ -55,7 +55,20 @@ def summary_line(results: list[FileResult]) -> str:
         if counts[s.value]
     ]
     found = _plural(counts["findings"], "problem")
-    return f"Found {found} in {files} ({', '.join(parts)}).{tail}"
+    return f"Found {found} in {files} ({', '.join(parts)}).{_fixable(results)}{tail}"
+
+
+def _fixable(results: list[FileResult]) -> str:
+    """How many findings `--fix` can fix, and how many more need `--unsafe-fixes`."""
+    fixes = [f.fix for r in results if r.error is None for f in r.findings if f.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe)
+    review = len(fixes) - safe
+    if not fixes:
+        return ""
+    if not safe:
+        return f" {review} can be fixed with --fix --unsafe-fixes (check each change)."
+    more = f" ({review} more with --unsafe-fixes)" if review else ""
+    return f" {safe} can be fixed with --fix{more}."
 
 
 def _plural(count: int, noun: str) -> str:

@@ -18,8 +18,10 @@ class NotRegularFile(OSError):
         super().__init__(errno.EEXIST, reason, str(path))
 
 
-def write_atomically(path: Path, text: str, overwrite: bool = True, durable: bool = True) -> None:
-    """Write `text` to `path` through a temporary file beside it, then move it into place.
+def write_atomically(
+    path: Path, text: str | bytes, overwrite: bool = True, durable: bool = True
+) -> None:
+    """Write `text` (UTF-8 for a string) to `path` through a temporary file beside it, then move it into place.
 
     On failure the old file is left as it was and no temporary file stays
     behind. A file that is replaced keeps its permissions; a new one gets the
@@ -42,7 +44,7 @@ def write_atomically(path: Path, text: str, overwrite: bool = True, durable: boo
     temporary, handle = _create_temporary(path)
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(text.encode("utf-8"))
+            file.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             if durable:
                 file.flush()
                 os.fsync(file.fileno())

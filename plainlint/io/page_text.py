@@ -142,3 +142,63 @@ def _place(error: UnicodeDecodeError, codec: str) -> tuple[int, int]:
     before = before.removeprefix("\ufeff")
     line = before.count("\n") + 1
     return line, len(before.rsplit("\n", 1)[-1]) + 1
+
+
+def encode_like(name: str, data: bytes, old: str, new: str, format_name: str | None) -> bytes:
+    """`new` as bytes in the encoding of `data`, whose text is `old`: the same byte order
+    mark and character set, so every byte outside the changed words stays as it was.
+
+    Raises InputError when `old` does not give back `data` exactly (then writing
+    `new` could change bytes nobody meant to change), or when the new words hold
+    a character that encoding cannot.
+    """
+    mark, codec = _encoding_of(data, format_name)
+    try:
+        same = mark + _encode(old, codec) == data
+    except UnicodeEncodeError:
+        same = False
+    if not same:
+        raise InputError(
+            name,
+            f"plainlint could not write this file back byte for byte in its encoding ({codec})",
+        )
+    try:
+        return mark + _encode(new, codec)
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            name, f"the new words hold “{exc.object[exc.start]}”, which {codec} text cannot hold"
+        ) from None
+
+
+def _encoding_of(data: bytes, format_name: str | None) -> tuple[bytes, str]:
+    """The byte order mark (or none) and the codec that `decode` read `data` with."""
+    for mark, codec, _ in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            big = mark in (codecs.BOM_UTF32_BE, codecs.BOM_UTF16_BE)
+            return mark, f"{codec}-{'be' if big else 'le'}"
+    if data.startswith(codecs.BOM_UTF8):
+        return codecs.BOM_UTF8, "utf-8"
+    declared = _declared_charset(data) if format_name == "html" else None
+    if declared is None or (not data.isascii() and _is_utf8(data)):
+        return b"", "utf-8"  # as `decode` read it; an all-ASCII page keeps its declared set
+    codec = declared[0]
+    return b"", "windows-1252" if codec in _READ_AS_WINDOWS_1252 else codec
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _encode(text: str, codec: str) -> bytes:
+    """Text in a codec; Windows-1252 as `_decode_declared` reads it, with the five bytes
+    it leaves unassigned kept as they were."""
+    if codec == "windows-1252":
+        return text.translate(_FROM_WINDOWS_1252).encode("latin-1")
+    return text.encode(codec)
+
+
+_FROM_WINDOWS_1252 = {ord(char): byte for byte, char in _WINDOWS_1252.items()}

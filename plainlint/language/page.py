@@ -13,6 +13,7 @@ from plainlint.documents.model import Block, BlockKind, Document
 from plainlint.findings import Metrics
 from plainlint.language.inflection import grammar_words
 from plainlint.language.readability import measure
+from plainlint.language.rewriting import prefers_curly
 from plainlint.language.words import word_spans
 
 if TYPE_CHECKING:
@@ -75,6 +76,13 @@ class Page:
     analyser: Analyser | None = None
     memo: dict[str, Any] = field(default_factory=dict)  # what a rule worked out, for `measure`
     _parses: dict[tuple[int, int, int], Doc] = field(default_factory=dict, repr=False)
+
+    @property
+    def curly(self) -> bool:
+        """True when the page writes ’ more often than ', so new words use it too."""
+        if "curly apostrophes" not in self.memo:
+            self.memo["curly apostrophes"] = prefers_curly([a.block.text for a in self.blocks])
+        return bool(self.memo["curly apostrophes"])
 
     def sentences(self) -> Iterator[Sentence]:
         """Every sentence on the page, in order."""

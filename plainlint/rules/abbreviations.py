@@ -17,7 +17,7 @@ from plainlint.language.glossary import Entry
 from plainlint.language.inflection import grammar_words
 from plainlint.language.page import Page, Sentence
 from plainlint.language.word_frequency import zipf
-from plainlint.rules.base import Hit, Option
+from plainlint.rules.base import Hit, Option, word_fix
 from plainlint.rules.first_use import (
     ExplanationRule,
     Use,
@@ -64,6 +64,11 @@ class UnexplainedAbbreviation(ExplanationRule):
     fix = (
         "Write the words in full the first time, with the abbreviation after them in "
         "brackets: “a computed tomography (CT) scan”. Or say what it stands for."
+    )
+    fix_kind = "needs review"
+    fix_when = (
+        "Where the glossary has the words in full, the fix writes them before the "
+        "abbreviation (“magnetic resonance imaging (MRI)”). A person should check it reads well."
     )
     flags = (
         "You will have a CT scan on Monday.",
@@ -142,7 +147,7 @@ class UnexplainedAbbreviation(ExplanationRule):
 
             use = needs_explaining(found, sentences, explained, explains)
             if use is not None:
-                yield self._hit(use, abbreviation, entry)
+                yield self._hit(page, use, abbreviation, entry)
 
     def _abbreviations_in(self, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
         block = sentence.block
@@ -244,7 +249,7 @@ class UnexplainedAbbreviation(ExplanationRule):
         # "National Cancer Institute ... NCI": the words were written out just before.
         return _initials_before(text, use.start, text[use.start : use.end])
 
-    def _hit(self, use: Use, abbreviation: str, entry: Entry | None) -> Hit:
+    def _hit(self, page: Page, use: Use, abbreviation: str, entry: Entry | None) -> Hit:
         word = use.block.text[use.start : use.end]
         if entry is not None:
             message = (
@@ -256,7 +261,16 @@ class UnexplainedAbbreviation(ExplanationRule):
                 f"Spell out “{word}” the first time you use it: the words in full, then “({word})”."
             )
         suggestion = (f"{entry.term} ({abbreviation})",) if entry is not None else ()
-        return Hit(message, use.block, use.start, use.end, suggestions=suggestion)
+        # "MRIs" would lose its plural: only the abbreviation as listed is spelled out.
+        fix = word_fix(page, use.block, use.start, use.end, suggestion, False)
+        return Hit(
+            message,
+            use.block,
+            use.start,
+            use.end,
+            suggestions=suggestion,
+            fix=fix if word == abbreviation else None,
+        )
 
 
 _TOKEN = re.compile(r"[\w&-]+")

@@ -12,7 +12,7 @@ from plainlint.language.inflection import forms
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import WORD
 from plainlint.language.second_person import speak_to_reader, you_word
-from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.base import Hit, Option, Rule, word_fix
 from plainlint.rules.first_use import readable_sentences
 
 if TYPE_CHECKING:
@@ -71,6 +71,11 @@ class AddressReader(Rule):
         "makes it clear the advice is for them, and is easier to follow."
     )
     fix = "Write “you” and “your”: “You should rest” instead of “Patients should rest”."
+    fix_kind = "needs review"
+    fix_when = (
+        "Where “you” or “your” can simply take the place of the words, the fix writes it. "
+        "The rest of the sentence may still speak of “them”, so a person should check."
+    )
     flags = (
         "Patients should stop eating 6 hours before the operation.",
         "The patient will be asked to change into a gown.",
@@ -247,6 +252,7 @@ class AddressReader(Rule):
                     start,
                     end,
                     suggestions=(you,) if fits else (),
+                    fix=word_fix(page, sentence.block, start, end, (you,), False) if fits else None,
                 )
         yield from self._never_says_you(page, readable_sentences(page))
 

@@ -9,6 +9,10 @@ from plainlint.documents.model import Block
 from plainlint.findings import Severity
 from plainlint.language.glossary import Glossary
 from plainlint.language.page import Page, Sentence
+from plainlint.language.rewriting import Rewrite, swap
+
+# How a rule's findings can be fixed, as each rule's help says (the words ruff uses).
+FIX_KINDS = ("safe", "needs review", "none")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     severity: Severity | None = None
     source_span: tuple[int, int] | None = None  # given by a reader (an image tag), not prose
+    fix: Rewrite | None = None  # what `--fix` writes, in block coordinates
 
 
 class Rule:
@@ -52,6 +57,9 @@ class Rule:
     needs: ClassVar[frozenset[str]] = frozenset({"sentences"})
     parses: ClassVar[bool] = False  # True when the rule calls `page.parse` on some sentences
     uses_glossary: ClassVar[bool] = False
+    # "safe", "needs review" or "none": the best fix the rule gives, and when it gives it.
+    fix_kind: ClassVar[str] = "none"
+    fix_when: ClassVar[str] = ""
 
     def __init__(
         self, severity: Severity, settings: dict[str, Any], glossary: Glossary | None = None
@@ -105,6 +113,9 @@ class Rule:
             "What to do",
             f"  {cls.fix}",
             "",
+            f"Fix: {cls.fix_kind}",
+            *([f"  {cls.fix_when}"] if cls.fix_when else []),
+            "",
             "Flagged",
             *(f"  - {_shown(example)}" for example in cls.flags),
             "",
@@ -120,6 +131,16 @@ class Rule:
                 )
                 lines.append(f"  {name}: {option.help}{shown}")
         return "\n".join(lines)
+
+
+def word_fix(
+    page: Page, block: Block, start: int, end: int, suggestions: tuple[str, ...], safe: bool
+) -> Rewrite | None:
+    """The first suggestion in place of block.text[start:end], grammar kept right; safe
+    only when `safe` and there is no other suggestion to choose from."""
+    if not suggestions:
+        return None
+    return swap(block.text, start, end, suggestions[0], safe and len(suggestions) == 1, page.curly)
 
 
 # Examples of page structure are whole pages: help shows how they start.

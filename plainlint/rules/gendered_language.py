@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from plainlint.findings import Severity
 from plainlint.language.context_words import ContextWords, Surroundings, section
+from plainlint.language.inflection import noun_forms
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import (
     WORD,
@@ -18,8 +19,9 @@ from plainlint.language.phrase_list import (
     same_case,
 )
 from plainlint.language.proper_names import chosen_by_writer
+from plainlint.language.rewriting import Rewrite, verbs_for, with_verbs
 from plainlint.language.second_person import imperative
-from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.base import Hit, Option, Rule, word_fix
 from plainlint.rules.first_use import readable_sentences
 
 if TYPE_CHECKING:
@@ -41,6 +43,13 @@ class GenderedLanguage(Rule):
         "They are also right in figures or research on who gets an illness."
     )
     fix = "Use the word suggested, such as “chair”, “they” or “people”, which includes everyone."
+    fix_kind = "safe"
+    fix_when = (
+        "Safe for a word with one neutral form: “chairman” becomes “chair”. Safe for “he or "
+        "she” where the verb can agree: “he or she needs” becomes “they need”. Words for "
+        "women or men, and “he” or “she” alone, need review: only a person can tell whether "
+        "the sex matters."
+    )
     flags = (
         "The chairman will open the meeting.",
         "Each patient should bring his or her letter.",
@@ -79,6 +88,11 @@ class GenderedLanguage(Rule):
         "figure_words": Option("list", "words after a number that make it a figure (“200 women”)"),
         "context_sentences": Option("int", "sentences either side read for context", 0),
         "headings_are_context": Option("bool", "whether headings count as context"),
+        "fixes_need_review": Option(
+            "list",
+            "listed words whose neutral word does not fit every sentence: --fix leaves them "
+            "for a person to check",
+        ),
     }
     parses = True
 
@@ -90,6 +104,15 @@ class GenderedLanguage(Rule):
             "people": PhraseList(self.settings["people_by_sex"], inflect="none"),
             "person": PhraseList(self.settings["person_by_sex"], inflect="none"),
         }
+
+    @cached_property
+    def _need_review(self) -> frozenset[str]:
+        """Every form of the words whose fix a person should check."""
+        return frozenset(
+            form
+            for word in self.word_set("fixes_need_review")
+            for form in noun_forms(word).values()
+        )
 
     @cached_property
     def _clinical(self) -> tuple[ContextWords, ...]:
@@ -157,12 +180,12 @@ class GenderedLanguage(Rule):
     ) -> Iterator[Hit]:
         """Hits in one sentence; earlier kinds win where two overlap."""
         sentence = sentences[index]
-        yield from self._pronoun_pairs(sentence)
-        yield from self._listed_words(sentence)
+        yield from self._pronoun_pairs(page, sentence)
+        yield from self._listed_words(page, sentence)
         yield from self._people_words(page, sentence, around, index)
         yield from self._generic_pronouns(page, sentences, around, index)
 
-    def _pronoun_pairs(self, sentence: Sentence) -> Iterator[Hit]:
+    def _pronoun_pairs(self, page: Page, sentence: Sentence) -> Iterator[Hit]:
         pattern, pairs = self._pairs
         for found in pattern.finditer(sentence.block.text, sentence.start, sentence.end):
             start, end = found.span()
@@ -176,9 +199,33 @@ class GenderedLanguage(Rule):
                 start,
                 end,
                 suggestions=suggestions,
+                fix=self._pronoun_fix(page, sentence, start, end, suggestions, safe=True),
             )
 
-    def _listed_words(self, sentence: Sentence) -> Iterator[Hit]:
+    @staticmethod
+    def _pronoun_fix(
+        page: Page,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        suggestions: tuple[str, ...],
+        safe: bool,
+    ) -> Rewrite | None:
+        """The new pronoun, with the verb made to agree when it is the subject: "he or she
+        needs" -> "they need". Where the parse does not show the verb, it needs review."""
+        fix = word_fix(page, sentence.block, start, end, suggestions, safe)
+        if fix is None or suggestions[0].lower() != "they":
+            return fix
+        doc = page.parse(sentence)
+        inside = [t for t in doc if start <= sentence.span_of(t)[0] < end]
+        subject = next((t for t in inside if t.dep_ in _SUBJECTS), None)
+        found = verbs_for(subject) if subject is not None else None
+        if found is None:
+            return Rewrite(False, fix.changes)
+        verbs, sure = found
+        return with_verbs(fix, [(*sentence.span_of(verb), verb) for verb in verbs], sure)
+
+    def _listed_words(self, page: Page, sentence: Sentence) -> Iterator[Hit]:
         words = self._lists["words"]
         for match in words.find(sentence.block.text, sentence.start, sentence.end):
             if not chosen_by_writer(sentence, match.start, match.end):
@@ -191,6 +238,14 @@ class GenderedLanguage(Rule):
                 match.start,
                 match.end,
                 suggestions=suggestions,
+                fix=word_fix(
+                    page,
+                    sentence.block,
+                    match.start,
+                    match.end,
+                    suggestions,
+                    match.phrase not in self._need_review,
+                ),
             )
 
     def _advice_to_all(self, page: Page, sentence: Sentence, match: PhraseMatch) -> str | None:
@@ -248,7 +303,10 @@ class GenderedLanguage(Rule):
                 )
             if advice:
                 suggestions = ()  # the rewrite is the whole sentence, shown in the message
-            yield Hit(message, sentence.block, match.start, match.end, suggestions=suggestions)
+            fix = word_fix(page, sentence.block, match.start, match.end, suggestions, False)
+            yield Hit(
+                message, sentence.block, match.start, match.end, suggestions=suggestions, fix=fix
+            )
 
     def _generic_pronouns(
         self, page: Page, sentences: list[Sentence], around: Surroundings, index: int
@@ -302,6 +360,9 @@ class GenderedLanguage(Rule):
                 found.start(),
                 found.end(),
                 suggestions=suggestions,
+                fix=self._pronoun_fix(
+                    page, sentence, found.start(), found.end(), suggestions, safe=False
+                ),
             )
             return  # one finding per sentence is enough to make the point
 

@@ -9,7 +9,7 @@ from plainlint.documents.model import BlockKind
 from plainlint.findings import Severity
 from plainlint.language.page import Page
 from plainlint.language.phrase_list import WORD, PhraseList, quoted, same_case
-from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.base import Hit, Option, Rule, word_fix
 
 
 class HiddenVerb(Rule):
@@ -27,6 +27,11 @@ class HiddenVerb(Rule):
         "The doctor will carry out an examination of your chest.",
         "We will give consideration to your request.",
         "The provision of care at home is free.",
+    )
+    fix_kind = "needs review"
+    fix_when = (
+        "The fix writes the verb instead of the phrase (“decide” for “make a decision”). A "
+        "person should check the tense and the words around it."
     )
     passes = (
         "You can decide about surgery later.",
@@ -81,4 +86,5 @@ class HiddenVerb(Rule):
                         match.start,
                         match.end,
                         suggestions=suggestions,
+                        fix=word_fix(page, block, match.start, match.end, suggestions, False),
                     )

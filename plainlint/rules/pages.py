@@ -69,6 +69,7 @@ def rule_page(rule_id: str, rules: Mapping[str, Configured]) -> str:
         *_section("What it checks", _escaped(rule.summary)),
         *_section("Why it matters", _escaped(rule.why)),
         *_section("What to do", _escaped(rule.fix)),
+        *_section("Fix", _escaped(_fix_text(rule.fix_kind, rule.fix_when))),
         *_section("Flagged", "plainlint reports these examples.", *map(_fenced, rule.flags)),
         *_section("Left alone", "plainlint does not report these.", *map(_fenced, rule.passes)),
         *_section("Options", *_options(rule.options, configured.options)),
@@ -76,6 +77,17 @@ def rule_page(rule_id: str, rules: Mapping[str, Configured]) -> str:
         "[All plainlint rules](README.md)",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _fix_text(kind: str, when: str) -> str:
+    """What `plainlint check --fix` does for this rule's findings."""
+    said = {
+        "safe": "Fix: safe. plainlint check --fix makes the change.",
+        "needs review": "Fix: needs review. plainlint check --fix --unsafe-fixes makes the "
+        "change; read each one.",
+        "none": "Fix: none. A writer needs to make this change.",
+    }[kind]
+    return f"{said} {when}" if when else said
 
 
 def index_page(rules: Mapping[str, Configured]) -> str:

@@ -10,7 +10,7 @@ from plainlint.language.context_words import ContextWords
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import PhraseList, PhraseMatch, quoted
 from plainlint.language.proper_names import chosen_by_writer
-from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.base import Hit, Option, Rule, word_fix
 from plainlint.rules.first_use import readable_sentences
 
 if TYPE_CHECKING:
@@ -31,6 +31,11 @@ class PersonFirst(Rule):
         "talk of battles lost or won, can upset readers and make them feel judged."
     )
     fix = "Put the person first: “person with cancer”, “people with diabetes”, “has epilepsy”."
+    fix_kind = "needs review"
+    fix_when = (
+        "The fix puts the person first (“people with cancer” for “cancer patients”). The "
+        "words around it may need to change too, so a person should check."
+    )
     flags = (
         "Cancer sufferers can get free prescriptions.",
         "Diabetics should check their feet every day.",
@@ -73,7 +78,7 @@ class PersonFirst(Rule):
         for sentence in readable_sentences(page):
             text = sentence.block.text
             hits = [
-                self._hit(sentence, match, self._as_nouns)
+                self._hit(sentence, match, self._as_nouns, page)
                 for match in self._as_nouns.find(text, sentence.start, sentence.end)
                 if chosen_by_writer(sentence, match.start, match.end)
                 and self._stands_for_people(page, sentence, match)
@@ -84,7 +89,7 @@ class PersonFirst(Rule):
                 ):
                     if self._reports_on_a_group(sentence, match):
                         continue
-                    hits.append(self._hit(sentence, match, self._labels, page))
+                    hits.append(self._hit(sentence, match, self._labels, page, label=True))
             yield from sorted(hits, key=lambda hit: hit.start)
 
     @cached_property
@@ -117,13 +122,13 @@ class PersonFirst(Rule):
 
     @staticmethod
     def _hit(
-        sentence: Sentence, match: PhraseMatch, words: PhraseList, page: Page | None = None
+        sentence: Sentence, match: PhraseMatch, words: PhraseList, page: Page, label: bool = False
     ) -> Hit:
-        """The finding; with `page`, a label takes in the words that say which illness
+        """The finding; a `label` takes in the words that say which illness
         ("lung cancer patients" -> "people with lung cancer")."""
         start, suggestions = match.start, words.suggestions(match)
         first = match.phrase.split()[0]
-        if page is not None and any(first in s.split() for s in suggestions):
+        if label and any(first in s.split() for s in suggestions):
             start, kind = _illness_words(page, sentence, match)
             if kind and _at_start(sentence, start):  # "Lung cancer patients" -> "People with…"
                 kind = kind[:1].lower() + kind[1:]
@@ -139,6 +144,7 @@ class PersonFirst(Rule):
             start,
             match.end,
             suggestions=suggestions,
+            fix=word_fix(page, sentence.block, start, match.end, suggestions, False),
         )
 
 

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from plainlint.documents.model import Block
 from plainlint.findings import Severity
+from plainlint.language.inflection import forms
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import (
     WORD,
@@ -16,7 +17,7 @@ from plainlint.language.phrase_list import (
     quoted,
     same_case,
 )
-from plainlint.rules.base import Hit, Option, Rule
+from plainlint.rules.base import Hit, Option, Rule, word_fix
 
 # The grammar each word needs to be flagged, by option: a preposition, a describing word.
 _GRAMMAR = {"prepositions": ("prep",), "adjectives": ("amod", "acomp")}
@@ -32,6 +33,12 @@ class PlainWords(Rule):
         "most of all for people who are unwell or anxious."
     )
     fix = "Use the plainer word suggested, or reword the sentence."
+    fix_kind = "safe"
+    fix_when = (
+        "Safe where there is one plainer word and it fits every sentence in the same form "
+        "(“utilised” becomes “used”). Where there are several, or the word is on the list "
+        "fixes_need_review, the fix uses the first and needs review (--unsafe-fixes)."
+    )
     flags = (
         "You should commence the tablets prior to your operation.",
         "The nurse utilised a smaller needle.",
@@ -61,12 +68,38 @@ class PlainWords(Rule):
             "words flagged only where the sentence uses them to describe (“a potential "
             "problem”, not “has potential”)",
         ),
+        "fixes_need_review": Option(
+            "list",
+            "listed words whose plainer word does not fit every sentence (“request” can be a "
+            "noun, “ask” cannot): --fix leaves them for a person to check",
+        ),
     }
     parses = True
 
     @cached_property
     def _words(self) -> PhraseList:
         return PhraseList(self.settings["words"])
+
+    @cached_property
+    def _need_review(self) -> frozenset[str]:
+        """Every form of the words whose fix a person should check."""
+        return frozenset(
+            form for word in self.word_set("fixes_need_review") for form in forms(word).values()
+        )
+
+    def _hit(
+        self, page: Page, block: Block, match: PhraseMatch, suggestions: tuple[str, ...]
+    ) -> Hit:
+        """What to write instead, here, and the fix that writes it."""
+        safe = match.phrase not in self._need_review
+        return Hit(
+            f"Try {quoted(suggestions)} instead of “{match.text}”.",
+            block,
+            match.start,
+            match.end,
+            suggestions=suggestions,
+            fix=word_fix(page, block, match.start, match.end, suggestions, safe),
+        )
 
     @cached_property
     def _by_grammar(self) -> dict[str, PhraseList]:
@@ -104,7 +137,7 @@ class PlainWords(Rule):
                 if block.is_protected(match.start, match.end):
                     continue
                 suggestions = tuple(same_case(match.text, s) for s in match.alternatives)
-                yield _hit(block, match, suggestions)
+                yield self._hit(page, block, match, suggestions)
 
     def check(self, page: Page) -> Iterator[Hit]:
         words = self._words
@@ -117,7 +150,7 @@ class PlainWords(Rule):
                 ):
                     continue
                 suggestions = words.suggestions(match, words.words_before(block.text, match.start))
-                yield _hit(block, match, suggestions)
+                yield self._hit(page, block, match, suggestions)
         yield from self._as_grammar_says(page)
 
 
@@ -127,14 +160,3 @@ def _name_mid_sentence(text: str, match: PhraseMatch) -> bool:
         return False
     before = text[: match.start].rstrip()
     return bool(before) and before[-1] not in ".!?:;•–—-*\"“‘(['"
-
-
-def _hit(block: Block, match: PhraseMatch, suggestions: tuple[str, ...]) -> Hit:
-    """What to write instead, here."""
-    return Hit(
-        f"Try {quoted(suggestions)} instead of “{match.text}”.",
-        block,
-        match.start,
-        match.end,
-        suggestions=suggestions,
-    )

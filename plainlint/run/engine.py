@@ -16,6 +16,7 @@ from plainlint.language.model import Analyser
 from plainlint.language.page import Page, Sentence, analyse, analyse_many
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
+from plainlint.run.fix_edits import placed_fix
 from plainlint.run.time_limits import TimeUp, untimed, within
 from plainlint.settings.loading import Settings, page_settings
 from plainlint.settings.projects import Projects
@@ -325,6 +326,7 @@ class Linter:
             return Finding(rule.id, severity, 1, 1, 1, 1, "", hit.message, hit.suggestions)
         start, end = hit.source_span or hit.block.source_span(hit.start, hit.end)
         first, last = document.position(start), document.position(end)
+        fix = placed_fix(document, hit.block, hit.fix) if hit.fix and hit.block else None
         return Finding(
             rule.id,
             severity,
@@ -335,6 +337,7 @@ class Linter:
             document.source[start:end],
             hit.message,
             hit.suggestions,
+            fix,
         )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plainlint import __version__
-from plainlint.findings import FileResult, Finding, Metrics, Severity
+from plainlint.findings import Edit, FileResult, Finding, Fix, Metrics, Severity
 from plainlint.io.atomic_files import write_atomically
 from plainlint.io.regular_files import NotReadable, read_bytes
 from plainlint.rules import RULES
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from plainlint.settings.loading import Settings
 
 FOLDER_NAME = ".plainlint_cache"
-ENTRY_FORMAT = 1  # raise when the shape of an entry changes
+ENTRY_FORMAT = 2  # raise when the shape of an entry changes
 _PACKAGE = Path(__file__).resolve().parents[1]  # plainlint/, from plainlint/run/
 GITIGNORE = "# Made by plainlint: its results cache, safe to delete.\n*\n"
 # Libraries whose version can change what plainlint finds in a file.
@@ -189,10 +189,10 @@ def _result(name: str, data: dict[str, Any]) -> FileResult:
 
 
 def _finding(item: Any) -> Finding:
-    """One stored finding, checked field by field."""
-    if not isinstance(item, dict) or item.keys() != _FINDING_TYPES.keys():
+    """One stored finding, checked field by field; `fix` is there only when it has one."""
+    if not isinstance(item, dict) or item.keys() - {"fix"} != _FINDING_TYPES.keys():
         raise ValueError("finding")
-    if not all(_is(value, _FINDING_TYPES[key]) for key, value in item.items()):
+    if not all(_is(item[key], kinds) for key, kinds in _FINDING_TYPES.items()):
         raise ValueError("finding")
     if not all(isinstance(s, str) for s in item["suggestions"]):
         raise ValueError("suggestions")
@@ -208,7 +208,28 @@ def _finding(item: Any) -> Finding:
         item["text"],
         item["message"],
         tuple(item["suggestions"]),
+        _fix(item["fix"]) if "fix" in item else None,
     )
+
+
+def _fix(item: Any) -> Fix:
+    """A stored fix, checked field by field: edits at plausible places, text to write."""
+    if not isinstance(item, dict) or item.keys() != {"safe", "edits"}:
+        raise ValueError("fix")
+    if not isinstance(item["safe"], bool) or not isinstance(item["edits"], list):
+        raise ValueError("fix")
+    edits = []
+    for edit in item["edits"]:
+        if not isinstance(edit, dict) or edit.keys() != _EDIT_TYPES.keys():
+            raise ValueError("edit")
+        if not all(_is(edit[key], kinds) for key, kinds in _EDIT_TYPES.items()):
+            raise ValueError("edit")
+        if not _plausible_place(edit):
+            raise ValueError("edit")
+        edits.append(Edit(**edit))
+    if not edits:
+        raise ValueError("fix")
+    return Fix(item["safe"], tuple(edits))
 
 
 def _plausible_metrics(metrics: dict[str, Any]) -> bool:
@@ -257,7 +278,8 @@ _KINDS: dict[str, tuple[type, ...]] = {
     "tuple[str, ...]": (list,),
 }
 _METRIC_TYPES = {f.name: _KINDS[str(f.type)] for f in fields(Metrics)}
-_FINDING_TYPES = {f.name: _KINDS[str(f.type)] for f in fields(Finding)}
+_FINDING_TYPES = {f.name: _KINDS[str(f.type)] for f in fields(Finding) if f.name != "fix"}
+_EDIT_TYPES = {f.name: _KINDS[str(f.type)] for f in fields(Edit)}
 # Metrics that count or average something, so are never below zero.
 _NEVER_NEGATIVE = (
     *(name for name, kinds in _METRIC_TYPES.items() if kinds == (int,)),

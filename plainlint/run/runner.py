@@ -70,6 +70,8 @@ class Runner:
     cache: ResultsCache | None = None
     jobs: int = 1
     progress: Progress | None = None
+    # With --fix: each file's text and format as checked, by its shown name.
+    sources: dict[str, tuple[str, str]] | None = None
 
     def check_targets(self, targets: Iterable[Target]) -> Iterator[FileResult]:
         """A result for each target, in order.
@@ -80,6 +82,18 @@ class Runner:
         ready: list[FileResult | _Job] = [self._prepare(target) for target in targets]
         if self.progress is not None:
             self.progress.total += len(ready)  # named files and folders come in groups
+        yield from self._finish(ready)
+
+    def check_sources(self, files: list[tuple[str, str, str]]) -> list[FileResult]:
+        """Results for texts in memory, as (name, text, format): fixed pages checked again,
+        several at once and through the cache, as files are."""
+        ready = [self._job(*file) for file in files]
+        if self.progress is not None:
+            self.progress.total += len(ready)
+        return list(self._finish(ready))
+
+    def _finish(self, ready: list[FileResult | _Job]) -> Iterator[FileResult]:
+        """Check the jobs among `ready`, and give every result in order."""
         waiting = [item for item in ready if isinstance(item, _Job)]
         checked = self._check(waiting)
         for item in ready:
@@ -118,6 +132,8 @@ class Runner:
 
     def _job(self, name: str, source: str, format_name: str) -> FileResult | _Job:
         """The cached result for this text, or a job to check it."""
+        if self.sources is not None:
+            self.sources[name] = (source, format_name)
         if self.cache is None:
             return _Job(name, source, format_name, None)
         key = self.cache.key(name, format_name, source, self.linter.settings_for(Path(name)))
