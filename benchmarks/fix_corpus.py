@@ -150,8 +150,11 @@ def main() -> None:
             lines = ["# Safe fixes to judge in context", ""]
             for number, (path, item) in enumerate(chosen[: options.sample], 1):
                 old, new = in_context(texts[path], item)
+                change = "; ".join(f"“{e['text']}”" for e in item["fix"]["edits"])
                 lines += [
                     f"## {number}. {item['rule']}: “{item['text']}” ({path}:{item['line']})",
+                    "",
+                    f"Change: “{item['text']}” becomes {change}",
                     "",
                     f"Before: {old}",
                     "",

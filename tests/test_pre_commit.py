@@ -204,3 +204,28 @@ def test_the_readme_recipe_with_both_hooks_shows_warnings_and_stops_only_errors(
     assert stopped.returncode == 1, output
     assert "leaflet.md:3:1: error long-sentence" in output
     assert output.count("Failed") == 1 and output.count("Passed") == 1
+
+
+def test_the_hook_with_fix_changes_the_page_and_stops_the_commit(try_repo, checkout, env, tmp_path):
+    """`args: [--fix]` as the README says: the safe fix is made, and pre-commit stops the
+    commit because a file changed, so the writer can read the change first."""
+    _, _, config = try_repo
+    config["repos"][0]["repo"] = str(checkout)
+    config["repos"][0]["hooks"] = [{"id": "plainlint", "args": ["--fix"]}]
+    project = new_repository(tmp_path / "project", env)
+    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (project / "leaflet.md").write_text("# Ramp\n\nPlease utilise the ramp.\n", encoding="utf-8")
+    git(project, env, "add", ".")
+    hook_env = env | {"VIRTUALENV_SYSTEM_SITE_PACKAGES": "1"}
+
+    fixed = run([*PRE_COMMIT, "run", "--all-files"], project, hook_env)
+    output = fixed.stdout + fixed.stderr
+    assert fixed.returncode == 1, output
+    assert "files were modified by this hook" in output
+    assert (project / "leaflet.md").read_text(
+        encoding="utf-8"
+    ) == "# Ramp\n\nPlease use the ramp.\n"
+
+    git(project, env, "add", "leaflet.md")
+    again = run([*PRE_COMMIT, "run", "--all-files"], project, hook_env)
+    assert again.returncode == 0, again.stdout + again.stderr

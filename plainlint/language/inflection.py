@@ -115,6 +115,8 @@ def inflect_noun_phrase(phrase: str, kind: str) -> str:
         return phrase
     table = _irregular_nouns()
     words = phrase.split(" ")
+    if kind == "s" and len(words) == 3 and words[1] in ("or", "and"):
+        return f"{plural(words[0])} {words[1]} {plural(words[2])}"  # "doctors or nurses"
     after_head = table["after_head"]
     head = next((i - 1 for i, w in enumerate(words) if i and w in after_head), len(words) - 1)
     many = plural(words[head]) if kind in ("s", "s'") else words[head]

@@ -167,7 +167,14 @@ class PhraseList:
 def _inflect_phrase(phrase: str, kind: str) -> str:
     """A replacement in the matched form. Its first word inflects ("makes sure", "carries
     out"), except that an "s" the first word cannot take goes on the last word, a noun:
-    "starting points", "health professionals"."""
+    "starting points", "health professionals". Two words joined by "or" or "and" both
+    inflect: "doctors or nurses", "checked and changed"."""
+    paired = _pair(phrase)
+    if paired is not None and kind:
+        first, joint, second = paired
+        if kind == "s":
+            return f"{plural(first)} {joint} {plural(second)}"
+        return f"{inflect(first, kind)} {joint} {inflect(second, kind)}"
     if kind != "s" or " " not in phrase:
         return inflect_phrase(phrase, kind)
     limits = grammar_words()["phrase_s_form"]
@@ -184,6 +191,14 @@ def _inflect_phrase(phrase: str, kind: str) -> str:
     ):
         return phrase
     return f"{lead} {many}"
+
+
+def _pair(phrase: str) -> tuple[str, str, str] | None:
+    """ "doctor or nurse" as ("doctor", "or", "nurse"); None for other phrases."""
+    words = phrase.split(" ")
+    if len(words) == 3 and words[1] in ("or", "and") and all(w.isalpha() for w in words):
+        return words[0], words[1], words[2]
+    return None
 
 
 def _form_after(before: Sequence[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
