@@ -40,69 +40,61 @@ def fixed(folder: Path, name: str, text: str | bytes, *options: str) -> str | by
     return data if isinstance(text, bytes) else data.decode("utf-8")
 
 
-# Each fixable rule, in each format: the page before, and after --fix (or --unsafe-fixes).
-PAGES = [
-    # plain-words: one plainer word in the same form is safe.
-    (
-        "markdown",
-        "Please utilise the ramp prior to your visit.\n",
-        "Please use the ramp before your visit.\n",
+# Each fixable rule: a sentence before and after --fix (or --fix --unsafe-fixes).
+RULE_CASES = {
+    "plain-words": (
+        "Please utilise the ramp prior to your visit.",
+        "Please use the ramp before your visit.",
         (),
     ),
-    (
-        "html",
-        "<p>The nurse <b>will</b> utilise a needle prior to the test.</p>\n",
-        "<p>The nurse <b>will</b> use a needle before the test.</p>\n",
+    "gendered-language": (
+        "If your child is ill, he or she is seen first.",
+        "If your child is ill, they are seen first.",
         (),
     ),
-    ("text", "In order to prepare, stop eating.\n", "To prepare, stop eating.\n", ()),
-    # gendered-language: a word with one neutral form, and "he or she" with its verb.
-    ("markdown", "The chairman opens the meeting.\n", "The chair opens the meeting.\n", ()),
-    (
-        "html",
-        "<p>If your child is ill, he or she is seen first.</p>\n",
-        "<p>If your child is ill, they are seen first.</p>\n",
-        (),
-    ),
-    (
-        "text",
-        "Each person should bring his or her letter.\n",
-        "Each person should bring their letter.\n",
-        (),
-    ),
-    # needs review: only with --unsafe-fixes.
-    (
-        "markdown",
-        "You can make a decision about surgery later.\n",
-        "You can decide about surgery later.\n",
+    "hidden-verb": (
+        "You can make a decision about surgery later.",
+        "You can decide about surgery later.",
         ("--unsafe-fixes",),
     ),
-    (
-        "html",
-        "<p>Cancer patients can get free prescriptions.</p>\n",
-        "<p>People with cancer can get free prescriptions.</p>\n",
+    "person-first": (
+        "Cancer patients can get free prescriptions.",
+        "People with cancer can get free prescriptions.",
         ("--unsafe-fixes",),
     ),
-    (
-        "text",
-        "Patients should stop eating 6 hours before the operation.\n",
-        "You should stop eating 6 hours before the operation.\n",
+    "address-reader": (
+        "Patients should stop eating 6 hours before the operation.",
+        "You should stop eating 6 hours before the operation.",
         ("--unsafe-fixes",),
     ),
-]
-EXTENSIONS = {"markdown": "md", "html": "html", "text": "txt"}
+    "unexplained-abbreviation": (
+        "You will have an MRI scan.",
+        "You will have a magnetic resonance imaging (MRI) scan.",
+        ("--unsafe-fixes",),
+    ),
+}
+# The same sentence as a page in each format.
+FORMATS = {
+    "md": "# Your visit\n\n{}\n",
+    "html": "<h1>Your visit</h1>\n<p>{}</p>\n",
+    "txt": "Your visit\n\n{}\n",
+}
+CASES = [(rule, ext) for rule in RULE_CASES for ext in FORMATS]
 
 
-@pytest.mark.parametrize(("kind", "before", "after", "options"), PAGES)
-def test_each_fixable_rule_fixes_its_finding_in_every_format(
-    tmp_path, kind, before, after, options
-):
-    assert fixed(tmp_path, f"page.{EXTENSIONS[kind]}", before, *options) == after
+@pytest.mark.parametrize(("rule", "ext"), CASES)
+def test_each_fixable_rule_fixes_its_finding_in_every_format(tmp_path, rule, ext):
+    before, after, options = RULE_CASES[rule]
+    page = FORMATS[ext]
+    result = fixed(tmp_path, f"page.{ext}", page.format(before), "--select", rule, *options)
+    assert result == page.format(after)
 
 
-@pytest.mark.parametrize(("kind", "before", "after", "options"), [p for p in PAGES if p[3]])
-def test_fixes_that_need_review_wait_for_unsafe_fixes(tmp_path, kind, before, after, options):
-    assert fixed(tmp_path, f"page.{EXTENSIONS[kind]}", before) == before
+@pytest.mark.parametrize(("rule", "ext"), [c for c in CASES if RULE_CASES[c[0]][2]])
+def test_fixes_that_need_review_wait_for_unsafe_fixes(tmp_path, rule, ext):
+    before, _, _ = RULE_CASES[rule]
+    page = FORMATS[ext].format(before)
+    assert fixed(tmp_path, f"page.{ext}", page, "--select", rule) == page
 
 
 @pytest.mark.parametrize(
