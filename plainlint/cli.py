@@ -375,6 +375,8 @@ def check(
     _fix_options(fix, diff, write_baseline, prune_baseline, statistics, extra, output_format)
     outputs = [output_file, write_baseline, *(path for _, path in extra)]
     _one_file_each(outputs)
+    if (fix or diff) and sum(1 for path in paths if str(path) == "-") > 1:
+        _fail("with --fix or --diff, give '-' (standard input) once")
     if stdin_filename and Path("-") not in paths:
         _fail("--stdin-filename needs '-' as the path, to read standard input")
     _config_from_environment(config)
@@ -384,6 +386,7 @@ def check(
     gc.set_threshold(*GC_THRESHOLDS)
     texts: dict[str, str] = {}  # standard input, kept for the baseline
     unwritten = False  # a fixed file that could not be written back
+    raw: dict[str, bytes] | None = {} if fix or diff else None  # standard input, to print back
     try:
         projects = Projects(config, glossaries)
         run_settings = projects.for_run([p for p in wanted if str(p) != "-"])
@@ -411,7 +414,7 @@ def check(
         )
         results = []
         try:
-            for result in _check_all(runner, wanted, stdin_filename, changed, texts):
+            for result in _check_all(runner, wanted, stdin_filename, changed, texts, raw):
                 if result.error is not None:
                     if progress is not None:
                         progress.clear()
@@ -424,7 +427,7 @@ def check(
         _not_a_page(outputs, results)
         if fix or diff:
             results, unwritten = _fixed(
-                runner, gate, results, texts, unsafe_fixes, diff, output_file
+                runner, gate, results, texts, raw or {}, unsafe_fixes, diff, output_file
             )
         if not results and any(str(path) != "-" for path in wanted):
             click.echo(_shown(_nothing_found(wanted, projects, changed_since)), err=True)
@@ -495,48 +498,85 @@ def _fixed(
     gate: Gate,
     results: list[FileResult],
     texts: dict[str, str],
+    raw: dict[str, bytes],
     unsafe: bool,
     diff: bool,
     output_file: Path | None,
 ) -> tuple[list[FileResult], bool]:
-    """Fix the pages (--fix) and give the results for what is left, and whether a file
-    could not be written; or print the changes and end the run (--diff). Standard
-    input's text, fixed, goes to standard output."""
-    from plainlint.run.fixer import fix_pages, unified_diff, write_page
+    """Fix the pages (--fix) and give the results for what is left, and whether a page
+    could not be fixed; or print the changes and end the run (--diff).
+
+    Standard input's text goes to standard output, fixed, in its own encoding;
+    as it came when there is nothing to fix or it cannot be checked, so an editor
+    that sends its text through plainlint never loses it.
+    """
+    from plainlint.run.fixer import fix_pages, fixed_bytes, unified_diff, write_page
 
     def new_only(result: FileResult, text: str) -> FileResult:
         return gate.without_old([result], lambda name: text)[0][0]
 
-    sources = runner.sources or {}
     before = {r.path: r for r in results}
-    results, pages = fix_pages(runner, results, sources, new_only, unsafe)
+    results, pages, skipped = fix_pages(runner, results, new_only, unsafe, set(raw))
+    problems = dict(skipped)
+    problems.update({name: page.problem for name, page in pages.items() if page.problem})
+    for name, reason in problems.items():
+        click.echo(f"plainlint: {printable(f'{name}: {reason}')}", err=True)
     changed = [page for page in pages.values() if page.changed]
-    made = sum(page.made for page in changed)
     if diff:
-        lines = [line for page in changed for line in unified_diff(page)]
-        if output_file is not None:
-            _write_output(output_file, "".join(lines))
-        else:
-            _print_report("".join(lines), False, newline=False)
-        click.echo(_fix_count("would fix", made, len(changed)), err=True)
-        trouble = any(result.error is not None for result in results)
+        output, failed = b"", False
+        for page in changed:
+            try:
+                output += unified_diff(page, raw.get(page.name))
+            except InputError as exc:
+                click.echo(f"plainlint: {printable(f'{page.name}: {exc.reason}')}", err=True)
+                failed = True
+        _write_bytes(output, output_file)
+        click.echo(_fix_count("would fix", sum(p.made for p in changed), len(changed)), err=True)
+        trouble = failed or problems or any(r.error is not None for r in results)
         sys.exit(EXIT_TROUBLE if trouble else EXIT_FINDINGS if changed else 0)
-    failed: set[str] = set()
+    failed_names = set(problems)
     for page in changed:
-        if page.name in texts:  # standard input: printed below, never written
-            texts[page.name] = page.after
-            continue
+        if page.path is None:
+            continue  # standard input: printed below
         try:
             write_page(page)
         except InputError as exc:
             click.echo(f"plainlint: {printable(f'{page.name}: {exc.reason}')}", err=True)
-            failed.add(page.name)
-    for text in texts.values():
-        _print_report(text, None, newline=False)
-    results = [before[r.path] if r.path in failed else r for r in results]
-    written = [page for page in changed if page.name not in failed]
+            failed_names.add(page.name)
+    for name, data in raw.items():
+        page = pages.get(name)
+        if page is not None and page.changed:
+            try:
+                data = fixed_bytes(page, data)
+                texts[name] = page.after
+            except InputError as exc:
+                click.echo(f"plainlint: {printable(f'{name}: {exc.reason}')}", err=True)
+                failed_names.add(name)
+        _write_bytes(data, None)
+    results = [before[r.path] if r.path in failed_names else r for r in results]
+    written = [page for page in changed if page.name not in failed_names]
     click.echo(_fix_count("fixed", sum(p.made for p in written), len(written)), err=True)
-    return results, bool(failed)
+    return results, bool(failed_names)
+
+
+def _write_bytes(data: bytes, output_file: Path | None) -> None:
+    """Bytes as they are, to a file or standard output: no colour codes taken out, no
+    change of encoding or line endings."""
+    if output_file is not None:
+        try:
+            output_file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(output_file, data)
+        except OSError as exc:
+            _fail(f"{output_file}: cannot write the changes here ({exc.strerror or exc})")
+        return
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        pass
+    except OSError as exc:
+        _fail(f"standard output: cannot write ({exc.strerror or exc})")
 
 
 def _fix_count(verb: str, made: int, files: int) -> str:
@@ -666,6 +706,7 @@ def _check_all(
     stdin_filename: str | None,
     changed: set[str] | None = None,
     texts: dict[str, str] | None = None,
+    raw: dict[str, bytes] | None = None,
 ) -> Iterator[FileResult]:
     """Results for the paths in order; '-' reads standard input. With `changed`, only
     the files in it are checked."""
@@ -681,19 +722,30 @@ def _check_all(
             yield from runner.check_targets(targets)
         files = []
         if path is not None:
-            result = _check_stdin(runner, stdin_filename, texts)
+            result = _check_stdin(runner, stdin_filename, texts, raw)
             if result is not None:
                 yield result
 
 
 def _check_stdin(
-    runner: Runner, name: str | None, texts: dict[str, str] | None = None
+    runner: Runner,
+    name: str | None,
+    texts: dict[str, str] | None = None,
+    raw: dict[str, bytes] | None = None,
 ) -> FileResult | None:
     """Standard input, checked as the file `name` with the settings of its project;
-    None when those settings leave that file out."""
+    None when those settings leave that file out. With `raw` (--fix, --diff), its
+    bytes are kept there whatever happens, to be printed back."""
     linter = runner.linter
     shown = shown_name(Path(name)) if name else "-"
     settings = linter.settings_for(Path(name)) if name else linter.settings
+    data = None
+    if raw is not None:
+        try:
+            data = _standard_input_bytes(settings.max_file_size)
+        except InputError as exc:
+            return FileResult(shown, error=exc.reason)
+        raw[shown] = data
     if name and left_out(Path(name), settings):
         return None
     format_name = settings.format_for(Path(name)) if name else "text"
@@ -703,7 +755,9 @@ def _check_stdin(
             shown, error=f"plainlint does not check this type of file (it checks {known})"
         )
     try:
-        source = decode(shown, _standard_input_bytes(settings.max_file_size), format_name)
+        if data is None:
+            data = _standard_input_bytes(settings.max_file_size)
+        source = decode(shown, data, format_name)
     except InputError as exc:
         return FileResult(shown, error=exc.reason)
     if texts is not None:

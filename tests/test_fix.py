@@ -350,7 +350,9 @@ def test_overlapping_fixes_the_first_wins():
 def test_a_fix_is_written_only_over_the_text_that_was_checked(tmp_path):
     path = tmp_path / "page.md"
     path.write_text("Please use the ramp now.\n", encoding="utf-8")
-    page = FixedPage(str(path), "markdown", "Please utilise the ramp.\n", "Please use the ramp.\n")
+    page = FixedPage(
+        str(path), "markdown", "Please utilise the ramp.\n", path, "Please use the ramp.\n"
+    )
     with pytest.raises(InputError, match="changed while plainlint was checking it"):
         write_page(page)
     assert path.read_text(encoding="utf-8") == "Please use the ramp now.\n"
@@ -454,3 +456,231 @@ def test_sample_of_real_pages_has_no_safe_fix_left_after_fix(tmp_path):
         assert [(b.kind, b.level) for b in after.blocks] == [
             (b.kind, b.level) for b in before.blocks
         ]
+
+
+# From an adversarial review: each case below once lost a link, broke a sentence, or
+# changed text it must not touch.
+
+
+def test_reference_link_labels_are_not_changed(tmp_path):
+    page = (
+        "# Links\n\nRead how to [utilise the ramp][] first.\n\nRead how to [utilise the ramp] "
+        "first.\n\nSee the [chairman].\n\n![Utilise the ramp][]\n\nRead [utilise the lift][lift] "
+        "and [utilise the stairs](stairs.html).\n\n[utilise the ramp]: https://example.org/ramp\n"
+        "[chairman]: https://example.org/chair\n[lift]: https://example.org/lift\n"
+    )
+    after = fixed(tmp_path, "page.md", page)
+    assert after == page.replace("[utilise the lift]", "[use the lift]").replace(
+        "[utilise the stairs]", "[use the stairs]"
+    )
+
+
+def test_a_fix_in_a_heading_needs_review_as_links_point_at_its_words(tmp_path):
+    page = "# Ramps\n\n## Prior to your visit\n\nSee [the section](#prior-to-your-visit).\n"
+    assert fixed(tmp_path, "page.md", page) == page
+    assert fixed(tmp_path, "page.md", page, "--unsafe-fixes") == page.replace(
+        "## Prior to", "## Before"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        ("page.md", "# Quotes\n\n> Please utilise the ramp, she said.\n"),
+        ("page.html", "<h1>Quotes</h1>\n<p>She said <q>utilise the ramp</q> twice.</p>\n"),
+        ("page.html", "<h1>Quotes</h1>\n<blockquote><p>Utilise the ramp.</p></blockquote>\n"),
+        ("page.md", "# Quotes\n\nShe said: „Please utilise the ramp“ twice.\n"),
+        ("page.md", "# Quotes\n\nShe said: «Please utilise the ramp» twice.\n"),
+        ("page.md", "# Quotes\n\n“It was hard. Please utilise the ramp.\n\n“I did.”\n"),
+    ],
+)
+def test_quotations_are_never_changed(tmp_path, name, page):
+    assert fixed(tmp_path, name, page, "--unsafe-fixes") == page
+
+
+def test_a_fix_never_changes_a_baselined_word(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("# Visit\n\nOn the day, the nurse utilises the ramp.\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    run_cli("check", "--no-cache", str(page), "--write-baseline", str(baseline))
+    page.write_text("# Visit\n\nOn the day, he or she utilises the ramp.\n", encoding="utf-8")
+    run_cli(
+        "check", "--fix", "--unsafe-fixes", "--no-cache", "--baseline", str(baseline), str(page)
+    )
+    assert (
+        page.read_text(encoding="utf-8") == "# Visit\n\nOn the day, he or she utilises the ramp.\n"
+    )
+
+
+def test_a_fix_never_changes_a_place_where_its_rule_is_switched_off(tmp_path):
+    page = (
+        "<h1>Visit</h1>\n<p>If your child is ill, he or she\nis seen first. "
+        "<!-- plainlint-disable-line gendered-language --></p>\n"
+    )
+    assert fixed(tmp_path, "page.html", page) == page
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after"),
+    [
+        ("It is an orally disintegrating tablet.", None),
+        ("See our illustrated leaflet.", None),
+        ("A solely online service.", None),
+        ("Check your vitamin A quantity.", "Check your vitamin A amount."),
+        ("He or she, who is ill, needs rest.", "They, who are ill, need rest."),
+        ("He or she neither eats nor drinks.", None),
+        ("IF HE OR SHE IS ILL, CALL US.", "IF THEY ARE ILL, CALL US."),
+        ("He or she's ready.", None),
+        (
+            "Ask the chairman’s office. It's open, it's near and it's quiet.",
+            "Ask the chair’s office. It's open, it's near and it's quiet.",
+        ),
+    ],
+)
+def test_safe_fixes_read_right_or_are_not_made(tmp_path, sentence, after):
+    page = f"# Your visit\n\n{sentence}\n"
+    expected = page if after is None else f"# Your visit\n\n{after}\n"
+    assert fixed(tmp_path, "page.md", page, "--select", "plain-words,gendered-language") == expected
+
+
+def test_standard_input_comes_back_whole_when_there_is_nothing_to_fix_or_it_is_left_out(tmp_path):
+    (tmp_path / "plainlint.yaml").write_text('exclude:\n  - "drafts/"\n', encoding="utf-8")
+    text = "Please utilise the \033[31mramp\033[0m.\n"
+    for name in ("drafts/x.md", "notes.xyz"):
+        done = subprocess.run(
+            [sys.executable, "-m", "plainlint", "check", "--fix", "--stdin-filename", name, "-"],
+            input=text.encode("utf-8"),
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            check=False,
+        )
+        assert done.stdout == text.encode("utf-8"), name
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8 + b"Please utilise the ramp.\r\n",
+        codecs.BOM_UTF16_LE + "Please utilise the ramp.\n".encode("utf-16-le"),
+        b'<meta charset="windows-1252"><p>It\x92s time. Please utilise the ramp.</p>\n',
+    ],
+)
+def test_standard_input_is_printed_back_in_its_own_encoding(tmp_path, data):
+    name = "page.html" if data.startswith(b"<meta") else "page.md"
+    done = subprocess.run(
+        [sys.executable, "-m", "plainlint", "check", "--fix", "--stdin-filename", name, "-"],
+        input=data,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    expected = data.replace(b"utilise", b"use")
+    if data.startswith(codecs.BOM_UTF16_LE):
+        expected = codecs.BOM_UTF16_LE + "Please use the ramp.\n".encode("utf-16-le")
+    assert done.stdout == expected
+
+
+def test_two_inputs_with_one_name_are_not_fixed(tmp_path):
+    (tmp_path / "a.md").write_text("FILE: Please utilise the ramp.\n", encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "plainlint",
+            "check",
+            "--fix",
+            "--stdin-filename",
+            "a.md",
+            "a.md",
+            "-",
+        ],
+        input=b"STDIN: Please commence prior to noon.\n",
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == b"STDIN: Please commence prior to noon.\n"
+    assert b"a.md: two of the inputs have this name" in done.stderr
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "FILE: Please utilise the ramp.\n"
+    assert run_cli("check", "--fix", "-", "-").exit_code == 2
+
+
+def test_a_link_to_a_page_being_fixed_is_checked_again_not_refused(tmp_path):
+    (tmp_path / "t.md").write_text("# Ramp\n\nPlease utilise the ramp.\n", encoding="utf-8")
+    (tmp_path / "l.md").symlink_to("t.md")
+    done = run_process("check", "--fix", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "t.md").read_text(encoding="utf-8") == "# Ramp\n\nPlease use the ramp.\n"
+    assert all(not file["findings"] for file in json.loads(done.stdout)["files"])
+
+
+def test_a_file_name_that_is_not_utf8_is_fixed(tmp_path):
+    name = os.fsdecode(b"caf\xe9.md")
+    (tmp_path / name).write_text("# Ramp\n\nPlease utilise the ramp.\n", encoding="utf-8")
+    done = run_process("check", "--fix", "--no-cache", ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8") == "# Ramp\n\nPlease use the ramp.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("b1.md", codecs.BOM_UTF8 + b"Please utilise the ramp.\n"),
+        ("my page.md", b"# Ramp\n\nPlease utilise the ramp.\n"),
+        (
+            "w.html",
+            b'<meta charset="windows-1252"><p>It\x92s time.\nPlease utilise the ramp.</p>\n',
+        ),
+    ],
+)
+def test_the_diff_applies_with_patch_in_any_encoding_and_name(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    shown = subprocess.run(
+        [sys.executable, "-m", "plainlint", "check", "--diff", "--no-cache", name],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert shown.returncode == 1, shown.stderr
+    patched = subprocess.run(
+        ["patch", "-p0", "--quiet"], input=shown.stdout, cwd=tmp_path, check=False
+    )
+    assert patched.returncode == 0
+    assert (tmp_path / name).read_bytes() == data.replace(b"utilise", b"use")
+
+
+def test_the_diff_of_utf16_text_is_refused_in_one_line(tmp_path):
+    data = codecs.BOM_UTF16_LE + "Please utilise the ramp.\n".encode("utf-16-le")
+    (tmp_path / "u.md").write_bytes(data)
+    done = run_process("check", "--diff", "--no-cache", "u.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "u.md: --diff cannot show changes to UTF-16 or UTF-32 text" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_fixes_that_undo_each_other_leave_the_page_as_it_was(tmp_path):
+    (tmp_path / "plainlint.yaml").write_text(
+        "rules:\n  plain-words:\n    words:\n      ramp: slope\n      slope: ramp\n",
+        encoding="utf-8",
+    )
+    page = "# Access\n\nPlease use the ramp.\n"
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    done = run_process("check", "--fix", "--no-cache", "page.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "page.md: its fixes undo each other" in done.stderr
+    assert (tmp_path / "page.md").read_text(encoding="utf-8") == page
+
+
+def test_many_fixes_on_one_page_are_made_in_one_pass():
+    source = "Please utilise the ramp.\n" * 20_000
+    fixes = [Fix(True, (Edit(line, 8, line, 15, "use"),)) for line in range(1, 20_001)]
+    assert apply_fixes(source, fixes) == ("Please use the ramp.\n" * 20_000, 20_000)

@@ -106,7 +106,7 @@ def test_swap_is_safe_only_when_asked():
     ],
 )
 def test_he_or_she_becomes_they_with_the_verb_agreeing(findings, sentence, fixed, safe):
-    [finding] = findings(sentence, "gendered-language", fmt="text")
+    [finding] = findings(sentence, "gendered-language")
     fix = finding.fix
     assert fix is not None and fix.safe is safe
     text = sentence

@@ -84,6 +84,19 @@ class Suppressions:
 
     def suppresses(self, finding: Finding) -> bool:
         """True when a directive keeps this finding quiet; that directive counts as used."""
+        directive = self._quieting(finding)
+        if directive is None:
+            return False
+        directive.used.add(finding.rule)
+        return True
+
+    def quiet(self, finding: Finding) -> bool:
+        """True when a directive covers this place for this rule, without counting it as
+        used: for the other places a fix would change."""
+        return self._quieting(finding) is not None
+
+    def _quieting(self, finding: Finding) -> Directive | None:
+        """The directive that keeps this finding quiet, if any."""
         rule = finding.rule
         # A finding about the whole page sits at 1:1 with no text. A region that
         # runs to the end of the page covers it; a line directive does not.
@@ -99,9 +112,8 @@ class Suppressions:
             candidates.append(state["*"])
         for directive in candidates:
             if directive.kind != "enable" and directive.covers(rule):
-                directive.used.add(rule)
-                return True
-        return False
+                return directive
+        return None
 
     def _regions(self) -> tuple[list[int], list[dict[str, Directive]]]:
         """Offsets where the disabled rules change, and what is disabled from each on.

@@ -24,9 +24,10 @@ def write_atomically(
     """Write `text` (UTF-8 for a string) to `path` through a temporary file beside it, then move it into place.
 
     On failure the old file is left as it was and no temporary file stays
-    behind. A file that is replaced keeps its permissions; a new one gets the
-    usual ones (the umask applies). With `overwrite=False`, a file that
-    already exists raises FileExistsError, even one made a moment ago.
+    behind. A file that is replaced keeps its permissions, and its owner and
+    group where this process may give them; a new one gets the usual ones (the
+    umask applies). With `overwrite=False`, a file that already exists raises
+    FileExistsError, even one made a moment ago.
     `durable=False` skips waiting for the disk: for cache files, which can be
     made again, a power cut may lose the new file but never leaves half of one
     in place of the old.
@@ -49,10 +50,7 @@ def write_atomically(
                 file.flush()
                 os.fsync(file.fileno())
         if overwrite:
-            try:
-                os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
-            except FileNotFoundError:
-                pass
+            _keep_mode_and_owner(temporary, path)
             os.replace(temporary, path)
         else:
             os.link(temporary, path)  # fails if `path` exists: never replaces a file
@@ -61,6 +59,21 @@ def write_atomically(
             os.unlink(temporary)
         except FileNotFoundError:
             pass
+
+
+def _keep_mode_and_owner(temporary: Path, path: Path) -> None:
+    """Give the new file the old one's permissions, and its owner and group where this
+    process may (root may; anyone may keep their own): a page fixed by a CI job that
+    runs as root stays its writer's."""
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        return
+    os.chmod(temporary, stat.S_IMODE(old.st_mode))
+    try:
+        os.chown(temporary, old.st_uid, old.st_gid)
+    except OSError:
+        pass  # not allowed: the file becomes this user's, as any editor would make it
 
 
 def _regular_target(path: Path) -> Path:

@@ -202,3 +202,8 @@ def _encode(text: str, codec: str) -> bytes:
 
 
 _FROM_WINDOWS_1252 = {ord(char): byte for byte, char in _WINDOWS_1252.items()}
+
+
+def wide(data: bytes) -> bool:
+    """True for UTF-16 or UTF-32 text, by its byte order mark."""
+    return any(data.startswith(mark) for mark, _, _ in _BYTE_ORDER_MARKS)

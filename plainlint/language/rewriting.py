@@ -53,10 +53,16 @@ def swap(text: str, start: int, end: int, new: str, safe: bool, curly: bool) -> 
     """`new` in place of text[start:end], with its capital, the page's apostrophes
     (`curly` for ’), and "a" or "an" before it as its first sound needs."""
     old = text[start:end]
+    if "’" in old or "'" in old:
+        curly = "’" in old  # the writer's own apostrophe, here
     new = apostrophes(same_case(old, new), curly)
-    if old[:1].isupper() and old.isupper() and _starts_sentence(text, start):
+    if " " in old.strip() and old.isupper():
+        new = new.upper()  # "PRIOR TO" -> "BEFORE", in a heading in capitals
+    elif old[:1].isupper() and old.isupper() and _starts_sentence(text, start):
         new = new[:1].upper() + new[1:]  # "MRI scans are" -> "Magnetic resonance imaging …"
     found = _ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+    if found is not None and found.group(1)[0] == "A" and not _starts_sentence(text, found.start()):
+        found = None  # "vitamin A", "hepatitis A": a name, not an article
     if found is None:
         return Rewrite(safe, (Change(start, end, new),))
     article, gap = found.group(1), found.group(2)
@@ -131,11 +137,19 @@ def verbs_for(subject: Token) -> tuple[list[Token], bool] | None:
         return None
     found = [_finite(head)]
     found += [verb for verb in _joined(head) if not _has_subject(verb)]
+    # "He or she, who is ill, needs": the verb after "who" agrees with the pronoun too.
+    found += [_finite(clause) for clause in subject.children if clause.dep_ == "relcl"]
     found = [verb for verb in found if verb.tag_ == "VBZ" or verb.lower_ == "was"]
     chosen = {verb.i for verb in found}
     # Another verb with no subject of its own may share this one ("needs to rest and takes").
+    # So may a word after "and", "or" or "nor" that the parse took for a noun ("neither
+    # eats nor drinks").
     sure = not any(
-        t.tag_ == "VBZ" and t.i not in chosen and not _has_subject(t) and not _has_subject(t.head)
+        t.i not in chosen
+        and (
+            (t.tag_ == "VBZ" and not _has_subject(t))
+            or (t.tag_ == "NNS" and t.i > subject.i and t.doc[t.i - 1].pos_ == "CCONJ")
+        )
         for t in subject.doc
     )
     return found, sure
@@ -161,28 +175,36 @@ def _joined(verb: Token) -> list[Token]:
     return joined
 
 
-def with_verbs(rewrite: Rewrite, verbs: list[tuple[int, int, Token]], sure: bool) -> Rewrite:
+def with_verbs(rewrite: Rewrite, verbs: list[tuple[int, int, Token]], sure: bool) -> Rewrite | None:
     """The rewrite with each verb (at its start and end in the block) made to agree with
-    a new "they" or "you"; not safe unless `sure` these are all, and each one can."""
+    a new "they" or "you"; not safe unless `sure` these are all; None when one of them
+    cannot agree ("he or she's" has no form for "they")."""
     changes = list(rewrite.changes)
     for start, end, verb in verbs:
         new = plural_verb(verb)
         if new is None:
-            return Rewrite(False, rewrite.changes)
+            return None
         changes.append(Change(start, end, new))
     return Rewrite(rewrite.safe and sure, tuple(changes))
 
 
 def plural_verb(verb: Token) -> str | None:
-    """The form of a verb after "they" or "you": "needs" -> "need", "is" -> "are";
-    None for one whose form is unclear ("'s" can be "is" or "has")."""
+    """The form of a verb after "they" or "you": "needs" -> "need", "is" -> "are", "IS"
+    -> "ARE"; None for one whose form is unclear ("'s" can be "is" or "has")."""
     word = verb.text
-    lower = word.lower()
+    agreeing = _agreeing(word.lower(), verb.lemma_)
+    if agreeing is None:
+        return None
+    if word.isupper() and len(word) > 1:
+        return agreeing.upper()
+    return same_case(word, agreeing)
+
+
+def _agreeing(lower: str, lemma: str) -> str | None:
     if lower in _AGREEING:
-        return same_case(word, _AGREEING[lower])
+        return _AGREEING[lower]
     if not lower.endswith("s") or "'" in lower or "’" in lower:
         return None
-    lemma = verb.lemma_
     if not lemma or lemma.lower() == lower or not lemma.isalpha():
         return None
-    return same_case(word, lemma.lower())
+    return lemma.lower()

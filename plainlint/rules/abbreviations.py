@@ -269,11 +269,18 @@ class UnexplainedAbbreviation(ExplanationRule):
             use.start,
             use.end,
             suggestions=suggestion,
-            fix=fix if word == abbreviation else None,
+            fix=fix if word == abbreviation and not _possessive(use) else None,
         )
 
 
 _TOKEN = re.compile(r"[\w&-]+")
+
+
+def _possessive(use: Use) -> bool:
+    """ "the TACE's risks": the words in full would take the "'s" wrongly."""
+    return use.block.text[use.end : use.end + 1] in ("'", "’")
+
+
 _ONE_WORD_BRACKET = re.compile(r"\s*\(\s*[\w'’-]+\s*\)")
 # How far back from an abbreviation the checks for names and numbers look.
 _WINDOW = 80

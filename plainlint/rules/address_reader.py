@@ -43,6 +43,10 @@ def _you_fits(subject: list[Token], listed: int) -> bool:
     if any(c.dep_ in ("prep", "relcl", "acl") for c in noun.children):
         return False
     verb = noun.head
+    if any(
+        c.dep_ in ("aux", "auxpass") and c.i < noun.i and c.tag_ == "VBZ" for c in verb.children
+    ):
+        return False  # "Does the patient need" would become "Does you need"
     after = [t for t in (verb, *verb.children) if t.i > noun.i and t.pos_ in ("AUX", "VERB")]
     return not after or min(after, key=lambda t: t.i).tag_ != "VBZ"
 

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from plainlint.documents.model import Block
 from plainlint.findings import Severity
-from plainlint.language.inflection import forms
+from plainlint.language.inflection import forms, grammar_words
 from plainlint.language.page import Page, Sentence
 from plainlint.language.phrase_list import (
     WORD,
@@ -91,7 +91,9 @@ class PlainWords(Rule):
         self, page: Page, block: Block, match: PhraseMatch, suggestions: tuple[str, ...]
     ) -> Hit:
         """What to write instead, here, and the fix that writes it."""
-        safe = match.phrase not in self._need_review
+        safe = match.phrase not in self._need_review and not _describes(
+            block.text, match, suggestions
+        )
         return Hit(
             f"Try {quoted(suggestions)} instead of “{match.text}”.",
             block,
@@ -152,6 +154,20 @@ class PlainWords(Rule):
                 suggestions = words.suggestions(match, words.words_before(block.text, match.start))
                 yield self._hit(page, block, match, suggestions)
         yield from self._as_grammar_says(page)
+
+
+def _describes(text: str, match: PhraseMatch, suggestions: tuple[str, ...]) -> bool:
+    """True where the word describes the next one, so its plainer word may not fit: a
+    participle after "a" or "our" ("our illustrated leaflet"), or a word ending in "-ly"
+    there or put as several words ("orally active" -> "by mouth active")."""
+    if " " in match.phrase:
+        return False
+    before = PhraseList.words_before(text, match.start)[-1:]
+    after_determiner = bool(before) and before[0].lower() in grammar_words()["determiners"]
+    if match.phrase.endswith("ly"):
+        return after_determiner or any(" " in suggestion for suggestion in suggestions)
+    participle = "" not in match.kinds and ({"ed", "en"} & set(match.kinds))
+    return after_determiner and bool(participle)
 
 
 def _name_mid_sentence(text: str, match: PhraseMatch) -> bool:

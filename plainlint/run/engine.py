@@ -16,7 +16,7 @@ from plainlint.language.model import Analyser
 from plainlint.language.page import Page, Sentence, analyse, analyse_many
 from plainlint.rules import RULES, Hit, Rule
 from plainlint.rules.unused_suppression import UnusedSuppression
-from plainlint.run.fix_edits import placed_fix
+from plainlint.run.fix_edits import placed_fix, without_fixes_into
 from plainlint.run.time_limits import TimeUp, untimed, within
 from plainlint.settings.loading import Settings, page_settings
 from plainlint.settings.projects import Projects
@@ -294,6 +294,9 @@ class Linter:
             return findings
         suppressions = Suppressions(document, directives)
         kept = [finding for finding in findings if not suppressions.suppresses(finding)]
+        shown = {id(finding) for finding in kept}
+        hidden = [finding for finding in findings if id(finding) not in shown]
+        kept = without_fixes_into(kept, hidden, suppressions)
         checker = next((r for r in rules if isinstance(r, UnusedSuppression)), None)
         if checker is None or any(
             d.kind == "disable-file" and checker.id in d.rules for d in directives

@@ -3,17 +3,27 @@ putting edits into a text.
 
 A rewrite becomes edits only where the prose is the source as written: no
 markup, entity or code inside the words it changes, so the markup around a fix
-stays byte for byte. New words that would read as markup in the file's format
-are not written at all.
+stays byte for byte. It never reaches into quotations, into the label of a
+Markdown reference link, or out of an alt attribute; new words that would read
+as markup in the file's format are not written at all. A fix in a heading needs
+review, as links to the heading are made from its words.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from plainlint.documents import Document
 from plainlint.documents.model import Block, BlockKind
-from plainlint.findings import Edit, Fix
+from plainlint.findings import Edit, Finding, Fix
 from plainlint.io.finding_context import line_starts
 from plainlint.language.rewriting import Rewrite
+
+if TYPE_CHECKING:
+    from plainlint.documents.suppressions import Suppressions
 
 # Characters that mean something in each format's markup, never written by a fix.
 _MARKUP = {
@@ -21,14 +31,20 @@ _MARKUP = {
     "html": frozenset("<>&"),
     "text": frozenset(),
 }
-_ATTRIBUTE_QUOTES = frozenset("\"'")  # alt text sits inside a quoted attribute
+_ANY_FORMAT = frozenset("*_`[]<>\\|&~#")
+# What may not stand in an attribute value, by the character that opens the value.
+_IN_ATTRIBUTE = {'"': frozenset('"'), "'": frozenset("'"), "=": frozenset(" \t\n\"'=<>`")}
+_Q_OPENS = re.compile(r"<q[\s>]", re.IGNORECASE)
+_Q_CLOSES = re.compile(r"</q\s*>", re.IGNORECASE)
+# Quotation marks that open, and the marks that close them.
+_CLOSERS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‚": "‘"}
 
 
 def placed_fix(document: Document, block: Block, rewrite: Rewrite) -> Fix | None:
     """The rewrite as edits of the source, or None when it cannot be made there exactly."""
-    markup = _MARKUP.get(document.format, frozenset("*_`[]<>\\|&~#"))
-    if block.kind is BlockKind.IMAGE and document.format == "html":
-        markup = markup | _ATTRIBUTE_QUOTES
+    if block.kind is BlockKind.BLOCK_QUOTE:
+        return None  # someone's own words
+    markup = _MARKUP.get(document.format, _ANY_FORMAT) | _attribute_marks(document, block)
     edits = []
     for change in rewrite.changes:
         if not block.source_map.copied(change.start, change.end):
@@ -38,9 +54,107 @@ def placed_fix(document: Document, block: Block, rewrite: Rewrite) -> Fix | None
             return None
         if not markup.isdisjoint(change.text) or "\n" in change.text or "\r" in change.text:
             return None
+        if _quoted(block.text[: change.start]) or _in_reference_label(
+            document, block, change.start
+        ):
+            return None
+        if document.format != "text" and _in_q_element(document.source, block, start):
+            return None
         first, last = document.position(start), document.position(end)
         edits.append(Edit(first.line, first.column, last.line, last.column, change.text))
-    return Fix(rewrite.safe, tuple(edits)) if edits else None
+    if not edits:
+        return None
+    safe = rewrite.safe and block.kind is not BlockKind.HEADING
+    return Fix(safe, tuple(edits))
+
+
+def _attribute_marks(document: Document, block: Block) -> frozenset[str]:
+    """For alt text in a tag, what would end its attribute value: its own quote, or
+    spaces and quotes where the value has none (`alt=Tablets`)."""
+    if block.kind is not BlockKind.IMAGE or not block.text:
+        return frozenset()
+    start = block.source_span(0, 0)[0]
+    opener = document.source[start - 1 : start] if start else ""
+    return _IN_ATTRIBUTE.get(opener, frozenset())
+
+
+def _quoted(before: str) -> bool:
+    """True when a quotation opened in `before` is still open: the words after it are
+    someone's own, even where the quotation runs on from an earlier paragraph."""
+    waiting: list[str] = []
+    straight = False
+    for char in before:
+        if char == '"':
+            straight = not straight
+        elif waiting and char == waiting[-1]:
+            waiting.pop()
+        elif char in _CLOSERS:
+            waiting.append(_CLOSERS[char])
+    return straight or bool(waiting)
+
+
+def _in_q_element(source: str, block: Block, offset: int) -> bool:
+    """True inside an HTML quotation, `<q>…</q>`, opened earlier in the block."""
+    before = source[block.whole_source_span()[0] : offset]
+    if "<q" not in before.lower():
+        return False
+    return len(_Q_OPENS.findall(before)) > len(_Q_CLOSES.findall(before))
+
+
+def _in_reference_label(document: Document, block: Block, index: int) -> bool:
+    """True inside Markdown link text that is also the link's label (`[text][]` or
+    `[text]`), or alt text used so (`![alt][]`): new words would lose the link."""
+    if document.format != "markdown":
+        return False
+    spans = [(link.start, link.end) for link in block.links]
+    if block.kind is BlockKind.IMAGE and block.text:
+        spans.append((0, len(block.text)))
+    for start, end in spans:
+        if start <= index < end:
+            after = block.source_span(start, end)[1]
+            following = document.source[after : after + 3]
+            if following.startswith("]("):
+                return False
+            return not following.startswith("][") or following == "][]"
+    return False
+
+
+def without_fixes_into(
+    findings: list[Finding], hidden: list[Finding], suppressions: Suppressions | None = None
+) -> list[Finding]:
+    """The findings, each without its fix where one of its edits would change the text of
+    a hidden finding (switched off, or in the baseline), or a place where a comment
+    switches its rule off."""
+    spans = [(f.line, f.column, f.end_line, f.end_column) for f in hidden if f.text]
+    kept = []
+    for finding in findings:
+        if finding.fix is not None and (
+            any(_touches(edit, span) for edit in finding.fix.edits for span in spans)
+            or (
+                suppressions is not None
+                and any(
+                    suppressions.quiet(
+                        replace(
+                            finding,
+                            line=edit.line,
+                            column=edit.column,
+                            end_line=edit.end_line,
+                            end_column=edit.end_column,
+                            text=edit.text or " ",
+                        )
+                    )
+                    for edit in finding.fix.edits
+                )
+            )
+        ):
+            finding = replace(finding, fix=None)
+        kept.append(finding)
+    return kept
+
+
+def _touches(edit: Edit, span: tuple[int, int, int, int]) -> bool:
+    start, end = (edit.line, edit.column), (edit.end_line, edit.end_column)
+    return start < (span[2], span[3]) and (span[0], span[1]) < end
 
 
 def apply_fixes(source: str, fixes: list[Fix]) -> tuple[str, int]:
@@ -50,22 +164,33 @@ def apply_fixes(source: str, fixes: list[Fix]) -> tuple[str, int]:
     fall outside the text, is left out, to be found again on the next check.
     """
     starts = line_starts(source)
-    taken: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int, str]] = []  # kept in order of where they start
     made = 0
     for fix in fixes:
         spans = [_span(starts, len(source), edit) for edit in fix.edits]
         if any(span is None for span in spans):
             continue
-        placed = [(s, e, edit.text) for (s, e), edit in zip(spans, fix.edits)]  # type: ignore[misc]
-        if any(_overlap(one, other) for one in placed for other in taken):
+        placed = sorted((s, e, edit.text) for (s, e), edit in zip(spans, fix.edits))  # type: ignore[misc]
+        if any(_overlap(one, two) for one, two in zip(placed, placed[1:])):
             continue
-        if any(_overlap(one, other) for i, one in enumerate(placed) for other in placed[i + 1 :]):
+        if any(_clashes(taken, edit) for edit in placed):
             continue
-        taken += placed
+        for edit in placed:
+            taken.insert(bisect_left(taken, edit), edit)
         made += 1
-    for start, end, text in sorted(taken, reverse=True):
-        source = source[:start] + text + source[end:]
-    return source, made
+    pieces = []
+    at = 0
+    for start, end, text in taken:
+        pieces += [source[at:start], text]
+        at = end
+    pieces.append(source[at:])
+    return "".join(pieces), made
+
+
+def _clashes(taken: list[tuple[int, int, str]], edit: tuple[int, int, str]) -> bool:
+    """True when the edit overlaps one already taken (they are sorted by start)."""
+    index = bisect_left(taken, edit)
+    return any(_overlap(edit, taken[i]) for i in (index - 1, index) if 0 <= i < len(taken))
 
 
 def _span(starts: list[int], length: int, edit: Edit) -> tuple[int, int] | None:

@@ -8,7 +8,7 @@ import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -70,8 +70,11 @@ class Runner:
     cache: ResultsCache | None = None
     jobs: int = 1
     progress: Progress | None = None
-    # With --fix: each file's text and format as checked, by its shown name.
+    # With --fix: each file's text and format as checked, by its shown name, and the
+    # path each shown name came from (a name with bytes that are not UTF-8 is shown
+    # with "�", so only its path can open it).
     sources: dict[str, tuple[str, str]] | None = None
+    paths: dict[str, list[Path]] = field(default_factory=dict)
 
     def check_targets(self, targets: Iterable[Target]) -> Iterator[FileResult]:
         """A result for each target, in order.
@@ -119,6 +122,8 @@ class Runner:
 
     def _prepare(self, target: Target) -> FileResult | _Job:
         name = shown_name(target.path)
+        if self.sources is not None:
+            self.paths.setdefault(name, []).append(target.path)
         if target.problem:
             return FileResult(name, error=target.problem)
         settings = self.linter.settings_for(target.path)
