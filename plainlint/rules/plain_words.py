@@ -158,16 +158,18 @@ class PlainWords(Rule):
 
 def _describes(text: str, match: PhraseMatch, suggestions: tuple[str, ...]) -> bool:
     """True where the word describes the next one, so its plainer word may not fit: a
-    participle after "a" or "our" ("our illustrated leaflet"), or a word ending in "-ly"
+    participle after "a", "our" or "with" ("our illustrated leaflet"), or a word ending in "-ly"
     there or put as several words ("orally active" -> "by mouth active")."""
     if " " in match.phrase:
         return False
     before = PhraseList.words_before(text, match.start)[-1:]
-    after_determiner = bool(before) and before[0].lower() in grammar_words()["determiners"]
+    previous = before[0].lower() if before else ""
+    after_determiner = previous in grammar_words()["determiners"]
     if match.phrase.endswith("ly"):
         return after_determiner or any(" " in suggestion for suggestion in suggestions)
     participle = "" not in match.kinds and ({"ed", "en"} & set(match.kinds))
-    return after_determiner and bool(participle)
+    # "with altered proteins": after a preposition too, a participle describes.
+    return bool(participle) and (after_determiner or previous in grammar_words()["prepositions"])
 
 
 def _name_mid_sentence(text: str, match: PhraseMatch) -> bool:

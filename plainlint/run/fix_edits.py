@@ -64,7 +64,14 @@ def placed_fix(document: Document, block: Block, rewrite: Rewrite) -> Fix | None
         edits.append(Edit(first.line, first.column, last.line, last.column, change.text))
     if not edits:
         return None
-    safe = rewrite.safe and block.kind is not BlockKind.HEADING
+    # Headings and link text: links point at a heading's words, and link text often
+    # repeats the title of the page it leads to.
+    in_link = any(
+        link.start < change.end and change.start < link.end
+        for link in block.links
+        for change in rewrite.changes
+    )
+    safe = rewrite.safe and block.kind is not BlockKind.HEADING and not in_link
     return Fix(safe, tuple(edits))
 
 
