@@ -18,7 +18,8 @@ The script prints:
 - whether a second `--fix` changes anything (it should not).
 
 With --sample N it also writes N safe fixes, chosen at random with a fixed seed,
-each shown as the line before and after, for a person to judge in context.
+each shown as the line before and after, for a person to judge in context;
+--leave-out names an earlier sample whose fixes are not chosen again.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -91,6 +93,11 @@ def in_context(source: str, item: dict) -> tuple[str, str]:
     return before.strip(), after.strip()
 
 
+def _heading(path: str, item: dict) -> str:
+    """How a sample names a fix: its rule, its words and its place."""
+    return f"{item['rule']}: “{item['text']}” ({path}:{item['line']})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path)
@@ -98,6 +105,11 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--sample-file", type=Path, default=Path("fix-sample.md"))
     parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument(
+        "--leave-out",
+        type=Path,
+        help="an earlier sample file: fixes judged there are not chosen again",
+    )
     options = parser.parse_args()
     extra = ["--unsafe-fixes"] if options.unsafe_fixes else []
     with tempfile.TemporaryDirectory() as temporary:
@@ -147,12 +159,17 @@ def main() -> None:
                 if "fix" in item and item["fix"]["safe"]
             ]
             random.Random(options.seed).shuffle(chosen)
+            if options.leave_out is not None:
+                judged = set(
+                    re.findall(r"^## \d+\. (.*)$", options.leave_out.read_text("utf-8"), re.M)
+                )
+                chosen = [(p, i) for p, i in chosen if _heading(p, i) not in judged]
             lines = ["# Safe fixes to judge in context", ""]
             for number, (path, item) in enumerate(chosen[: options.sample], 1):
                 old, new = in_context(texts[path], item)
                 change = "; ".join(f"“{e['text']}”" for e in item["fix"]["edits"])
                 lines += [
-                    f"## {number}. {item['rule']}: “{item['text']}” ({path}:{item['line']})",
+                    f"## {number}. {_heading(path, item)}",
                     "",
                     f"Change: “{item['text']}” becomes {change}",
                     "",

@@ -531,6 +531,9 @@ def test_a_fix_never_changes_a_place_where_its_rule_is_switched_off(tmp_path):
     ("sentence", "after"),
     [
         ("It is an orally disintegrating tablet.", None),
+        ("Comments will be solicited from the public.", None),
+        ("We solicited comments.", "We asked for comments."),
+        ("Cells with altered proteins grow.", None),
         ("See our illustrated leaflet.", None),
         ("A solely online service.", None),
         ("Check your vitamin A quantity.", "Check your vitamin A amount."),

@@ -91,8 +91,10 @@ class PlainWords(Rule):
         self, page: Page, block: Block, match: PhraseMatch, suggestions: tuple[str, ...]
     ) -> Hit:
         """What to write instead, here, and the fix that writes it."""
-        safe = match.phrase not in self._need_review and not _describes(
-            block.text, match, suggestions
+        safe = (
+            match.phrase not in self._need_review
+            and not _describes(block.text, match, suggestions)
+            and not _stacks_prepositions(block.text, match, suggestions)
         )
         return Hit(
             f"Try {quoted(suggestions)} instead of “{match.text}”.",
@@ -170,6 +172,16 @@ def _describes(text: str, match: PhraseMatch, suggestions: tuple[str, ...]) -> b
     participle = "" not in match.kinds and ({"ed", "en"} & set(match.kinds))
     # "with altered proteins": after a preposition too, a participle describes.
     return bool(participle) and (after_determiner or previous in grammar_words()["prepositions"])
+
+
+def _stacks_prepositions(text: str, match: PhraseMatch, suggestions: tuple[str, ...]) -> bool:
+    """True where a plainer phrase ending in a small word meets another one after it:
+    "will be solicited from" would become "will be asked for from"."""
+    small = grammar_words()["prepositions"] | grammar_words()["particles"]
+    if not any(suggestion.split()[-1].lower() in small for suggestion in suggestions):
+        return False
+    following = WORD.match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
+    return following is not None and following.group().lower() in small
 
 
 def _name_mid_sentence(text: str, match: PhraseMatch) -> bool:
