@@ -40,6 +40,22 @@ def fixed(folder: Path, name: str, text: str | bytes, *options: str) -> str | by
     return data if isinstance(text, bytes) else data.decode("utf-8")
 
 
+def plainlint_bytes(
+    *args: str, cwd: Path, data: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """plainlint in its own process, its input and output as bytes: text mode would turn
+    CRLF into LF and decode what must stay as it was."""
+    return subprocess.run(
+        [sys.executable, "-m", "plainlint", *args],
+        input=data,
+        cwd=cwd,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+
+
 # Each fixable rule: a sentence before and after --fix (or --fix --unsafe-fixes).
 RULE_CASES = {
     "plain-words": (
@@ -209,14 +225,7 @@ def test_diff_applies_with_patch_to_give_the_fixed_file(tmp_path):
     page = "# Tests\r\n\r\nPlease utilise the ramp.\r\nThe chairman will see you\r\nprior to noon."
     (tmp_path / "a.md").write_bytes(page.encode("utf-8"))
     (tmp_path / "b.md").write_bytes(page.encode("utf-8"))
-    shown = subprocess.run(  # as bytes: text mode would turn CRLF into LF
-        [sys.executable, "-m", "plainlint", "check", "--diff", "--no-cache", "a.md"],
-        cwd=tmp_path,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    shown = plainlint_bytes("check", "--diff", "--no-cache", "a.md", cwd=tmp_path)
     assert shown.returncode == 1, shown.stderr
     assert (tmp_path / "a.md").read_bytes() == page.encode("utf-8")  # --diff writes nothing
     assert b"would fix 3 problems in 1 file" in shown.stderr
@@ -557,14 +566,8 @@ def test_standard_input_comes_back_whole_when_there_is_nothing_to_fix_or_it_is_l
     (tmp_path / "plainlint.yaml").write_text('exclude:\n  - "drafts/"\n', encoding="utf-8")
     text = "Please utilise the \033[31mramp\033[0m.\n"
     for name in ("drafts/x.md", "notes.xyz"):
-        done = subprocess.run(
-            [sys.executable, "-m", "plainlint", "check", "--fix", "--stdin-filename", name, "-"],
-            input=text.encode("utf-8"),
-            cwd=tmp_path,
-            capture_output=True,
-            timeout=120,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            check=False,
+        done = plainlint_bytes(
+            "check", "--fix", "--stdin-filename", name, "-", cwd=tmp_path, data=text.encode("utf-8")
         )
         assert done.stdout == text.encode("utf-8"), name
 
@@ -579,15 +582,7 @@ def test_standard_input_comes_back_whole_when_there_is_nothing_to_fix_or_it_is_l
 )
 def test_standard_input_is_printed_back_in_its_own_encoding(tmp_path, data):
     name = "page.html" if data.startswith(b"<meta") else "page.md"
-    done = subprocess.run(
-        [sys.executable, "-m", "plainlint", "check", "--fix", "--stdin-filename", name, "-"],
-        input=data,
-        cwd=tmp_path,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    done = plainlint_bytes("check", "--fix", "--stdin-filename", name, "-", cwd=tmp_path, data=data)
     expected = data.replace(b"utilise", b"use")
     if data.startswith(codecs.BOM_UTF16_LE):
         expected = codecs.BOM_UTF16_LE + "Please use the ramp.\n".encode("utf-16-le")
@@ -596,24 +591,15 @@ def test_standard_input_is_printed_back_in_its_own_encoding(tmp_path, data):
 
 def test_two_inputs_with_one_name_are_not_fixed(tmp_path):
     (tmp_path / "a.md").write_text("FILE: Please utilise the ramp.\n", encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "plainlint",
-            "check",
-            "--fix",
-            "--stdin-filename",
-            "a.md",
-            "a.md",
-            "-",
-        ],
-        input=b"STDIN: Please commence prior to noon.\n",
+    done = plainlint_bytes(
+        "check",
+        "--fix",
+        "--stdin-filename",
+        "a.md",
+        "a.md",
+        "-",
         cwd=tmp_path,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
+        data=b"STDIN: Please commence prior to noon.\n",
     )
     assert done.returncode == 2
     assert done.stdout == b"STDIN: Please commence prior to noon.\n"
@@ -652,14 +638,7 @@ def test_a_file_name_that_is_not_utf8_is_fixed(tmp_path):
 )
 def test_the_diff_applies_with_patch_in_any_encoding_and_name(tmp_path, name, data):
     (tmp_path / name).write_bytes(data)
-    shown = subprocess.run(
-        [sys.executable, "-m", "plainlint", "check", "--diff", "--no-cache", name],
-        cwd=tmp_path,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    shown = plainlint_bytes("check", "--diff", "--no-cache", name, cwd=tmp_path)
     assert shown.returncode == 1, shown.stderr
     patched = subprocess.run(
         ["patch", "-p0", "--quiet"], input=shown.stdout, cwd=tmp_path, check=False
