@@ -18,7 +18,8 @@ The script prints:
 - whether a second `--fix` changes anything (it should not).
 
 With --sample N it also writes N safe fixes, chosen at random with a fixed seed,
-each shown as the line before and after, for a person to judge in context;
+each shown as the line before and after, and as the page reads once --fix has
+made every safe fix on it, for a person to judge in context;
 --leave-out names an earlier sample whose fixes are not chosen again.
 """
 
@@ -91,6 +92,13 @@ def in_context(source: str, item: dict) -> tuple[str, str]:
         stop = starts[edit["end_line"] - 1] + edit["end_column"] - 1 - begin
         after = after[:start] + edit["text"] + after[stop:]
     return before.strip(), after.strip()
+
+
+def _same_lines(before: str, after: str, item: dict) -> str:
+    """The finding's lines in the page as --fix left it (fixes never add or remove lines)."""
+    first = item["fix"]["edits"][0]["line"]
+    last = max(edit["end_line"] for edit in item["fix"]["edits"])
+    return "\n".join(after.split("\n")[first - 1 : last]).strip()
 
 
 def _heading(path: str, item: dict) -> str:
@@ -176,6 +184,8 @@ def main() -> None:
                     f"Before: {old}",
                     "",
                     f"After: {new}",
+                    "",
+                    f"After --fix, with every safe fix on the page: {_same_lines(texts[path], (folder / path).read_text(encoding='utf-8'), item)}",
                     "",
                 ]
             options.sample_file.write_text("\n".join(lines), encoding="utf-8")

@@ -140,6 +140,13 @@ def no_full_stops(size: int) -> str:
     return "# About your operation\n\n" + textwrap.fill(paragraph, 80) + "\n"
 
 
+def fixable_paragraph(size: int) -> str:
+    """One paragraph where every few words have a fix: each finding's fix is placed in
+    the same long block of prose."""
+    words = "Please utilise the ramp prior to your visit, “as he or she said”. "
+    return "# About your visit\n\n" + textwrap.fill(repeated(words, size), 80) + "\n"
+
+
 def long_list(size: int) -> str:
     return "# What to bring\n\n" + "".join(f"- {s}\n" for s in sentences(size))
 
@@ -270,6 +277,12 @@ FAMILIES: list[Family] = [
     ),
     _page("md-no-full-stops", "one paragraph, no full stops", "markdown", no_full_stops),
     _page("md-long-list", "a very long list", "markdown", long_list),
+    _page(
+        "md-fixable-paragraph",
+        "one paragraph, a fix every few words",
+        "markdown",
+        fixable_paragraph,
+    ),
     _page("md-long-table", "a very long table", "markdown", long_table),
     _page("md-many-headings", "many headings", "markdown", many_headings),
 ]

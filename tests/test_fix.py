@@ -540,8 +540,9 @@ def test_a_fix_never_changes_a_place_where_its_rule_is_switched_off(tmp_path):
     ("sentence", "after"),
     [
         ("It is an orally disintegrating tablet.", None),
-        ("Comments will be solicited from the public.", None),
-        ("We solicited comments.", "We asked for comments."),
+        ("Some people renounce in the end.", None),
+        ("A T cell, depicted in red, attacks it.", None),
+        ("Some people renounce smoking.", "Some people give up smoking."),
         ("Cells with altered proteins grow.", None),
         ("See our illustrated leaflet.", None),
         ("A solely online service.", None),

@@ -144,6 +144,7 @@ class Block:
     _protected: list[tuple[int, int]] | None = field(default=None, repr=False)
     _not_prose: list[tuple[int, int]] | None = field(default=None, repr=False)
     _is_reference: bool | None = field(default=None, repr=False)
+    _joined: tuple[list[int], list[int]] | None = field(default=None, repr=False)
 
     @property
     def not_prose(self) -> list[tuple[int, int]]:
@@ -189,9 +190,16 @@ class Block:
         return self._is_reference
 
     def is_protected(self, start: int, end: int) -> bool:
-        """True when [start, end) overlaps a span that rules leave alone."""
-        protected = self.protected
-        return bool(protected) and any(s < end and start < e for s, e in protected)
+        """True when [start, end) overlaps a span that rules leave alone.
+
+        The spans are joined where they overlap and looked up by bisection, so a
+        paragraph with hundreds of quotations is not read once for every word.
+        """
+        if self._joined is None:
+            self._joined = _joined(self.protected)
+        starts, ends = self._joined
+        index = bisect_right(ends, start)
+        return index < len(ends) and starts[index] < end
 
     @property
     def acts_as_heading(self) -> bool:
@@ -234,6 +242,19 @@ class Block:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the prose span [start, end)."""
         return self.source_map.span(start, end)
+
+
+def _joined(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted spans joined where they overlap, as their starts and their ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 _list_numbers = itertools.count(1)

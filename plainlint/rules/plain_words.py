@@ -88,11 +88,18 @@ class PlainWords(Rule):
         )
 
     def _hit(
-        self, page: Page, block: Block, match: PhraseMatch, suggestions: tuple[str, ...]
+        self,
+        page: Page,
+        block: Block,
+        match: PhraseMatch,
+        suggestions: tuple[str, ...],
+        guessed: bool = False,
     ) -> Hit:
-        """What to write instead, here, and the fix that writes it."""
+        """What to write instead, here, and the fix that writes it; not safe where the
+        form of the plainer word is `guessed`."""
         safe = (
-            match.phrase not in self._need_review
+            not guessed
+            and match.phrase not in self._need_review
             and not _describes(block.text, match, suggestions)
             and not _stacks_prepositions(block.text, match, suggestions)
         )
@@ -154,7 +161,9 @@ class PlainWords(Rule):
                 ):
                     continue
                 suggestions = words.suggestions(match, words.words_before(block.text, match.start))
-                yield self._hit(page, block, match, suggestions)
+                # "depicted" may be "showed" or "shown": the words before only guess which.
+                guessed = len(words.suggestions(match)) > len(set(match.alternatives))
+                yield self._hit(page, block, match, suggestions, guessed)
         yield from self._as_grammar_says(page)
 
 

@@ -12,8 +12,9 @@ review, as links to the heading are made from its words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from plainlint.documents import Document
@@ -54,11 +55,11 @@ def placed_fix(document: Document, block: Block, rewrite: Rewrite) -> Fix | None
             return None
         if not markup.isdisjoint(change.text) or "\n" in change.text or "\r" in change.text:
             return None
-        if _quoted(block.text[: change.start]) or _in_reference_label(
+        if _inside(_quotations(block.text), change.start) or _in_reference_label(
             document, block, change.start
         ):
             return None
-        if document.format != "text" and _in_q_element(document.source, block, start):
+        if document.format != "text" and _inside(_q_elements(document.source), start):
             return None
         first, last = document.position(start), document.position(end)
         edits.append(Edit(first.line, first.column, last.line, last.column, change.text))
@@ -85,27 +86,59 @@ def _attribute_marks(document: Document, block: Block) -> frozenset[str]:
     return _IN_ATTRIBUTE.get(opener, frozenset())
 
 
-def _quoted(before: str) -> bool:
-    """True when a quotation opened in `before` is still open: the words after it are
-    someone's own, even where the quotation runs on from an earlier paragraph."""
+@lru_cache(maxsize=64)
+def _quotations(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of a block's text inside quotation marks, found in one pass: a quotation
+    still open at the end runs to the end (it goes on in the next paragraph)."""
+    spans = []
     waiting: list[str] = []
     straight = False
-    for char in before:
+    opened = 0
+    for index, char in enumerate(text):
+        was_inside = straight or bool(waiting)
         if char == '"':
             straight = not straight
         elif waiting and char == waiting[-1]:
             waiting.pop()
         elif char in _CLOSERS:
             waiting.append(_CLOSERS[char])
-    return straight or bool(waiting)
+        inside = straight or bool(waiting)
+        if inside and not was_inside:
+            opened = index
+        elif was_inside and not inside:
+            spans.append((opened, index + 1))
+    if straight or waiting:
+        spans.append((opened, len(text)))
+    return tuple(spans)
 
 
-def _in_q_element(source: str, block: Block, offset: int) -> bool:
-    """True inside an HTML quotation, `<q>…</q>`, opened earlier in the block."""
-    before = source[block.whole_source_span()[0] : offset]
-    if "<q" not in before.lower():
-        return False
-    return len(_Q_OPENS.findall(before)) > len(_Q_CLOSES.findall(before))
+@lru_cache(maxsize=8)
+def _q_elements(source: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the source inside HTML quotations, `<q>…</q>`, nested or not."""
+    if "<q" not in source and "<Q" not in source:
+        return ()
+    marks = sorted(
+        [(m.start(), 1) for m in _Q_OPENS.finditer(source)]
+        + [(m.start(), -1) for m in _Q_CLOSES.finditer(source)]
+    )
+    spans = []
+    depth = 0
+    opened = 0
+    for offset, step in marks:
+        if step > 0 and depth == 0:
+            opened = offset
+        depth = max(0, depth + step)
+        if step < 0 and depth == 0:
+            spans.append((opened, offset))
+    if depth:
+        spans.append((opened, len(source)))
+    return tuple(spans)
+
+
+def _inside(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
+    """True when `offset` falls inside one of the sorted, separate spans."""
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def _in_reference_label(document: Document, block: Block, index: int) -> bool:
