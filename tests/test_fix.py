@@ -674,3 +674,12 @@ def test_many_fixes_on_one_page_are_made_in_one_pass():
     source = "Please utilise the ramp.\n" * 20_000
     fixes = [Fix(True, (Edit(line, 8, line, 15, "use"),)) for line in range(1, 20_001)]
     assert apply_fixes(source, fixes) == ("Please use the ramp.\n" * 20_000, 20_000)
+
+
+def test_every_rule_says_a_known_kind_of_fix_and_fixable_rules_say_when():
+    from plainlint.rules import RULES
+    from plainlint.rules.base import FIX_KINDS
+
+    for rule in RULES.values():
+        assert rule.fix_kind in FIX_KINDS, rule.id
+        assert bool(rule.fix_when) == (rule.fix_kind != "none"), rule.id
