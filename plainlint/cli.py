@@ -418,8 +418,7 @@ def check(
                 if result.error is not None:
                     if progress is not None:
                         progress.clear()
-                    said = printable(f"{result.path}: {result.error}")
-                    click.echo(f"plainlint: {said}", err=True)
+                    _file_problem(result.path, result.error)
                 results.append(result)
         finally:
             if progress is not None:
@@ -471,6 +470,11 @@ def check(
     sys.exit(EXIT_TROUBLE if unwritten else gate.exit_code(results))
 
 
+def _file_problem(name: str, reason: str) -> None:
+    """One line on standard error: the file, and why it was not checked or fixed."""
+    click.echo(f"plainlint: {printable(f'{name}: {reason}')}", err=True)
+
+
 def _fix_options(
     fix: bool,
     diff: bool,
@@ -520,7 +524,7 @@ def _fixed(
     problems = dict(skipped)
     problems.update({name: page.problem for name, page in pages.items() if page.problem})
     for name, reason in problems.items():
-        click.echo(f"plainlint: {printable(f'{name}: {reason}')}", err=True)
+        _file_problem(name, reason)
     changed = [page for page in pages.values() if page.changed]
     if diff:
         output, failed = b"", False
@@ -528,7 +532,7 @@ def _fixed(
             try:
                 output += unified_diff(page, raw.get(page.name))
             except InputError as exc:
-                click.echo(f"plainlint: {printable(f'{page.name}: {exc.reason}')}", err=True)
+                _file_problem(page.name, exc.reason)
                 failed = True
         _write_bytes(output, output_file)
         click.echo(_fix_count("would fix", sum(p.made for p in changed), len(changed)), err=True)
@@ -541,7 +545,7 @@ def _fixed(
         try:
             write_page(page)
         except InputError as exc:
-            click.echo(f"plainlint: {printable(f'{page.name}: {exc.reason}')}", err=True)
+            _file_problem(page.name, exc.reason)
             failed_names.add(page.name)
     for name, data in raw.items():
         page = pages.get(name)
@@ -550,7 +554,7 @@ def _fixed(
                 data = fixed_bytes(page, data)
                 texts[name] = page.after
             except InputError as exc:
-                click.echo(f"plainlint: {printable(f'{name}: {exc.reason}')}", err=True)
+                _file_problem(name, exc.reason)
                 failed_names.add(name)
         _write_bytes(data, None)
     results = [before[r.path] if r.path in failed_names else r for r in results]

@@ -176,15 +176,12 @@ def test_the_pages_apostrophes_are_kept(tmp_path):
         "---\ntitle: Please utilise the ramp\n---\n\nHello there, you.\n",
         "```\nutilise the ramp\n```\n",
         "Please <!-- plainlint-disable-next-line plain-words -->\nutilise the ramp.\n",
-        "Please utilise\nthe ramp.\n\nPlease use *prior* to the test. Use it prior\nto the test.\n",
+        "Please use *prior* to the test. Use it prior\nto the test.\n",
         "Please util&shy;ise the ramp.\n",
     ],
 )
 def test_nothing_is_fixed_in_code_quotes_links_front_matter_or_suppressed_text(tmp_path, page):
-    after = fixed(tmp_path, "page.md", page)
-    assert "utilise" in after or "util&shy;ise" in after or "prior" in after
-    if "prior" in page:
-        assert after.count("prior") == page.count("prior")  # markup inside or a line break
+    assert fixed(tmp_path, "page.md", page) == page
 
 
 def test_html_attributes_are_left_but_alt_text_is_prose(tmp_path):

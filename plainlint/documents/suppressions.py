@@ -84,27 +84,28 @@ class Suppressions:
 
     def suppresses(self, finding: Finding) -> bool:
         """True when a directive keeps this finding quiet; that directive counts as used."""
-        directive = self._quieting(finding)
+        # A finding about the whole page sits at 1:1 with no text. A region that
+        # runs to the end of the page covers it; a line directive does not.
+        whole_page = not finding.text and (finding.line, finding.end_line) == (1, 1)
+        directive = self._quieting(finding.rule, finding.line, finding.column, whole_page)
         if directive is None:
             return False
         directive.used.add(finding.rule)
         return True
 
-    def quiet(self, finding: Finding) -> bool:
-        """True when a directive covers this place for this rule, without counting it as
-        used: for the other places a fix would change."""
-        return self._quieting(finding) is not None
+    def quiet(self, rule: str, line: int, column: int) -> bool:
+        """True when a directive switches `rule` off at this place, without counting it
+        as used: for the other places a fix would change."""
+        return self._quieting(rule, line, column) is not None
 
-    def _quieting(self, finding: Finding) -> Directive | None:
-        """The directive that keeps this finding quiet, if any."""
-        rule = finding.rule
-        # A finding about the whole page sits at 1:1 with no text. A region that
-        # runs to the end of the page covers it; a line directive does not.
-        whole_page = not finding.text and (finding.line, finding.end_line) == (1, 1)
+    def _quieting(
+        self, rule: str, line: int, column: int, whole_page: bool = False
+    ) -> Directive | None:
+        """The directive that switches `rule` off at line:column (or for the whole page)."""
         candidates = [*self._whole_file]
         if not whole_page:
-            candidates += self._lines.get(finding.line, [])
-        offset = len(self.document.source) if whole_page else self._offset(finding)
+            candidates += self._lines.get(line, [])
+        offset = len(self.document.source) if whole_page else self._offset(line, column)
         state = self._states[bisect_right(self._starts, offset) - 1] if self._starts else {}
         if rule in state:
             candidates.append(state[rule])
@@ -149,10 +150,9 @@ class Suppressions:
             states.append(state)
         return starts, states
 
-    def _offset(self, finding: Finding) -> int:
+    def _offset(self, line: int, column: int) -> int:
         starts = self.document.line_starts
-        line = min(finding.line, len(starts)) - 1
-        return starts[line] + finding.column - 1
+        return starts[min(line, len(starts)) - 1] + column - 1
 
     def _lines_of(self, directive: Directive) -> range:
         first = self.document.position(directive.start).line

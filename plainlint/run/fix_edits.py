@@ -27,12 +27,8 @@ if TYPE_CHECKING:
     from plainlint.documents.suppressions import Suppressions
 
 # Characters that mean something in each format's markup, never written by a fix.
-_MARKUP = {
-    "markdown": frozenset("*_`[]<>\\|&~#"),
-    "html": frozenset("<>&"),
-    "text": frozenset(),
-}
-_ANY_FORMAT = frozenset("*_`[]<>\\|&~#")
+_ANY_FORMAT = frozenset("*_`[]<>\\|&~#")  # Markdown's, the most of any format
+_MARKUP = {"markdown": _ANY_FORMAT, "html": frozenset("<>&"), "text": frozenset()}
 # What may not stand in an attribute value, by the character that opens the value.
 _IN_ATTRIBUTE = {'"': frozenset('"'), "'": frozenset("'"), "=": frozenset(" \t\n\"'=<>`")}
 _Q_OPENS = re.compile(r"<q[\s>]", re.IGNORECASE)
@@ -173,16 +169,7 @@ def without_fixes_into(
             or (
                 suppressions is not None
                 and any(
-                    suppressions.quiet(
-                        replace(
-                            finding,
-                            line=edit.line,
-                            column=edit.column,
-                            end_line=edit.end_line,
-                            end_column=edit.end_column,
-                            text=edit.text or " ",
-                        )
-                    )
+                    suppressions.quiet(finding.rule, edit.line, edit.column)
                     for edit in finding.fix.edits
                 )
             )

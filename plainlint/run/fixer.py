@@ -122,7 +122,7 @@ def fix_pages(
             after, made = _fix_once(results[index], page.after, new_only, unsafe)
             if after == page.after:
                 continue
-            if round_number == MAX_ROUNDS or after in page.seen or after == page.before:
+            if round_number == MAX_ROUNDS or after in page.seen:
                 page.problem = NOT_SETTLED if round_number == MAX_ROUNDS else UNDONE
                 continue
             page.seen.add(page.after)
